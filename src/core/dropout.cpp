@@ -1,0 +1,41 @@
+#include "dropout.h"
+
+#include <cstdio>
+
+namespace nn {
+
+Dropout::Dropout(int units, double rate, Rng* rng) : Layer(units, units), rate_(rate), rng_(rng) {}
+
+void Dropout::resize(int batch) {
+  output_.resize(outputSize_, batch);
+  dInput_.resize(inputSize_, batch);
+  mask_.resize(outputSize_, batch);
+}
+
+void Dropout::forward(const Matrix& input, Mode mode) {
+  lastWasTraining_ = mode == Mode::Training && rate_ > 0;
+  if (!lastWasTraining_) {
+    output_ = input;  // identity at inference and at rate 0
+    return;
+  }
+  const double keep = 1.0 - rate_;
+  const Scalar scale = static_cast<Scalar>(1.0 / keep);
+  for (Eigen::Index i = 0; i < mask_.size(); ++i) mask_(i) = rng_->uniform() < keep ? scale : Scalar(0);
+  output_ = input.cwiseProduct(mask_);
+}
+
+void Dropout::backward(const Matrix&, const Matrix& dOutput) {
+  if (lastWasTraining_) {
+    dInput_ = dOutput.cwiseProduct(mask_);
+  } else {
+    dInput_ = dOutput;
+  }
+}
+
+std::string Dropout::name() const {
+  char text[32];
+  std::snprintf(text, sizeof text, "Dropout %.2g", rate_);
+  return text;
+}
+
+}  // namespace nn

@@ -1,0 +1,131 @@
+#include "gemm.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace nn {
+
+namespace {
+
+typedef float Float4 __attribute__((vector_size(16)));  // 4 lanes: SSE natively, v128 in wasm
+
+constexpr int kRows = 8;    // rows of C per micro-tile (two Float4)
+constexpr int kCols = 4;    // columns of C per micro-tile
+constexpr int kDepth = 256; // k-block: keeps a packed A panel (8 x 256 floats = 8 KiB) in L1
+
+inline float elementA(const GemmArgs& g, int row, int depth) {
+  return g.transposeA ? g.a[row * g.lda + depth] : g.a[depth * g.lda + row];  // op(A)(row, depth)
+}
+inline float elementB(const GemmArgs& g, int depth, int col) {
+  return g.transposeB ? g.b[depth * g.ldb + col] : g.b[col * g.ldb + depth];  // op(B)(depth, col)
+}
+
+// Packs op(A)(rows [i0, i0+8), depths [p0, p0+kc)) so that the kernel reads
+// 8 consecutive floats per depth step; rows past m are zero.
+void packA(const GemmArgs& g, int i0, int p0, int kc, float* out) {
+  const int rows = std::min(kRows, g.m - i0);
+  for (int p = 0; p < kc; ++p) {
+    float* dst = out + p * kRows;
+    int r = 0;
+    if (!g.transposeA) {
+      const float* src = g.a + (p0 + p) * g.lda + i0;  // contiguous column segment
+      for (; r < rows; ++r) dst[r] = src[r];
+    } else {
+      for (; r < rows; ++r) dst[r] = elementA(g, i0 + r, p0 + p);
+    }
+    for (; r < kRows; ++r) dst[r] = 0.0f;
+  }
+}
+
+// Packs op(B)(depths [p0, p0+kc), columns [j0, j0+4)) as 4 floats per depth step.
+void packB(const GemmArgs& g, int j0, int p0, int kc, float* out) {
+  const int cols = std::min(kCols, g.n - j0);
+  for (int p = 0; p < kc; ++p) {
+    float* dst = out + p * kCols;
+    int c = 0;
+    for (; c < cols; ++c) dst[c] = elementB(g, p0 + p, j0 + c);
+    for (; c < kCols; ++c) dst[c] = 0.0f;
+  }
+}
+
+inline Float4 load4(const float* p) {
+  Float4 v;
+  std::memcpy(&v, p, sizeof v);  // unaligned load
+  return v;
+}
+inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
+
+// C[8x4 tile] += packedA (8 x kc) * packedB (kc x 4), accumulators in registers.
+void microKernel(const float* packedA, const float* packedB, int kc, float* tile /* 8x4, column-major, ld 8 */) {
+  Float4 c0a = {0, 0, 0, 0}, c0b = c0a, c1a = c0a, c1b = c0a, c2a = c0a, c2b = c0a, c3a = c0a, c3b = c0a;
+  for (int p = 0; p < kc; ++p) {
+    const Float4 aLow = load4(packedA + p * kRows);
+    const Float4 aHigh = load4(packedA + p * kRows + 4);
+    const float* b = packedB + p * kCols;
+    const Float4 b0 = {b[0], b[0], b[0], b[0]}, b1 = {b[1], b[1], b[1], b[1]};
+    const Float4 b2 = {b[2], b[2], b[2], b[2]}, b3 = {b[3], b[3], b[3], b[3]};
+    c0a += aLow * b0;
+    c0b += aHigh * b0;
+    c1a += aLow * b1;
+    c1b += aHigh * b1;
+    c2a += aLow * b2;
+    c2b += aHigh * b2;
+    c3a += aLow * b3;
+    c3b += aHigh * b3;
+  }
+  store4(tile + 0, c0a);
+  store4(tile + 4, c0b);
+  store4(tile + 8, c1a);
+  store4(tile + 12, c1b);
+  store4(tile + 16, c2a);
+  store4(tile + 20, c2b);
+  store4(tile + 24, c3a);
+  store4(tile + 28, c3b);
+}
+
+}  // namespace
+
+void gemmNaive(const GemmArgs& g) {
+  for (int j = 0; j < g.n; ++j)
+    for (int i = 0; i < g.m; ++i) {
+      float sum = 0.0f;
+      for (int p = 0; p < g.k; ++p) sum += elementA(g, i, p) * elementB(g, p, j);
+      g.c[j * g.ldc + i] = sum;
+    }
+}
+
+void gemmPacked(const GemmArgs& g, std::vector<float>& workspace) {
+  for (int j = 0; j < g.n; ++j) std::fill(g.c + j * g.ldc, g.c + j * g.ldc + g.m, 0.0f);
+  if (g.m == 0 || g.n == 0 || g.k == 0) return;
+  const int rowPanels = (g.m + kRows - 1) / kRows;
+  const int colPanels = (g.n + kCols - 1) / kCols;
+  const int kc = std::min(kDepth, g.k);
+  // workspace: all packed A panels of one k-block, one packed B panel, one C tile
+  const size_t needed = static_cast<size_t>(rowPanels) * kRows * kc + static_cast<size_t>(kCols) * kc + kRows * kCols;
+  if (workspace.size() < needed) workspace.resize(needed);
+  float* packedA = workspace.data();
+  float* packedB = packedA + static_cast<size_t>(rowPanels) * kRows * kc;
+  float* tile = packedB + static_cast<size_t>(kCols) * kc;
+
+  for (int p0 = 0; p0 < g.k; p0 += kDepth) {
+    const int depth = std::min(kDepth, g.k - p0);
+    for (int panel = 0; panel < rowPanels; ++panel) packA(g, panel * kRows, p0, depth, packedA + panel * kRows * depth);
+    for (int colPanel = 0; colPanel < colPanels; ++colPanel) {
+      const int j0 = colPanel * kCols;
+      const int cols = std::min(kCols, g.n - j0);
+      packB(g, j0, p0, depth, packedB);
+      for (int panel = 0; panel < rowPanels; ++panel) {
+        const int i0 = panel * kRows;
+        const int rows = std::min(kRows, g.m - i0);
+        microKernel(packedA + panel * kRows * depth, packedB, depth, tile);
+        for (int c = 0; c < cols; ++c) {
+          float* dst = g.c + (j0 + c) * g.ldc + i0;
+          const float* src = tile + c * kRows;
+          for (int r = 0; r < rows; ++r) dst[r] += src[r];
+        }
+      }
+    }
+  }
+}
+
+}  // namespace nn

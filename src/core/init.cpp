@@ -1,0 +1,104 @@
+#include "init.h"
+
+#include <cmath>
+
+namespace nn {
+
+namespace {
+constexpr InitKind kAllKinds[] = {InitKind::Zeros,        InitKind::Constant,      InitKind::Normal,
+                                  InitKind::Uniform,      InitKind::XavierNormal,  InitKind::XavierUniform,
+                                  InitKind::HeNormal,     InitKind::HeUniform,     InitKind::LecunNormal};
+bool isNormal(InitKind kind) {
+  return kind == InitKind::Normal || kind == InitKind::XavierNormal || kind == InitKind::HeNormal ||
+         kind == InitKind::LecunNormal;
+}
+}  // namespace
+
+const char* toString(InitKind kind) {
+  switch (kind) {
+    case InitKind::Zeros: return "zeros";
+    case InitKind::Constant: return "constant";
+    case InitKind::Normal: return "normal";
+    case InitKind::Uniform: return "uniform";
+    case InitKind::XavierNormal: return "xavier_normal";
+    case InitKind::XavierUniform: return "xavier_uniform";
+    case InitKind::HeNormal: return "he_normal";
+    case InitKind::HeUniform: return "he_uniform";
+    case InitKind::LecunNormal: return "lecun_normal";
+  }
+  return "zeros";
+}
+
+Expected<InitKind> parseInitKind(const std::string& name) {
+  for (InitKind kind : kAllKinds)
+    if (name == toString(kind)) return kind;
+  return Error{"", "unknown initializer '" + name.substr(0, 40) +
+                       "' (expected one of: zeros, constant, normal, uniform, xavier_normal, xavier_uniform, "
+                       "he_normal, he_uniform, lecun_normal)"};
+}
+
+Expected<InitConfig> readInitConfig(const Json& section, const std::string& path, InitKind defaultKind) {
+  std::vector<Error> errors;
+  JsonObjectReader reader(section, path, errors);
+  InitConfig config;
+  config.kind = defaultKind;
+  const std::string kindName = reader.string("kind", toString(defaultKind));
+  if (auto kind = parseInitKind(kindName)) {
+    config.kind = *kind;
+  } else {
+    reader.fail("kind", kind.error().message);
+  }
+  config.value = reader.number("value", 0.0, -100.0, 100.0);
+  config.mean = reader.number("mean", 0.0, -100.0, 100.0);
+  config.std = reader.number("std", 0.01, 0.0, 100.0);
+  config.limit = reader.number("limit", 0.05, 0.0, 100.0);
+  reader.rejectUnknownKeys();
+  if (auto error = firstError(errors)) return *error;
+  return config;
+}
+
+Json toJson(const InitConfig& config) {
+  Json json = {{"kind", toString(config.kind)}};
+  if (config.kind == InitKind::Constant) json["value"] = config.value;
+  if (config.kind == InitKind::Normal) {
+    json["mean"] = config.mean;
+    json["std"] = config.std;
+  }
+  if (config.kind == InitKind::Uniform) json["limit"] = config.limit;
+  return json;
+}
+
+double initScale(const InitConfig& config, int fanIn, int fanOut) {
+  const double in = std::max(fanIn, 1), inOut = std::max(fanIn + fanOut, 1);
+  switch (config.kind) {
+    case InitKind::Zeros: return 0.0;
+    case InitKind::Constant: return 0.0;
+    case InitKind::Normal: return config.std;
+    case InitKind::Uniform: return config.limit;
+    case InitKind::XavierNormal: return std::sqrt(2.0 / inOut);
+    case InitKind::XavierUniform: return std::sqrt(6.0 / inOut);
+    case InitKind::HeNormal: return std::sqrt(2.0 / in);
+    case InitKind::HeUniform: return std::sqrt(6.0 / in);
+    case InitKind::LecunNormal: return std::sqrt(1.0 / in);
+  }
+  return 0.0;
+}
+
+void initialize(Matrix& values, const InitConfig& config, int fanIn, int fanOut, Rng& rng) {
+  const double scale = initScale(config, fanIn, fanOut);
+  for (Eigen::Index i = 0; i < values.size(); ++i) {
+    double x;
+    if (config.kind == InitKind::Zeros) {
+      x = 0.0;
+    } else if (config.kind == InitKind::Constant) {
+      x = config.value;
+    } else if (isNormal(config.kind)) {
+      x = (config.kind == InitKind::Normal ? config.mean : 0.0) + scale * rng.normal();
+    } else {
+      x = rng.uniform(-scale, scale);
+    }
+    values(i) = static_cast<Scalar>(x);
+  }
+}
+
+}  // namespace nn

@@ -1,0 +1,72 @@
+// Reading user-supplied JSON without exceptions and with messages that name the field.
+//
+// Every spec section (data, layers, optimizer, ...) is read through a
+// JsonObjectReader: each accessor checks the type and range, falls back to a
+// default when the key is absent, and records an Error (with the dotted path
+// of the field) when the value is wrong. rejectUnknownKeys() then reports any
+// key that was never asked for, so a typo such as "learning_rat" is an error
+// instead of being silently ignored.
+#pragma once
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+#include <nlohmann/json.hpp>
+#include "expected.h"
+
+namespace nn {
+
+using Json = nlohmann::json;
+
+// Parses text into Json without throwing; the error names line and column when it can.
+Expected<Json> parseJson(const std::string& text, const std::string& what = "JSON");
+
+// "number", "string", "array", ... for messages.
+std::string jsonTypeName(const Json& value);
+
+class JsonObjectReader {
+ public:
+  // Records an error right away if `object` is not a JSON object.
+  JsonObjectReader(const Json& object, std::string path, std::vector<Error>& errors);
+
+  bool has(const char* key) const;
+  double number(const char* key, double fallback, double min, double max);  // finite, min <= x <= max
+  double positiveNumber(const char* key, double fallback, double max);      // finite, 0 < x <= max
+  int integer(const char* key, int fallback, int min, int max);
+  long long integer64(const char* key, long long fallback, long long min, long long max);
+  bool boolean(const char* key, bool fallback);
+  std::string string(const char* key, const std::string& fallback);
+  // A string that must be one of `allowed`; the message lists them.
+  std::string choice(const char* key, const std::string& fallback, std::initializer_list<const char*> allowed);
+  std::vector<std::string> stringList(const char* key, const std::vector<std::string>& fallback);
+
+  // The raw child (nullptr when absent); marks the key as known.
+  const Json* child(const char* key);
+  std::string pathOf(const char* key) const;  // "optimizer.schedule"
+
+  // Records an error for every key that no accessor asked for.
+  void rejectUnknownKeys();
+
+  void fail(const char* key, const std::string& message);  // record an error about one field
+  const std::string& path() const { return path_; }
+  bool valid() const { return valid_; }
+
+ private:
+  const Json* lookup(const char* key);
+  std::optional<double> finiteNumber(const char* key);
+
+  const Json& object_;
+  std::string path_;
+  std::vector<Error>& errors_;
+  std::set<std::string> known_;
+  bool valid_ = true;
+};
+
+// Shortcut for readers: the first recorded error, if any.
+inline Status firstError(const std::vector<Error>& errors) {
+  if (errors.empty()) return std::nullopt;
+  return errors.front();
+}
+
+}  // namespace nn

@@ -1,0 +1,112 @@
+#include "loss.h"
+
+#include <cmath>
+#include "activation.h"
+
+namespace nn {
+
+const char* toString(LossKind kind) {
+  switch (kind) {
+    case LossKind::SoftmaxCrossEntropy: return "softmax_cross_entropy";
+    case LossKind::SigmoidBinaryCrossEntropy: return "sigmoid_binary_cross_entropy";
+    case LossKind::MeanSquaredError: return "mse";
+  }
+  return "mse";
+}
+
+Expected<LossKind> parseLossKind(const std::string& name) {
+  for (LossKind kind : {LossKind::SoftmaxCrossEntropy, LossKind::SigmoidBinaryCrossEntropy, LossKind::MeanSquaredError})
+    if (name == toString(kind)) return kind;
+  return Error{"", "unknown loss '" + name.substr(0, 40) +
+                       "' (expected one of: softmax_cross_entropy, sigmoid_binary_cross_entropy, mse)"};
+}
+
+void Loss::resize(int outputs, int batch) {
+  predictions_.resize(outputs, batch);
+  dLogits_.resize(outputs, batch);
+}
+
+// Class-index targets (one row, several outputs) become one-hot on the fly.
+Scalar Loss::denseTarget(const Matrix& targets, Eigen::Index row, Eigen::Index col) const {
+  if (targets.rows() == 1 && predictions_.rows() > 1)
+    return static_cast<Eigen::Index>(std::lround(targets(0, col))) == row ? Scalar(1) : Scalar(0);
+  return targets(row, col);
+}
+
+double Loss::forward(const Matrix& logits, const Matrix& targets, Eigen::Index count) {
+  if (count < 0) count = logits.cols();
+  resize(static_cast<int>(logits.rows()), static_cast<int>(logits.cols()));
+  const Eigen::Index outputs = logits.rows();
+  double total = 0.0;
+  for (Eigen::Index b = 0; b < logits.cols(); ++b) {
+    switch (kind_) {
+      case LossKind::SoftmaxCrossEntropy: {
+        const Scalar maxZ = logits.col(b).maxCoeff();
+        predictions_.col(b) = (logits.col(b).array() - maxZ).exp();
+        const Scalar sum = predictions_.col(b).sum();
+        predictions_.col(b) /= sum;
+        if (b >= count) break;
+        const double logSumExp = static_cast<double>(maxZ) + std::log(static_cast<double>(sum));
+        for (Eigen::Index k = 0; k < outputs; ++k) {
+          const Scalar t = denseTarget(targets, k, b);
+          if (t != 0) total += t * (logSumExp - logits(k, b));  // -t log softmax(z)_k
+        }
+        break;
+      }
+      case LossKind::SigmoidBinaryCrossEntropy:
+        for (Eigen::Index k = 0; k < outputs; ++k) {
+          const Scalar z = logits(k, b);
+          predictions_(k, b) = sigmoid(z);
+          if (b < count) total += softplus(z) - z * denseTarget(targets, k, b);  // = max(z,0) - z t + log(1+e^-|z|)
+        }
+        break;
+      case LossKind::MeanSquaredError:
+        for (Eigen::Index k = 0; k < outputs; ++k) {
+          const Scalar z = logits(k, b);
+          predictions_(k, b) = z;
+          if (b < count) {
+            const double diff = z - denseTarget(targets, k, b);
+            total += 0.5 * diff * diff;
+          }
+        }
+        break;
+    }
+  }
+  return count > 0 ? total / static_cast<double>(count) : 0.0;
+}
+
+void Loss::backward(const Matrix& targets, Eigen::Index count) {
+  if (count < 0) count = predictions_.cols();
+  const Scalar inverseCount = count > 0 ? Scalar(1) / static_cast<Scalar>(count) : Scalar(0);
+  for (Eigen::Index b = 0; b < predictions_.cols(); ++b)
+    for (Eigen::Index k = 0; k < predictions_.rows(); ++k)
+      dLogits_(k, b) = b < count ? (predictions_(k, b) - denseTarget(targets, k, b)) * inverseCount : Scalar(0);
+}
+
+int Loss::correctCount(const Matrix& targets, Eigen::Index count) const {
+  if (count < 0) count = predictions_.cols();
+  int correct = 0;
+  for (Eigen::Index b = 0; b < count; ++b) {
+    long predicted, actual;
+    if (predictions_.rows() > 1) {
+      Eigen::Index best;
+      predictions_.col(b).maxCoeff(&best);
+      predicted = static_cast<long>(best);
+      if (targets.rows() == 1) {
+        actual = std::lround(targets(0, b));
+      } else {
+        targets.col(b).maxCoeff(&best);
+        actual = static_cast<long>(best);
+      }
+    } else {
+      // One output: a probability (sigmoid) is thresholded at 0.5; a value (MSE) is rounded to a class.
+      predicted = kind_ == LossKind::MeanSquaredError ? std::lround(predictions_(0, b))
+                                                      : (predictions_(0, b) > Scalar(0.5) ? 1 : 0);
+      actual = std::lround(targets(0, b));
+    }
+    if (predicted == actual) ++correct;
+  }
+  return correct;
+}
+
+}  // namespace nn

@@ -1,0 +1,51 @@
+// Output heads with fused, numerically stable losses.
+//
+// Each loss takes the last dense layer's output as logits (K, batch) and fuses
+// the output function (softmax, sigmoid or identity) into the loss, so the loss
+// and its gradient stay finite for any logits.
+#pragma once
+#include <string>
+#include "expected.h"
+#include "types.h"
+
+namespace nn {
+
+enum class LossKind { SoftmaxCrossEntropy, SigmoidBinaryCrossEntropy, MeanSquaredError };
+
+const char* toString(LossKind kind);  // "softmax_cross_entropy", "sigmoid_binary_cross_entropy", "mse"
+Expected<LossKind> parseLossKind(const std::string& name);
+
+class Loss {
+ public:
+  explicit Loss(LossKind kind = LossKind::SoftmaxCrossEntropy) : kind_(kind) {}
+
+  // Targets are either class indices, shape (1, batch), or dense targets of
+  // the logits' shape (one-hot rows for softmax, 0/1 for sigmoid, values for MSE).
+  //   softmax CE:  L = mean_b [ logsumexp(z_b) - z_b[t_b] ]           (dense t: -sum t log softmax(z))
+  //   sigmoid BCE: L = mean_b sum_k [ max(z,0) - z t + log(1 + e^-|z|) ]
+  //   MSE:         L = mean_b sum_k (z - t)^2 / 2
+  // Also computes predictions() (probabilities or values). `count` limits the
+  // loss to the first `count` columns (padding columns are ignored).
+  double forward(const Matrix& logits, const Matrix& targets, Eigen::Index count = -1);
+
+  // dLogits = (prediction - dense target) / count, for all three losses; padding columns get 0.
+  void backward(const Matrix& targets, Eigen::Index count = -1);
+
+  // Correct predictions among the first `count` columns: argmax for several
+  // outputs, prediction > 0.5 for one sigmoid output, rounding to the class for one MSE output.
+  int correctCount(const Matrix& targets, Eigen::Index count = -1) const;
+
+  const Matrix& predictions() const { return predictions_; }  // (K, batch)
+  const Matrix& dLogits() const { return dLogits_; }          // (K, batch)
+  LossKind kind() const { return kind_; }
+  void resize(int outputs, int batch);
+
+ private:
+  Scalar denseTarget(const Matrix& targets, Eigen::Index row, Eigen::Index col) const;
+
+  LossKind kind_;
+  Matrix predictions_;  // (K, batch)
+  Matrix dLogits_;      // (K, batch)
+};
+
+}  // namespace nn

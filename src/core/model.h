@@ -1,0 +1,23 @@
+// Saved models: the spec, every parameter and state tensor, and the input normalisation.
+//
+// Format (docs/spec.md, "Saved model"):
+//   {"format": "nnsandbox-model", "version": 1, "spec": {...},
+//    "parameters": [{"layer": i, "name": "W", "rows": r, "cols": c, "values": [...]}, ...],
+//    "state": [{"layer": i, "name": "running_mean", "rows": r, "cols": c, "values": [...]}, ...],
+//    "normalization": {"mean": [...], "std": [...]},
+//    "trained_steps": n}
+#pragma once
+#include <memory>
+#include "trainer.h"
+
+namespace nn {
+
+Json exportModel(Trainer& trainer);
+
+// Rebuilds the trainer from the model's spec (regenerating its data) and loads
+// every tensor. Checks format, version, spec, and each tensor's shape and
+// finiteness; on any problem returns an error and builds nothing.
+Expected<std::unique_ptr<Trainer>> importModel(const Json& model);
+Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text);
+
+}  // namespace nn

@@ -1,0 +1,109 @@
+#include "network.h"
+
+#include <cmath>
+
+#include "activation_layer.h"
+#include "batch_norm.h"
+#include "dense.h"
+#include "dropout.h"
+
+namespace nn {
+
+namespace {
+// Eigen's allFinite() is not vectorised; a vectorised sum is finite exactly when
+// every value is, except when finite values overflow the sum: then ask allFinite().
+bool allFinite(const Matrix& m) { return std::isfinite(m.sum()) || m.allFinite(); }
+}  // namespace
+
+Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed)
+    : Network(spec, inputSize, batch, seed, true) {}
+
+std::unique_ptr<Network> Network::withoutInitialization(const RunSpec& spec, int inputSize, int batch) {
+  return std::unique_ptr<Network>(new Network(spec, inputSize, batch, 0, false));
+}
+
+Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed, bool drawWeights)
+    : inputSize_(inputSize), loss_(spec.loss), dropoutRng_(seed ^ 0xD1B54A32D192ED03ULL) {
+  Rng initRng(seed);
+  int size = inputSize;
+  for (const LayerSpec& layerSpec : spec.layers) {
+    std::unique_ptr<Layer> layer;
+    switch (layerSpec.type) {
+      case LayerType::Dense: {
+        auto dense = std::make_unique<Dense>(size, layerSpec.units);
+        if (drawWeights) dense->initializeParameters(layerSpec.weightInit, layerSpec.biasInit, initRng);
+        size = layerSpec.units;
+        layer = std::move(dense);
+        break;
+      }
+      case LayerType::Activation:
+        layer = std::make_unique<ActivationLayer>(size, layerSpec.activation, layerSpec.alpha);
+        break;
+      case LayerType::BatchNorm:
+        layer = std::make_unique<BatchNorm>(size, layerSpec.momentum, layerSpec.eps);
+        break;
+      case LayerType::Dropout:
+        layer = std::make_unique<Dropout>(size, layerSpec.rate, &dropoutRng_);
+        break;
+    }
+    for (const Parameter& parameter : layer->parameters()) {
+      parameters_.push_back(parameter);
+      parameterLayer_.push_back(static_cast<int>(layers_.size()));
+    }
+    layers_.push_back(std::move(layer));
+  }
+  resize(batch);
+}
+
+void Network::resize(int batch) {
+  batch_ = batch;
+  for (auto& layer : layers_) layer->resize(batch);
+  loss_.resize(outputSize(), batch);
+}
+
+const Matrix& Network::forward(const Matrix& input, Mode mode) {
+  const Matrix* current = &input;
+  for (auto& layer : layers_) {
+    layer->forward(*current, mode);
+    current = &layer->output();
+  }
+  return *current;
+}
+
+double Network::loss(const Matrix& targets, Eigen::Index count) {
+  return loss_.forward(layers_.back()->output(), targets, count);
+}
+
+void Network::backward(const Matrix& input, const Matrix& targets, Eigen::Index count) {
+  loss_.backward(targets, count);
+  const Matrix* dOutput = &loss_.dLogits();
+  for (size_t i = layers_.size(); i-- > 0;) {
+    const Matrix& layerInput = i == 0 ? input : layers_[i - 1]->output();
+    layers_[i]->backward(layerInput, *dOutput);
+    dOutput = &layers_[i]->dInput();
+  }
+}
+
+long Network::parameterCount() const {
+  long count = 0;
+  for (const Parameter& parameter : parameters_) count += static_cast<long>(parameter.value->size());
+  return count;
+}
+
+std::optional<NonFinite> Network::findNonFiniteOutput() const {
+  for (size_t i = 0; i < layers_.size(); ++i)
+    if (!allFinite(layers_[i]->output())) return NonFinite{static_cast<int>(i), "output"};
+  return std::nullopt;
+}
+
+std::optional<NonFinite> Network::findNonFiniteGradient() const {
+  // Walk from the output down: the first bad layer is where the blow-up starts.
+  for (size_t i = layers_.size(); i-- > 0;) {
+    if (!allFinite(layers_[i]->dInput())) return NonFinite{static_cast<int>(i), "gradient"};
+  }
+  for (size_t p = 0; p < parameters_.size(); ++p)
+    if (!allFinite(*parameters_[p].gradient)) return NonFinite{parameterLayer_[p], "gradient"};
+  return std::nullopt;
+}
+
+}  // namespace nn

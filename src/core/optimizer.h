@@ -1,0 +1,110 @@
+// Optimizers, learning-rate schedules, penalties and gradient clipping.
+//
+// One Optimizer instance updates a fixed list of Parameters. Its state
+// (velocity, first/second moments) is a vector aligned with that list and
+// sized once in bind(); the step counter t advances once per step(), not per
+// tensor. Hyper-parameters live in OptimizerConfig and may be replaced
+// between steps with setConfig() without losing state.
+#pragma once
+#include <string>
+#include <vector>
+#include "expected.h"
+#include "json_reader.h"
+#include "parameter.h"
+#include "types.h"
+
+namespace nn {
+
+enum class OptimizerKind { Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, AdamW };
+enum class ScheduleKind { Constant, Step, Exponential, Cosine };
+
+struct ScheduleConfig {
+  ScheduleKind kind = ScheduleKind::Constant;
+  int stepSize = 100;        // Step: lr *= gamma every stepSize steps
+  double gamma = 0.5;        // Step and Exponential factor
+  int decaySteps = 100;      // Exponential: lr * gamma^(t / decaySteps)
+  int totalSteps = 1000;     // Cosine: period of the half cosine
+  double minLearningRate = 0.0;  // Cosine floor
+};
+
+struct OptimizerConfig {
+  OptimizerKind kind = OptimizerKind::Sgd;
+  double learningRate = 0.01;
+  double momentum = 0.9;       // Momentum, Nesterov
+  double rho = 0.9;            // RMSProp decay of the squared-gradient average
+  double beta1 = 0.9;          // Adam, AdamW
+  double beta2 = 0.999;        // Adam, AdamW
+  double epsilon = 1e-8;       // AdaGrad, RMSProp, Adam, AdamW
+  bool biasCorrection = true;  // Adam, AdamW
+  double l1 = 0.0;             // adds l1 * sign(W) to penalized gradients (loss += l1 * |W|_1)
+  double l2 = 0.0;             // adds l2 * W to penalized gradients (loss += l2/2 * |W|^2)
+  double weightDecay = 0.0;    // decoupled: W -= lr_t * weightDecay * W before the update (AdamW's default 0.01)
+  double clipNorm = 0.0;       // > 0: rescale all gradients so their global L2 norm is at most clipNorm
+  ScheduleConfig schedule;
+};
+
+// Parsing helpers shared by the spec reader and the CLI.
+const char* toString(OptimizerKind kind);
+Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"
+const char* toString(ScheduleKind kind);
+Expected<ScheduleKind> parseScheduleKind(const std::string& name);    // "constant", "step", "exponential", "cosine"
+
+// The weight decay a kind uses when the spec gives none: 0.01 for AdamW, else 0.
+double defaultWeightDecay(OptimizerKind kind);
+
+// Checks ranges (lr > 0 and finite, 0 <= momentum < 1, 0 <= beta < 1, eps > 0,
+// penalties >= 0, ...). Field names in errors are prefixed with `path`.
+Status validate(const OptimizerConfig& config, const std::string& path = "optimizer");
+
+// Reads the "optimizer" section of a spec (docs/spec.md). Partial sections are
+// allowed: a missing key keeps its default. Errors name the field, e.g.
+// "optimizer.learning_rate: must be greater than 0 and at most 10 (got 0)".
+Expected<OptimizerConfig> readOptimizerConfig(const Json& section, const std::string& path = "optimizer");
+// The same, but missing keys keep their value in `base`: lets the page change
+// one hyper-parameter of a running optimizer ({"learning_rate": 0.001}).
+// When the section changes the kind and gives no weight_decay, the new kind's
+// default weight decay applies.
+Expected<OptimizerConfig> readOptimizerConfig(const Json& section, const OptimizerConfig& base,
+                                              const std::string& path = "optimizer");
+// Every key, so that readOptimizerConfig(toJson(c)) == c.
+Json toJson(const OptimizerConfig& config);
+
+// Learning rate at step t (t = number of steps already taken, starting at 0).
+double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long t);
+
+class Optimizer {
+ public:
+  explicit Optimizer(OptimizerConfig config = {});
+
+  // Sizes the state for these parameters (zeroed) and resets t to 0.
+  void bind(const std::vector<Parameter>& parameters);
+  // Keeps state and t. Only when the new kind reads its buffers differently
+  // (e.g. Momentum's velocity would be nonsense as Adam's m) is the state zeroed;
+  // Momentum <-> Nesterov and Adam <-> AdamW keep it.
+  void setConfig(const OptimizerConfig& config);
+  const OptimizerConfig& config() const { return config_; }
+
+  // Applies, in this order: L2 and L1 gradient terms (penalized parameters
+  // only), global-norm clipping, decoupled weight decay, the update rule.
+  // Advances t by one. Allocates nothing.
+  void step();
+
+  long stepCount() const { return t_; }
+  double currentLearningRate() const;  // learning rate the next step() will use
+  double lastGradientNorm() const { return lastGradientNorm_; }  // before clipping
+  // Penalty term to add to the reported loss: l1*|W|_1 + l2/2*|W|^2 over penalized parameters.
+  double penaltyLoss() const;
+
+ private:
+  void resetState();  // sizes first_/second_ for config_.kind, zeroed; allocates, so never called by step()
+
+  OptimizerConfig config_;
+  std::vector<Parameter> parameters_;
+  std::vector<Matrix> first_;   // aligned with parameters_: velocity (Momentum/Nesterov), m (Adam), h (AdaGrad/RMSProp)
+  std::vector<Matrix> second_;  // aligned with parameters_: v (Adam/AdamW); empty otherwise
+  long t_ = 0;
+  long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
+  double lastGradientNorm_ = 0.0;
+};
+
+}  // namespace nn

@@ -1,0 +1,63 @@
+// Per-layer statistics a learner watches while training: histograms,
+// dead units, gradient and weight norms, update-to-weight ratio.
+#pragma once
+#include <limits>
+#include <string>
+#include <vector>
+#include "network.h"
+#include "spec.h"
+
+namespace nn {
+
+struct Histogram {
+  double low = 0.0, high = 0.0;  // bin i covers [low + i*w, low + (i+1)*w), w = (high-low)/bins; the last bin includes high
+  std::vector<float> counts;     // values per bin (values outside a fixed range are clamped into the end bins)
+};
+
+struct Summary {
+  double mean = 0.0, std = 0.0, min = 0.0, max = 0.0;
+  Histogram histogram;
+};
+
+constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
+
+struct LayerStats {
+  int index = 0;
+  std::string type, name;
+  int units = 0;
+  Summary output;                        // this layer's output on the last training batch
+  Summary input;                         // its input (for an activation layer: the pre-activation)
+  double deadFraction = kNotApplicable;  // ReLU family: share of units with input <= 0 for every example of the batch
+  double inputGradNorm = 0.0;            // ||dLoss/dInput|| (Frobenius) on the last batch
+  double weightNorm = kNotApplicable;    // dense: ||W||
+  double weightGradNorm = kNotApplicable;  // dense: ||dLoss/dW||
+  double updateRatio = kNotApplicable;   // dense: ||W_after - W_before|| / ||W_before|| of the last step
+  bool hasWeights = false;
+  Histogram weights;                     // dense: histogram of W
+};
+
+// Histogram over every value of `values`; auto range uses the data's min..max.
+Histogram makeHistogram(const Matrix& values, const StatsConfig& config);
+Summary summarize(const Matrix& values, const StatsConfig& config);
+
+// A forward pass over more examples than one batch, so that activation
+// histograms are smooth even with a batch of 10: the network that ran it, its
+// input, and how many of its columns are real examples (the rest is padding).
+struct ActivationSample {
+  const Network* network;
+  const Matrix* input;
+  int count;
+};
+
+// Statistics of every layer from the buffers of the last training step.
+// `input` is the batch the network last saw; `weightsBefore[p]` is parameter p
+// before the last update (aligned with network.parameters(); may be empty).
+// With a sample, the output/input summaries describe the sample instead of the
+// batch; dead units and gradient norms always describe the training batch.
+std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& input,
+                                          const std::vector<Matrix>& weightsBefore,
+                                          const std::vector<Parameter>& parameters,
+                                          const std::vector<int>& parameterLayer, const StatsConfig& config,
+                                          const ActivationSample* sample = nullptr);
+
+}  // namespace nn

@@ -1,0 +1,278 @@
+#include "trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace nn {
+
+namespace {
+constexpr int kEvalChunk = 256;  // columns per forward pass when evaluating splits and grids
+}
+
+Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec) {
+  auto dataset = makeDataset(spec.data);
+  if (!dataset) return dataset.error();
+  return create(spec, std::move(*dataset));
+}
+
+Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec, Dataset dataset) {
+  if (auto error = checkAgainstData(spec, dataset.task, dataset.classes)) return *error;
+  if (dataset.train.size() == 0) return Error{"data.split.train", "the training split is empty"};
+  return std::unique_ptr<Trainer>(new Trainer(spec, std::move(dataset)));
+}
+
+Trainer::Trainer(const RunSpec& spec, Dataset dataset)
+    : spec_(spec),
+      dataset_(std::move(dataset)),
+      batch_(std::min(spec.training.batchSize, dataset_.train.size())),
+      optimizer_(spec.optimizer),
+      batchRng_(spec.training.seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL) {
+  network_ = std::make_unique<Network>(spec_, dataset_.featureCount, batch_, spec_.training.seed);
+  evaluator_ = Network::withoutInitialization(spec_, dataset_.featureCount, kEvalChunk);
+  optimizer_.bind(network_->parameters());
+  for (const Parameter& parameter : network_->parameters()) weightsBefore_.push_back(*parameter.value);
+  order_.resize(static_cast<size_t>(dataset_.train.size()));
+  for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
+  batchRng_.shuffle(order_);
+  batchInput_.resize(dataset_.featureCount, batch_);
+  batchTargets_.resize(dataset_.train.targets.rows(), batch_);
+  evalInput_.resize(dataset_.featureCount, kEvalChunk);
+  // Activation histograms want about kHistogramValues values per layer. A batch of
+  // 10 through 4 units gives 40 (a spiky histogram), so narrow networks also get
+  // a sample of training examples; wide ones already have enough in the batch
+  // (and a bigger forward pass there would cost more than the training step).
+  constexpr int kHistogramValues = 2048;
+  int narrowest = kMaxUnits;
+  for (size_t i = 0; i + 1 < network_->layers().size(); ++i)
+    narrowest = std::min(narrowest, network_->layers()[i]->outputSize());
+  const int sampleCount = std::min({kEvalChunk, dataset_.train.size(), (kHistogramValues + narrowest - 1) / narrowest});
+  if (sampleCount > batch_) {
+    sampler_ = Network::withoutInitialization(spec_, dataset_.featureCount, sampleCount);
+    sampleInput_ = dataset_.train.inputs.leftCols(sampleCount);
+  }
+  evalTargets_.resize(dataset_.train.targets.rows(), kEvalChunk);
+}
+
+double Trainer::epoch() const {
+  return static_cast<double>(examplesSeen_) / static_cast<double>(dataset_.train.size());
+}
+
+// Copies the next batch_ examples of the shuffled order; reshuffles at the end
+// of an epoch (an incomplete last batch is dropped so every step has batch_ columns).
+void Trainer::fillBatch() {
+  if (position_ + static_cast<size_t>(batch_) > order_.size()) {
+    batchRng_.shuffle(order_);
+    position_ = 0;
+  }
+  for (int b = 0; b < batch_; ++b) {
+    const int example = order_[position_ + static_cast<size_t>(b)];
+    batchInput_.col(b) = dataset_.train.inputs.col(example);
+    batchTargets_.col(b) = dataset_.train.targets.col(example);
+  }
+  position_ += static_cast<size_t>(batch_);
+}
+
+int Trainer::step(int n) {
+  int done = 0;
+  for (; done < n && !divergence_; ++done) {
+    fillBatch();
+    const long thisStep = stepCount_ + 1;
+    network_->forward(batchInput_, Mode::Training);
+    lastBatchLoss_ = network_->loss(batchTargets_);
+    if (!checkFinite(lastBatchLoss_)) {
+      stepCount_ = thisStep;
+      break;
+    }
+    network_->backward(batchInput_, batchTargets_);
+    if (auto bad = network_->findNonFiniteGradient()) {
+      divergence_ = Divergence{thisStep, bad->layer, network_->layers()[bad->layer]->name(), bad->quantity,
+                               explain(bad->quantity, bad->layer)};
+      stepCount_ = thisStep;
+      break;
+    }
+    if (done == n - 1) {  // remember the weights before the last update, for the update-to-weight ratio
+      auto& parameters = network_->parameters();
+      for (size_t p = 0; p < parameters.size(); ++p) weightsBefore_[p] = *parameters[p].value;
+    }
+    optimizer_.step();
+    stepCount_ = thisStep;
+    examplesSeen_ += batch_;
+  }
+  statsFresh_ = false;
+  return done;
+}
+
+bool Trainer::checkFinite(double loss) {
+  const long thisStep = stepCount_ + 1;
+  if (auto bad = network_->findNonFiniteOutput()) {
+    divergence_ = Divergence{thisStep, bad->layer, network_->layers()[bad->layer]->name(), bad->quantity,
+                             explain(bad->quantity, bad->layer)};
+    return false;
+  }
+  if (!std::isfinite(loss)) {
+    divergence_ = Divergence{thisStep, -1, "loss", "loss", explain("loss", -1)};
+    return false;
+  }
+  return true;
+}
+
+std::string Trainer::explain(const std::string& quantity, int layer) const {
+  std::ostringstream text;
+  text << "Training stopped at step " << stepCount_ + 1 << ": ";
+  if (quantity == "loss") {
+    text << "the loss is no longer a finite number.";
+  } else {
+    text << "the " << (quantity == "output" ? "output" : "gradient") << " of layer " << layer + 1 << " ("
+         << network_->layers()[static_cast<size_t>(layer)]->name() << ") contains NaN or infinity.";
+  }
+  if (stepCount_ == 0) {
+    // Nothing has been updated yet, so the learning rate cannot be the cause.
+    text << " This happened before any update: the initial weights are so large that the values overflow on "
+            "the way through the network. Use a smaller initialisation (e.g. He or Xavier instead of a large "
+            "std), fewer layers, or batch normalisation, then reset.";
+  } else {
+    text << " The updates grew until the numbers overflowed (diverged): the learning rate ("
+         << optimizer_.currentLearningRate()
+         << ") is probably too high for this network. Lower it, turn on gradient clipping, or add batch "
+            "normalisation, then reset.";
+  }
+  return text.str();
+}
+
+void Trainer::syncEvaluator() { syncNetwork(*evaluator_); }
+
+void Trainer::syncNetwork(Network& target) {
+  auto& from = network_->layers();
+  auto& to = target.layers();
+  for (size_t i = 0; i < from.size(); ++i) {
+    auto source = from[i]->parameters();
+    auto target = to[i]->parameters();
+    for (size_t p = 0; p < source.size(); ++p) *target[p].value = *source[p].value;
+    auto sourceState = from[i]->state();
+    auto targetState = to[i]->state();
+    for (size_t s = 0; s < sourceState.size(); ++s) *targetState[s].value = *sourceState[s].value;
+  }
+}
+
+SplitMetrics Trainer::evaluate(const Split& split) {
+  syncEvaluator();
+  return evaluateSynced(split);
+}
+
+// evaluate() without copying the parameters into the evaluator first (metrics() copies once for three splits).
+SplitMetrics Trainer::evaluateSynced(const Split& split) {
+  SplitMetrics result;
+  result.count = split.size();
+  if (result.count == 0) return result;
+  double totalLoss = 0.0;
+  long correct = 0;
+  for (int start = 0; start < split.size(); start += kEvalChunk) {
+    const int count = std::min(kEvalChunk, split.size() - start);
+    evalInput_.leftCols(count) = split.inputs.middleCols(start, count);
+    evalTargets_.leftCols(count) = split.targets.middleCols(start, count);
+    if (count < kEvalChunk) {  // padding columns are computed but ignored by the loss
+      evalInput_.rightCols(kEvalChunk - count).setZero();
+      evalTargets_.rightCols(kEvalChunk - count).setZero();
+    }
+    evaluator_->forward(evalInput_, Mode::Inference);
+    totalLoss += evaluator_->loss(evalTargets_, count) * count;
+    correct += evaluator_->correctCount(evalTargets_, count);
+  }
+  result.loss = totalLoss / result.count;
+  if (dataset_.task == TaskKind::Classification) result.accuracy = static_cast<double>(correct) / result.count;
+  return result;
+}
+
+Metrics Trainer::metrics() {
+  Metrics m;
+  m.step = stepCount_;
+  m.epoch = epoch();
+  m.learningRate = optimizer_.currentLearningRate();
+  m.batchLoss = lastBatchLoss_;
+  syncEvaluator();
+  m.train = evaluateSynced(dataset_.train);
+  m.validation = evaluateSynced(dataset_.validation);
+  m.test = evaluateSynced(dataset_.test);
+  return m;
+}
+
+const std::vector<LayerStats>& Trainer::stats() {
+  if (!statsFresh_) {
+    if (stepCount_ == 0) {
+      // Nothing trained yet: show the initial network on the first batch. Inference mode
+      // draws no dropout masks and leaves BatchNorm's running statistics alone, so asking
+      // for statistics never changes the run.
+      fillBatch();
+      position_ = 0;
+      network_->forward(batchInput_, Mode::Inference);
+      network_->loss(batchTargets_);
+      network_->backward(batchInput_, batchTargets_);
+    }
+    const bool haveBefore = stepCount_ > 0;
+    std::optional<ActivationSample> sample;
+    if (sampler_) {  // narrow layers: histograms over a larger fixed sample (inference mode), not just the batch
+      syncNetwork(*sampler_);
+      sampler_->forward(sampleInput_, Mode::Inference);
+      sample = ActivationSample{sampler_.get(), &sampleInput_, static_cast<int>(sampleInput_.cols())};
+    }
+    stats_ = computeLayerStats(*network_, batchInput_, haveBefore ? weightsBefore_ : std::vector<Matrix>{},
+                               network_->parameters(), network_->parameterLayer(), spec_.stats,
+                               sample ? &*sample : nullptr);
+    statsFresh_ = true;
+  }
+  return stats_;
+}
+
+Status Trainer::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& outputs, std::vector<Matrix>* neurons,
+                             int maxUnitsPerLayer) {
+  if (!dataset_.raw2dAvailable) return Error{"", "this data set is not two-dimensional, so it has no 2-D grid"};
+  if (resolution < 2 || resolution > 400) return Error{"resolution", "must be between 2 and 400"};
+  if (!(bounds.xmax > bounds.xmin) || !(bounds.ymax > bounds.ymin) || !std::isfinite(bounds.xmin) ||
+      !std::isfinite(bounds.xmax) || !std::isfinite(bounds.ymin) || !std::isfinite(bounds.ymax))
+    return Error{"bounds", "need xmin < xmax and ymin < ymax, all finite"};
+  syncEvaluator();
+  const int points = resolution * resolution;
+  outputs.resize(evaluator_->outputSize(), points);
+  const auto& layers = evaluator_->layers();
+  if (neurons) {
+    neurons->resize(layers.size());
+    for (size_t l = 0; l < layers.size(); ++l) {
+      const int units = layers[l]->outputSize();
+      (*neurons)[l].resize(maxUnitsPerLayer > 0 ? std::min(units, maxUnitsPerLayer) : units, points);
+    }
+  }
+  Matrix raw(2, kEvalChunk);
+  for (int start = 0; start < points; start += kEvalChunk) {
+    const int count = std::min(kEvalChunk, points - start);
+    raw.setZero();
+    for (int k = 0; k < count; ++k) {
+      const int index = start + k, row = index / resolution, col = index % resolution;
+      raw(0, k) = static_cast<Scalar>(bounds.xmin + (bounds.xmax - bounds.xmin) * col / (resolution - 1));
+      raw(1, k) = static_cast<Scalar>(bounds.ymax - (bounds.ymax - bounds.ymin) * row / (resolution - 1));
+    }
+    prepareInputs(dataset_, raw, evalInput_);
+    evaluator_->forward(evalInput_, Mode::Inference);
+    evaluator_->loss(evalTargets_, 0);  // fills predictions (probabilities); the loss value is unused
+    outputs.middleCols(start, count) = evaluator_->predictions().leftCols(count);
+    if (neurons)
+      for (size_t l = 0; l < layers.size(); ++l)
+        (*neurons)[l].middleCols(start, count) = layers[l]->output().topLeftCorner((*neurons)[l].rows(), count);
+  }
+  return std::nullopt;
+}
+
+void Trainer::restoreStepCount(long steps) {
+  stepCount_ = std::max(0L, steps);
+  examplesSeen_ = stepCount_ * batch_;
+  statsFresh_ = false;
+}
+
+Status Trainer::setOptimizer(const OptimizerConfig& config) {
+  if (auto error = validate(config, "optimizer")) return error;
+  optimizer_.setConfig(config);
+  spec_.optimizer = config;
+  return std::nullopt;
+}
+
+}  // namespace nn

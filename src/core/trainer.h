@@ -1,0 +1,119 @@
+// Trains a network on a data set: batches, steps, evaluation, divergence, stats.
+//
+// The trainer owns two copies of the network: `network_` trains with a fixed
+// batch size (its buffers keep the last batch for the statistics), and
+// `evaluator_` evaluates splits and grids in large chunks, after the current
+// parameters have been copied into it. So evaluating never disturbs training
+// and a training step never allocates.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+#include "network.h"
+#include "optimizer.h"
+#include "spec.h"
+#include "stats.h"
+
+namespace nn {
+
+struct SplitMetrics {
+  double loss = 0.0;
+  double accuracy = kNotApplicable;  // NaN for regression
+  int count = 0;
+};
+
+struct Metrics {
+  long step = 0;
+  double epoch = 0.0;  // fractional: examples seen / training examples
+  double learningRate = 0.0;
+  double batchLoss = 0.0;  // loss of the last training batch (without penalty terms)
+  SplitMetrics train, validation, test;
+};
+
+struct Divergence {
+  long step = 0;          // the step (1-based) whose loss or gradients were not finite
+  int layer = -1;         // layer index, -1 for the loss
+  std::string layerName;  // "Dense 16", or "loss"
+  std::string quantity;   // "loss", "output", "gradient"
+  std::string message;    // an explanation for the learner
+};
+
+struct GridBounds {
+  double xmin = -6, xmax = 6, ymin = -6, ymax = 6;
+};
+
+class Trainer {
+ public:
+  // Generates/loads the data of spec.data and builds the network.
+  static Expected<std::unique_ptr<Trainer>> create(const RunSpec& spec);
+  // With data prepared elsewhere (tests, uploaded images).
+  static Expected<std::unique_ptr<Trainer>> create(const RunSpec& spec, Dataset dataset);
+
+  // Runs up to n mini-batch steps; returns how many ran (fewer if training diverged).
+  int step(int n);
+  const std::optional<Divergence>& divergence() const { return divergence_; }
+
+  Metrics metrics();                         // evaluates every split with the current parameters
+  SplitMetrics evaluate(const Split& split);  // loss and accuracy on one split (inference mode)
+  const std::vector<LayerStats>& stats();     // per-layer statistics of the last training step
+
+  // Network outputs on a resolution x resolution grid over raw 2-D coordinates,
+  // row by row from (xmin, ymax) to (xmax, ymin). outputs: (outputUnits, R*R).
+  // neurons (if not null): one (units, R*R) matrix per layer output, keeping
+  // only the first maxUnitsPerLayer units of each layer when that is > 0.
+  Status evaluateGrid(int resolution, const GridBounds& bounds, Matrix& outputs, std::vector<Matrix>* neurons,
+                      int maxUnitsPerLayer = 0);
+
+  // A model file's "trained_steps": the imported run continues counting from there.
+  void restoreStepCount(long steps);
+
+  // Replaces the optimizer's hyper-parameters; weights and optimizer state are kept.
+  Status setOptimizer(const OptimizerConfig& config);
+
+  Network& network() { return *network_; }
+  const Dataset& dataset() const { return dataset_; }
+  const RunSpec& spec() const { return spec_; }
+  const Optimizer& optimizer() const { return optimizer_; }
+  long stepCount() const { return stepCount_; }
+  double epoch() const;
+  double lastBatchLoss() const { return lastBatchLoss_; }
+  int batchSize() const { return batch_; }
+
+  // Called after parameters were replaced from outside (model import, setParameter).
+  void parametersChanged() { statsFresh_ = false; }
+
+ private:
+  Trainer(const RunSpec& spec, Dataset dataset);
+  void fillBatch();
+  void syncEvaluator();
+  SplitMetrics evaluateSynced(const Split& split);
+  void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
+  bool checkFinite(double loss);
+  std::string explain(const std::string& quantity, int layer) const;
+
+  RunSpec spec_;
+  Dataset dataset_;
+  int batch_;                                  // examples per step
+  std::unique_ptr<Network> network_;          // trains; batch_ columns
+  std::unique_ptr<Network> evaluator_;        // evaluates; kEvalChunk columns
+  std::unique_ptr<Network> sampler_;          // activation histograms of narrow networks; null if the batch suffices
+  Matrix sampleInput_;                         // (features, sample): the first training examples
+  Optimizer optimizer_;
+  Rng batchRng_;
+  std::vector<int> order_;                     // permutation of the training examples for this epoch
+  size_t position_ = 0;                        // next index into order_
+  long stepCount_ = 0;
+  long examplesSeen_ = 0;
+  double lastBatchLoss_ = 0.0;
+  Matrix batchInput_;                          // (features, batch_)
+  Matrix batchTargets_;                        // (1, batch_)
+  Matrix evalInput_;                           // (features, kEvalChunk)
+  Matrix evalTargets_;                         // (1, kEvalChunk)
+  std::vector<Matrix> weightsBefore_;          // aligned with parameters: values before the last update
+  std::vector<LayerStats> stats_;
+  bool statsFresh_ = false;
+  std::optional<Divergence> divergence_;
+};
+
+}  // namespace nn

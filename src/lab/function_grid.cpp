@@ -1,0 +1,34 @@
+#include "function_grid.h"
+
+namespace nn {
+
+Expected<std::vector<float>> functionGrid(const std::string& name, int resolution) {
+  auto function = findTestFunction(name);
+  if (!function) return function.error();
+  if (resolution < 2 || resolution > 1000) return Error{"resolution", "must be between 2 and 1000"};
+  const TestFunction& f = **function;
+  std::vector<float> values(static_cast<size_t>(resolution) * resolution);
+  for (int row = 0; row < resolution; ++row)
+    for (int col = 0; col < resolution; ++col) {
+      const double x = f.xmin + (f.xmax - f.xmin) * col / (resolution - 1);
+      const double y = f.ymax - (f.ymax - f.ymin) * row / (resolution - 1);
+      values[static_cast<size_t>(row) * resolution + col] = static_cast<float>(f.value(x, y));
+    }
+  return values;
+}
+
+Json describeTestFunctions() {
+  Json list = Json::array();
+  for (const TestFunction& f : testFunctions())
+    list.push_back({{"name", f.name},
+                    {"formula", f.formula},
+                    {"xmin", f.xmin},
+                    {"xmax", f.xmax},
+                    {"ymin", f.ymin},
+                    {"ymax", f.ymax},
+                    {"minimum_x", f.minimumX},
+                    {"minimum_y", f.minimumY}});
+  return list;
+}
+
+}  // namespace nn

@@ -1,0 +1,96 @@
+#include "init_histograms.h"
+
+#include <cmath>
+#include "core/activation_layer.h"
+#include "core/dense.h"
+
+namespace nn {
+
+Status validate(const InitHistogramsConfig& config) {
+  if (config.layers < 1 || config.layers > 20) return Error{"layers", "must be between 1 and 20"};
+  if (config.units < 1 || config.units > 1024) return Error{"units", "must be between 1 and 1024"};
+  if (config.samples < 1 || config.samples > 10000) return Error{"samples", "must be between 1 and 10000"};
+  if (config.bins < 2 || config.bins > 200) return Error{"bins", "must be between 2 and 200"};
+  if (!(config.high > config.low)) return Error{"range", "needs low < high"};
+  return std::nullopt;
+}
+
+Expected<InitHistogramsConfig> readInitHistogramsConfig(const Json& json) {
+  std::vector<Error> errors;
+  JsonObjectReader reader(json, "", errors);
+  InitHistogramsConfig config;
+  const std::string fn = reader.string("activation", "sigmoid");
+  if (auto kind = parseActivationKind(fn)) config.activation = *kind; else reader.fail("activation", kind.error().message);
+  if (const Json* init = reader.child("weight_init")) {
+    auto parsed = readInitConfig(*init, "weight_init", InitKind::Normal);
+    if (parsed) config.weightInit = *parsed; else errors.push_back(parsed.error());
+  }
+  config.layers = reader.integer("layers", 5, 1, 20);
+  config.units = reader.integer("units", 100, 1, 1024);
+  config.samples = reader.integer("samples", 1000, 1, 10000);
+  config.bins = reader.integer("bins", 30, 2, 200);
+  config.low = reader.number("low", 0.0, -1e6, 1e6);
+  config.high = reader.number("high", 1.0, -1e6, 1e6);
+  config.seed = static_cast<uint64_t>(reader.integer64("seed", 1, 0, 9007199254740991LL));
+  reader.rejectUnknownKeys();
+  if (auto error = firstError(errors)) return *error;
+  if (auto error = validate(config)) return *error;
+  return config;
+}
+
+Expected<std::vector<InitHistogramsLayer>> runInitHistograms(const InitHistogramsConfig& config) {
+  if (auto error = validate(config)) return *error;
+  Rng rng(config.seed);
+  Matrix input(config.units, config.samples);  // (units, samples)
+  for (Eigen::Index i = 0; i < input.size(); ++i) input(i) = static_cast<Scalar>(rng.normal());
+  StatsConfig histogramRange;
+  histogramRange.histogramBins = config.bins;
+  histogramRange.autoRange = false;
+  histogramRange.rangeLow = config.low;
+  histogramRange.rangeHigh = config.high;
+
+  std::vector<InitHistogramsLayer> result;
+  const InitConfig zeros{InitKind::Zeros};
+  Matrix current = input;
+  for (int l = 0; l < config.layers; ++l) {
+    Dense dense(config.units, config.units);
+    dense.initializeParameters(config.weightInit, zeros, rng);
+    dense.resize(config.samples);
+    dense.forward(current, Mode::Inference);
+    ActivationLayer activation(config.units, config.activation, defaultAlpha(config.activation));
+    activation.resize(config.samples);
+    activation.forward(dense.output(), Mode::Inference);
+    current = activation.output();
+
+    InitHistogramsLayer layer;
+    layer.activations = summarize(current, histogramRange);
+    const bool squashing = config.activation == ActivationKind::Sigmoid || config.activation == ActivationKind::Tanh;
+    const Scalar lowEnd = config.activation == ActivationKind::Tanh ? Scalar(-1) : Scalar(0);
+    double saturated = 0;
+    for (Eigen::Index i = 0; i < current.size(); ++i) {
+      const Scalar a = current(i);
+      if (squashing ? (a - lowEnd < Scalar(0.01) || Scalar(1) - a < Scalar(0.01)) : a <= Scalar(0)) saturated += 1;
+    }
+    layer.saturatedFraction = saturated / static_cast<double>(current.size());
+    result.push_back(std::move(layer));
+  }
+  return result;
+}
+
+Json toJson(const std::vector<InitHistogramsLayer>& layers) {
+  Json list = Json::array();
+  for (const InitHistogramsLayer& layer : layers) {
+    const Summary& a = layer.activations;
+    list.push_back({{"mean", a.mean},
+                    {"std", a.std},
+                    {"min", a.min},
+                    {"max", a.max},
+                    {"saturated", layer.saturatedFraction},
+                    {"lo", a.histogram.low},
+                    {"hi", a.histogram.high},
+                    {"counts", a.histogram.counts}});
+  }
+  return list;
+}
+
+}  // namespace nn

@@ -1,0 +1,111 @@
+// The nnsandbox command line, run as a user would run it.
+#include <doctest/doctest.h>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Result {
+  int exitCode;
+  std::string output;  // stdout and stderr together
+};
+
+Result run(const std::string& arguments) {
+  const std::string command = std::string(NN_CLI_PATH) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string temporaryFile(const std::string& name, const std::string& content = "") {
+  const std::string path = "/tmp/nnsandbox-cli-test-" + name;
+  if (!content.empty()) std::ofstream(path) << content;
+  return path;
+}
+
+std::string readAll(const std::string& path) {
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+int countLines(const std::string& text) {
+  int lines = 0;
+  for (char c : text) lines += c == '\n';
+  return lines;
+}
+
+const char* kSpec = R"({"data": {"kind": "circles", "samples": 100},
+  "layers": [{"type": "dense", "units": 6}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}],
+  "optimizer": {"kind": "adam", "learning_rate": 0.03}, "training": {"batch_size": 10, "epochs": 5}})";
+
+}  // namespace
+
+TEST_CASE("every command explains itself with --help") {
+  CHECK(run("--help").exitCode == 0);
+  for (const char* command : {"validate", "train", "path"}) {
+    CAPTURE(command);
+    const Result help = run(std::string(command) + " --help");
+    CHECK(help.exitCode == 0);
+    CHECK(help.output.find("usage: nnsandbox") != std::string::npos);
+  }
+  CHECK(run("").exitCode == 2);
+  CHECK(run("fly").exitCode == 2);
+}
+
+TEST_CASE("validate accepts a good spec and names the field of a bad one") {
+  CHECK(run("validate " + temporaryFile("good.json", kSpec)).exitCode == 0);
+  const Result bad = run("validate " + temporaryFile("bad.json", R"({"layers": [{"type": "dense", "units": 0}]})"));
+  CHECK(bad.exitCode == 1);
+  CHECK(bad.output.find("layers[0].units") != std::string::npos);
+  const Result missing = run("validate /tmp/nnsandbox-no-such-file.json");
+  CHECK(missing.exitCode == 1);
+  CHECK(missing.output.find("cannot open") != std::string::npos);
+}
+
+TEST_CASE("train writes one metrics row and one stats line per epoch, and a loadable model") {
+  const std::string spec = temporaryFile("train.json", kSpec);
+  const std::string metrics = temporaryFile("metrics.csv"), stats = temporaryFile("stats.jsonl"),
+                    model = temporaryFile("model.json");
+  const Result result = run("train " + spec + " --epochs 4 --seed 3 --metrics " + metrics + " --stats " + stats +
+                            " --save " + model + " --quiet");
+  CHECK(result.exitCode == 0);
+  CHECK(result.output.find("done: ") != std::string::npos);
+  CHECK(countLines(readAll(metrics)) == 1 + 4);
+  CHECK(readAll(metrics).rfind("epoch,step,learning_rate", 0) == 0);
+  CHECK(countLines(readAll(stats)) == 4);
+  CHECK(readAll(model).find("\"nnsandbox-model\"") != std::string::npos);
+}
+
+TEST_CASE("train rejects bad arguments and reports divergence with exit code 3") {
+  const std::string spec = temporaryFile("args.json", kSpec);
+  CHECK(run("train " + spec + " --epochs 0").exitCode == 2);
+  CHECK(run("train " + spec + " --epochs many").exitCode == 2);
+  CHECK(run("train " + spec + " --seed").exitCode == 2);
+  CHECK(run("train " + spec + " --colour red").exitCode == 2);
+  CHECK(run("train").exitCode == 2);
+  const std::string diverging = temporaryFile("diverge.json", R"({"data": {"kind": "plane", "noise": 0},
+    "layers": [{"type": "dense", "units": 8, "weight_init": {"kind": "normal", "std": 3}},
+               {"type": "activation", "fn": "relu"}, {"type": "dense", "units": 1}],
+    "optimizer": {"learning_rate": 10}})");
+  const Result result = run("train " + diverging + " --epochs 50 --quiet");
+  CHECK(result.exitCode == 3);
+  CHECK(result.output.find("learning rate") != std::string::npos);
+}
+
+TEST_CASE("every example spec in examples/ is valid and trains a first epoch") {
+  for (const char* name : {"spiral.json", "xor.json", "deep-sigmoid.json", "regularised-circles.json"}) {
+    CAPTURE(name);
+    const std::string path = std::string(NN_SOURCE_DIR) + "/examples/" + name;
+    CHECK(run("validate " + path).exitCode == 0);
+    CHECK(run("train " + path + " --epochs 1 --quiet").exitCode == 0);
+  }
+}

@@ -1,0 +1,52 @@
+// Helpers shared by the float-core unit tests.
+#pragma once
+#include <doctest/doctest.h>
+#include <memory>
+#include <string>
+#include "core/spec.h"
+#include "core/trainer.h"
+
+namespace nn::testing {
+
+inline RunSpec specFrom(const std::string& json) {
+  auto spec = parseRunSpec(json);
+  if (!spec) FAIL("spec did not parse: " << spec.error().describe());
+  return *spec;
+}
+
+inline std::unique_ptr<Trainer> trainerFrom(const std::string& json) {
+  auto trainer = Trainer::create(specFrom(json));
+  if (!trainer) FAIL("trainer not created: " << trainer.error().describe());
+  return std::move(*trainer);
+}
+
+// The four points of the textbook XOR problem, all in the training split.
+inline Dataset fourPointXor() {
+  Dataset data;
+  data.task = TaskKind::Classification;
+  data.classes = 2;
+  data.featureCount = 2;
+  data.featureNames = {"x1", "x2"};
+  data.train.inputs.resize(2, 4);
+  data.train.inputs << 0, 0, 1, 1,
+                       0, 1, 0, 1;
+  data.train.raw = data.train.inputs;
+  data.train.targets.resize(1, 4);
+  data.train.targets << 0, 1, 1, 0;
+  data.validation = Split{Matrix(2, 0), Matrix(2, 0), Matrix(1, 0)};
+  data.test = data.validation;
+  data.featureMean = Vector::Zero(2);
+  data.featureStd = Vector::Ones(2);
+  return data;
+}
+
+// The error message of a spec that must be rejected.
+inline std::string rejection(const std::string& json) {
+  auto spec = parseRunSpec(json);
+  if (!spec) return spec.error().describe();
+  auto trainer = Trainer::create(*spec);
+  if (!trainer) return trainer.error().describe();
+  return "(accepted)";
+}
+
+}  // namespace nn::testing

@@ -1,0 +1,53 @@
+// Loss and accuracy curves for each split, with pinned runs overlaid (dashed, paler) so a learner
+// can change one thing and compare the new run with the pinned one.
+
+import { t } from '../i18n/i18n.js';
+import { SPLIT_COLORS } from './colors.js';
+import { createLineChart, alignSeries } from './line-chart.js';
+
+const SPLITS = ['train', 'validation', 'test'];
+const PIN_DASHES = [[6, 4], [2, 3], [10, 3, 2, 3], [1, 5]];
+export const MAX_PINS = 4;
+
+export function createCurves(lossContainer, accuracyContainer) {
+  const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss') });
+  const accuracy = createLineChart(accuracyContainer, {
+    title: () => t('curves.accuracy'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.accuracy'), yRange: [0, 1], percent: true });
+  const pins = [];  // { label, history }
+
+  function seriesFor(field, history, pinIndex) {
+    return SPLITS.map((split) => ({
+      label: pinIndex === null ? t(`metrics.${split}`) : t('curves.pinSeries', { split: t(`metrics.${split}`), n: pinIndex + 1 }),
+      color: SPLIT_COLORS[split],
+      dash: pinIndex === null ? undefined : PIN_DASHES[pinIndex % PIN_DASHES.length],
+      alpha: pinIndex === null ? 1 : 0.45,
+      width: pinIndex === null ? 1.8 : 1.3,
+      xs: history.step,
+      ys: history[`${split}${field}`],
+    }));
+  }
+
+  function draw(chart, field, history) {
+    const list = [...pins.flatMap((p, i) => seriesFor(field, p.history, i)), ...seriesFor(field, history, null)];
+    // Splits with no points (e.g. validation share 0) are left out rather than drawn empty.
+    const shown = list.filter((s) => s.ys.some((v) => v !== null));
+    chart.set(shown, alignSeries(shown));
+  }
+
+  return {
+    update(history, regression) {
+      draw(loss, 'Loss', history);
+      accuracyContainer.hidden = regression;
+      if (!regression) draw(accuracy, 'Acc', history);
+    },
+    pin(label, history) {
+      if (pins.length >= MAX_PINS) pins.shift();
+      pins.push({ label, history: structuredClone(history) });
+    },
+    clearPins() { pins.length = 0; },
+    pins: () => pins,
+    resize() { loss.resize(); accuracy.resize(); },
+    relabel() { loss.relabel(); accuracy.relabel(); },
+    lossCanvas: () => loss.canvas(),
+  };
+}

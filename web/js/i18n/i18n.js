@@ -1,0 +1,64 @@
+// Language switch: t(key, params) looks a string up in the current dictionary; elements with
+// data-i18n="key" (textContent), data-i18n-title / data-i18n-aria / data-i18n-placeholder are
+// refreshed by applyTranslations(). Views that build text themselves listen with onLanguageChange.
+
+import en from './en.js';
+import ko from './ko.js';
+import { readStored, writeStored } from '../state/storage.js';
+
+const DICTIONARIES = { en, ko };
+export const LANGUAGES = ['en', 'ko'];
+const STORAGE_KEY = 'nnsandbox.lang';
+
+let current = 'en';
+const listeners = new Set();
+
+export function t(key, params) {
+  return fillIn(DICTIONARIES[current][key] ?? en[key] ?? key, params);
+}
+
+// "{name}" placeholders replaced by params.name; unknown ones are left as they are.
+export function fillIn(text, params) {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+export function has(key) { return key in en; }
+export function language() { return current; }
+
+// The URL may force a language (an embed for a Korean class); otherwise the stored choice,
+// otherwise the browser's preference.
+export function initialLanguage(fromUrl) {
+  if (LANGUAGES.includes(fromUrl)) return fromUrl;
+  const stored = readStored(STORAGE_KEY);
+  if (LANGUAGES.includes(stored)) return stored;
+  const browser = (navigator.language || 'en').slice(0, 2);
+  return LANGUAGES.includes(browser) ? browser : 'en';
+}
+
+export function setLanguage(lang, { remember = true } = {}) {
+  if (!LANGUAGES.includes(lang)) return;
+  current = lang;
+  if (remember) writeStored(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  applyTranslations(document);
+  for (const listener of listeners) listener(lang);
+}
+
+export function onLanguageChange(listener) { listeners.add(listener); }
+
+export function applyTranslations(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+}
+
+// A validation error ({ code, ...details }) as a sentence in the current language.
+export function describeError(error) {
+  const params = { ...error };
+  if (error.code === 'layerField') {
+    params.inner = t(`err.${error.inner}`, error);
+    params.field = t(`builder.${error.field}`) === `builder.${error.field}` ? error.field : t(`builder.${error.field}`);
+  }
+  return t(`err.${error.code}`, params);
+}

@@ -1,0 +1,19 @@
+// The iframe snippet a teacher pastes into a course page. It is built as text (never through the
+// DOM or innerHTML), so every attribute value is escaped here: a title or URL holding quotes or
+// angle brackets stays inside its attribute.
+
+export function escapeAttribute(value) {
+  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// allow-same-origin: the Lab's module worker and its wasm/data fetches need the Lab's own origin
+// (the iframe still cannot reach the host page: that is another origin). allow-popups and
+// allow-popups-to-escape-sandbox: "Open in NN Sandbox Lab" opens a normal, unsandboxed tab.
+export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+export function iframeCode({ src, title, height }) {
+  const attrs = [['src', src], ['width', '100%'], ['height', String(height)], ['style', 'border:0;max-width:100%'],
+    ['loading', 'lazy'], ['title', title], ['sandbox', EMBED_SANDBOX]];
+  return `<iframe ${attrs.map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ')}></iframe>`;
+}

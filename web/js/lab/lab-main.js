@@ -1,0 +1,75 @@
+// Lab page entry point: language (shared with the main page), the worker that owns the engine,
+// and the experiments, each mounted as one section. Nothing trains on this thread.
+
+import { setLanguage, initialLanguage, language, onLanguageChange } from '../i18n/i18n.js';
+import { $ } from '../views/dom.js';
+import { createMessages } from '../views/messages.js';
+import { applyLab, lt } from './lab-i18n.js';
+import { createLabWorker } from './worker-client.js';
+import { IMAGE_COUNT } from './specs.js';
+import { mountActivationGallery } from './activation-gallery.js';
+import { mountSoftmaxOverflow } from './softmax-overflow.js';
+import { mountInitHistograms } from './init-histograms.js';
+import { mountOptimizerMnist } from './optimizer-mnist.js';
+import { mountBatchnorm } from './batchnorm.js';
+import { mountOverfit } from './overfit.js';
+import { mountRandomSearch } from './random-search.js';
+import { mountPreprocessing } from './preprocessing.js';
+import { addShareTools } from './lab-share.js';
+import { syncLabLink } from './lab-link-sync.js';
+
+const messages = createMessages($('#messages'));
+let flavor = null;
+
+// A link (or an embedding page) may force the language with #lang=ko, like the main page's links.
+const hashLang = new URLSearchParams(window.location.hash.slice(1)).get('lang');
+
+function relabelPage() {
+  applyLab(document);
+  document.title = lt('lab.pageTitle');
+  $('#data-note').textContent = lt('lab.dataNote', { count: IMAGE_COUNT });
+  if (flavor) $('#flavor').textContent = lt('lab.engine', { flavor: flavor === 'simd' ? 'WebAssembly SIMD' : 'WebAssembly baseline' });
+  for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
+}
+onLanguageChange(relabelPage);
+
+const worker = createLabWorker({
+  onReady(name) { flavor = name; relabelPage(); document.body.dataset.engine = 'ready'; },
+  onFatal(detail) { messages.show('error', lt('lab.fatal', { detail }), 'fatal'); },
+});
+
+// The language first, so the sections are built in it and a link's problems are reported in it.
+setLanguage(initialLanguage(hashLang), { remember: false });
+
+const parent = $('#lab-sections');
+const gallery = mountActivationGallery(parent, worker);
+const softmax = mountSoftmaxOverflow(parent, worker);
+const histograms = mountInitHistograms(parent, worker);
+const views = [gallery, softmax, histograms,
+  mountOptimizerMnist(parent, worker), mountBatchnorm(parent, worker), mountOverfit(parent, worker),
+  mountRandomSearch(parent, worker), mountPreprocessing(parent, worker)];
+for (const view of views) addShareTools(view);
+
+for (const button of document.querySelectorAll('[data-lang]')) button.addEventListener('click', () => setLanguage(button.dataset.lang));
+relabelPage();
+
+// Before the first computations, so the cheap experiments already show a link's settings.
+const { shown, embedded } = syncLabLink(views, messages);
+
+// The cheap experiments show their result straight away; trainings wait for Run.
+const firstResults = Promise.allSettled([gallery.draw(), softmax.compute(), histograms.start()]);
+
+// A link to one experiment scrolls to it; once more after the sections above it got their final
+// height (charts, formulas), unless the learner has started scrolling by then.
+if (shown && !embedded) {
+  let moved = false;
+  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) window.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
+  shown.element.scrollIntoView();
+  firstResults.then(() => { if (!moved) shown.element.scrollIntoView(); });
+}
+
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => { for (const view of views) view.resize?.(); }, 150);
+});

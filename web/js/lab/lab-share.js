@@ -1,0 +1,59 @@
+// "Copy link" and "Copy embed code" in each experiment's heading. The link opens the Lab at that
+// experiment with its current settings; the embed code is an iframe showing only that experiment.
+// Whatever was copied also appears in a read-only box beside the buttons: the clipboard is refused
+// in some iframes and insecure pages, and a teacher may want to read the code anyway.
+
+import { el } from '../views/dom.js';
+import { language } from '../i18n/i18n.js';
+import { lt } from './lab-i18n.js';
+import { labHash } from './lab-url.js';
+import { iframeCode } from './embed-code.js';
+
+// The page's own address (without its hash) followed by the experiment's link hash.
+export function labLink(view, flags = {}) {
+  return `${window.location.href.split('#')[0]}${labHash(view.element.id, view.fields, flags)}`;
+}
+
+// Heights (px) of each experiment with its results shown, in a frame about 1200 px wide: a
+// training's charts and tables appear only after Run, so the section's height now is too small.
+const RESULT_HEIGHTS = {
+  activations: 1800, softmax: 560, 'init-histograms': 1700, 'optimizer-mnist': 720,
+  batchnorm: 1050, overfit: 800, 'random-search': 720, preprocessing: 800,
+};
+
+// At least the table's figure, more if the section is taller now; in steps of 50 px.
+function embedHeight(element) {
+  const now = Math.ceil((element.offsetHeight + 60) / 50) * 50;
+  return Math.min(2400, Math.max(RESULT_HEIGHTS[element.id] ?? 600, now));
+}
+
+export function addShareTools(view) {
+  const button = (key) => el('button', { type: 'button', class: 'button small lab-share-button', 'data-lt': key }, lt(key));
+  const linkButton = button('lab.share.link');
+  const embedButton = button('lab.share.embed');
+  const note = el('span', { class: 'lab-share-note', role: 'status', 'aria-live': 'polite' });
+  const box = el('textarea', { class: 'lab-share-text', readonly: true, rows: 2, spellcheck: 'false', 'data-lt-aria': 'lab.share.box', 'aria-label': lt('lab.share.box'), hidden: true });
+  const tools = el('div', { class: 'lab-share' }, linkButton, embedButton, note);
+  view.element.querySelector('.lab-head').append(tools);
+  view.element.querySelector('.lab-intro').before(box);
+
+  async function copy(text, kind) {
+    box.hidden = false;
+    box.value = text;
+    box.dataset.kind = kind;
+    try {
+      await navigator.clipboard.writeText(text);
+      note.textContent = lt('lab.share.copied');
+    } catch {
+      box.focus();
+      box.select();
+      note.textContent = lt('lab.share.copyManual');
+    }
+  }
+
+  linkButton.addEventListener('click', () => copy(labLink(view), 'link'));
+  embedButton.addEventListener('click', () => {
+    const title = `${lt('lab.pageTitle')}: ${view.element.querySelector('.lab-title [data-lt]').textContent}`;
+    copy(iframeCode({ src: labLink(view, { embed: true, lang: language() }), title, height: embedHeight(view.element) }), 'embed');
+  });
+}

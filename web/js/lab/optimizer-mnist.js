@@ -1,0 +1,94 @@
+// Experiment 4a: SGD, Momentum, AdaGrad and Adam train the same image classifier from the same
+// initial weights; the worker trains them in turns, epoch by epoch, so the four loss curves grow
+// side by side as the epochs arrive.
+
+import { el } from '../views/dom.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { OPTIMIZER_COLORS } from '../charts/colors.js';
+import { createLineChart, alignSeries } from '../charts/line-chart.js';
+import { createSection } from './section.js';
+import { numberField, checkField, readFields } from './fields.js';
+import { createTrainingBar } from './training-control.js';
+import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT, BOOK_LEARNING_RATES } from './specs.js';
+import { lt, onLabLanguage } from './lab-i18n.js';
+import { oncePerFrame } from './coalesce.js';
+
+const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
+
+export function mountOptimizerMnist(parent, worker) {
+  const section = createSection({
+    id: 'optimizer-mnist', number: '4a', titleKey: 'lab.opt.title', introKeys: ['lab.opt.intro1', 'lab.opt.intro2'],
+    formulas: [
+      '\\text{SGD: } W \\leftarrow W - \\eta\\,\\nabla W \\qquad \\text{Momentum: } v \\leftarrow 0.9\\,v - \\eta\\,\\nabla W,\\; W \\leftarrow W + v',
+      '\\text{AdaGrad: } h \\leftarrow h + \\nabla W \\odot \\nabla W,\\; W \\leftarrow W - \\eta\\,\\frac{\\nabla W}{\\sqrt{h} + \\epsilon} \\qquad \\text{Adam: } \\beta_1 = 0.9,\\; \\beta_2 = 0.999',
+    ],
+  });
+  const train = numberField({ key: 'lab.trainImages', name: 'train', value: 3000, min: 100, max: IMAGE_COUNT - 100, integer: true });
+  const test = numberField({ key: 'lab.testImages', name: 'test', value: 500, min: 100, max: IMAGE_COUNT - 100, integer: true });
+  const epochs = numberField({ key: 'lab.epochs', name: 'epochs', value: 10, min: 1, max: 50, integer: true });
+  const hidden = numberField({ key: 'lab.hiddenLayers', name: 'hidden', value: 2, min: 1, max: 5, integer: true });
+  const units = numberField({ key: 'lab.units', name: 'units', value: 100, min: 10, max: 300, integer: true });
+  const batch = numberField({ key: 'lab.batch', name: 'batch', value: 100, min: 10, max: 500, integer: true });
+  const use = Object.fromEntries(OPTIMIZERS.map((o) => [o, checkField({ key: `lab.opt.${o}`, name: `use-${o}`, checked: true })]));
+  const rates = Object.fromEntries(OPTIMIZERS.map((o) => [o, numberField({ key: 'lab.lr', name: `lr-${o}`, value: BOOK_LEARNING_RATES[o], min: 1e-6, max: 10 })]));
+  const fields = [train, test, epochs, hidden, units, batch, ...Object.values(use), ...Object.values(rates)];
+
+  const { bar, training } = createTrainingBar(worker, section.element, () => start());
+  const optimizerRows = el('div', { class: 'opt-grid' }, ...OPTIMIZERS.flatMap((o) => [use[o].element, rates[o].element]));
+  section.controls.append(train.element, test.element, epochs.element, hidden.element, units.element, batch.element, optimizerRows, bar.element);
+
+  const chartBox = el('div', { class: 'chart' });
+  const table = el('table', { class: 'metrics lab-table opt-results' });
+  section.output.append(el('div', { class: 'lab-two' }, chartBox, el('div', { class: 'table-scroll' }, table)));
+  parent.append(section.element);
+  const chart = createLineChart(chartBox, { title: () => lt('lab.opt.chart'), xLabel: () => lt('lab.epoch'), yLabel: () => lt('lab.loss') });
+
+  let results = [];  // [{ optimizer, lr, xs, losses, final, testAcc, diverged }]
+
+  function draw() {
+    const series = results.map((r) => ({ label: lt(`lab.opt.${r.optimizer}`), color: OPTIMIZER_COLORS[r.optimizer], width: 2, xs: r.xs, ys: r.losses }));
+    if (series.length) chart.set(series, alignSeries(series));
+    const head = el('tr', {}, ...['lab.opt.optimizer', 'lab.lr', 'lab.opt.finalLoss', 'lab.opt.testAcc'].map((k) => el('th', {}, lt(k))));
+    const rows = results.map((r) => el('tr', { 'data-optimizer': r.optimizer, 'data-final-loss': r.final === null ? '' : String(r.final) },
+      el('td', {}, el('span', { class: 'swatch', style: `background:${OPTIMIZER_COLORS[r.optimizer]}` }), lt(`lab.opt.${r.optimizer}`)),
+      el('td', {}, formatNumber(r.lr, 3)),
+      el('td', {}, r.diverged ? lt('lab.diverged') : formatNumber(r.final, 4)),
+      el('td', {}, formatPercent(r.testAcc))));
+    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+    table.hidden = results.length === 0;  // no empty header before the first run
+  }
+
+  const drawSoon = oncePerFrame(draw);
+
+  function start() {
+    const v = readFields(fields);
+    if (v && v.train + v.test > IMAGE_COUNT) { test.fail(lt('field.integer', { min: 100, max: IMAGE_COUNT - v.train })); }
+    const chosen = v ? OPTIMIZERS.filter((o) => v[`use-${o}`]) : [];
+    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (chosen.length === 0) { bar.status(lt('lab.opt.none'), 'error'); return; }
+    const data = imageData({ train: v.train, test: v.test });
+    const layers = mlp({ hidden: Array(v.hidden).fill(v.units), outputs: IMAGE_CLASSES });
+    results = chosen.map((optimizer) => ({ optimizer, lr: v[`lr-${optimizer}`], xs: [], losses: [], final: null, testAcc: null, diverged: false }));
+    draw();
+    training.start({
+      runs: results.map((r) => ({ images: true, epochs: v.epochs,
+        spec: imageSpec({ data, layers, batch: v.batch, optimizer: { kind: r.optimizer, learning_rate: r.lr } }) })),
+      concurrent: results.length, record: 'epoch',
+    }, {
+      onProgress(m) {
+        const r = results[m.run];
+        r.xs.push(m.epoch);
+        r.losses.push(m.metrics.train.loss);
+        r.final = m.metrics.train.loss;
+        r.testAcc = m.metrics.test.accuracy;
+        drawSoon();
+      },
+      onRunDone(m) { if (m.diverged) { results[m.run].diverged = true; drawSoon(); } },
+      onDone: draw,
+    });
+  }
+
+  onLabLanguage(() => { chart.relabel(); drawSoon(); });
+  drawSoon();
+  return { element: section.element, fields, resize: () => chart.resize() };
+}

@@ -1,0 +1,38 @@
+// Run specs (docs/spec.md) for the Lab's trainings, built from plain numbers. No DOM here, so the
+// shapes of the experiments can be read (and tested) on their own.
+
+export const IMAGE_CLASSES = 10;
+export const IMAGE_COUNT = 4000;  // examples in web/data/fashion-mnist-*.idx (tools/make-web-data.mjs)
+
+// The first `limit` images of the subset, split by counts; the engine takes fractions of `limit`.
+export function imageData({ train, validation = 0, test = 0 }) {
+  const limit = train + validation + test;
+  return { kind: 'idx', limit, split: { train: train / limit, validation: validation / limit, test: test / limit } };
+}
+
+// Hidden blocks Dense(units) [+ BatchNorm] + activation [+ Dropout], then the output Dense.
+// init: an initializer object ({ kind, std? }) for every dense layer.
+export function mlp({ hidden, outputs, activation = 'relu', init = { kind: 'he_normal' }, batchnorm = false, dropout = 0 }) {
+  const layers = [];
+  for (const units of hidden) {
+    layers.push({ type: 'dense', units, weight_init: { ...init } });
+    if (batchnorm) layers.push({ type: 'batchnorm' });
+    layers.push({ type: 'activation', fn: activation });
+    if (dropout > 0) layers.push({ type: 'dropout', rate: dropout });
+  }
+  layers.push({ type: 'dense', units: outputs, weight_init: { ...init } });
+  return layers;
+}
+
+export function imageSpec({ data, layers, optimizer, batch, seed = 1 }) {
+  return { data, layers, loss: 'softmax_cross_entropy', optimizer, training: { batch_size: batch, seed } };
+}
+
+// Book settings (Deep Learning from Scratch, ch. 6) as starting points; the page lets them change.
+export const BOOK_LEARNING_RATES = { sgd: 0.01, momentum: 0.01, adagrad: 0.01, adam: 0.001 };
+
+// 16 (or n) weight scales spaced evenly on a log axis from 10^from to 10^to: numpy's logspace.
+export function logspace(from, to, n) {
+  if (n === 1) return [10 ** from];
+  return Array.from({ length: n }, (_, i) => 10 ** (from + ((to - from) * i) / (n - 1)));
+}

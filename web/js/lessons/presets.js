@@ -1,0 +1,60 @@
+// Presets for the curriculum experiments that the 2-D sandbox can show (docs: /work/shared/CURRICULUM.md).
+// A preset is plain data: the settings it changes from the defaults, and the i18n keys of its title
+// and of the note telling the learner what to watch. Applying one starts from the defaults, so a
+// preset always gives the same run.
+
+// Hidden layers are partial: fields left out take the builder's defaults (applyPreset fills them).
+// This module imports nothing, so the settings table can list the preset ids without an import cycle.
+const layers = (count, overrides) => Array.from({ length: count }, () => ({ ...overrides }));
+
+export const PRESETS = [
+  { id: 'xor-221', group: 'perceptron',
+    settings: { dataset: 'xor', noise: 0.05, layers: layers(1, { units: 2, activation: 'tanh' }),
+      optimizer: 'adam', learningRate: 0.03, features: ['x1', 'x2'] } },
+  { id: 'xor-21', group: 'perceptron',
+    settings: { dataset: 'xor', noise: 0.05, layers: [], optimizer: 'adam', learningRate: 0.03, features: ['x1', 'x2'] } },
+  { id: 'deep-sigmoid', group: 'activation',
+    settings: { dataset: 'circles', layers: layers(9, { units: 8, activation: 'sigmoid', init: 'xavier_uniform' }),
+      optimizer: 'sgd', learningRate: 0.1 } },
+  { id: 'deep-relu', group: 'activation',
+    settings: { dataset: 'circles', layers: layers(9, { units: 8, activation: 'relu', init: 'he_normal' }),
+      optimizer: 'sgd', learningRate: 0.1 } },
+  { id: 'dying-relu-lr', group: 'activation',
+    settings: { dataset: 'circles', layers: layers(3, { units: 8, activation: 'relu', init: 'he_normal' }),
+      optimizer: 'sgd', learningRate: 1.5 } },
+  { id: 'dying-relu-bias', group: 'activation',
+    settings: { dataset: 'circles', layers: layers(3, { units: 8, activation: 'relu', init: 'he_normal', bias: -3 }),
+      optimizer: 'adam', learningRate: 0.01 } },
+  { id: 'too-large-lr', group: 'activation',
+    settings: { dataset: 'plane', layers: layers(2, { units: 8, activation: 'linear' }), optimizer: 'sgd', learningRate: 3 } },
+  { id: 'bn-off', group: 'batchnorm',
+    settings: { dataset: 'circles', layers: layers(6, { units: 16, activation: 'relu', init: 'normal', initParam: 0.05 }),
+      optimizer: 'sgd', learningRate: 0.1 } },
+  { id: 'bn-on', group: 'batchnorm',
+    settings: { dataset: 'circles',
+      layers: layers(6, { units: 16, activation: 'relu', init: 'normal', initParam: 0.05, norm: 'before' }),
+      optimizer: 'sgd', learningRate: 0.1 } },
+  { id: 'overfit', group: 'regularization',
+    settings: { dataset: 'spiral', classes: 2, samples: 80, noise: 0.3, trainRatio: 0.5, validationRatio: 0.25,
+      layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal' }), optimizer: 'adam', learningRate: 0.01 } },
+  { id: 'dropout', group: 'regularization',
+    settings: { dataset: 'spiral', classes: 2, samples: 80, noise: 0.3, trainRatio: 0.5, validationRatio: 0.25,
+      layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal', dropout: 0.3 }),
+      optimizer: 'adam', learningRate: 0.01 } },
+  { id: 'weight-decay', group: 'regularization',
+    settings: { dataset: 'spiral', classes: 2, samples: 80, noise: 0.3, trainRatio: 0.5, validationRatio: 0.25,
+      layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal' }), optimizer: 'adam', learningRate: 0.01,
+      l2: 0.01 } },
+  { id: 'standardize-off', group: 'preprocessing',
+    settings: { dataset: 'circles', standardize: false, features: ['x1^2', 'x2^2'],
+      layers: layers(1, { units: 4, activation: 'tanh' }), optimizer: 'sgd', learningRate: 0.03 } },
+  { id: 'standardize-on', group: 'preprocessing',
+    settings: { dataset: 'circles', standardize: true, features: ['x1^2', 'x2^2'],
+      layers: layers(1, { units: 4, activation: 'tanh' }), optimizer: 'sgd', learningRate: 0.03 } },
+  { id: 'spiral', group: 'showcase',
+    settings: { dataset: 'spiral', classes: 3, samples: 600, noise: 0.1,
+      layers: layers(3, { units: 16, activation: 'relu', init: 'he_normal' }), optimizer: 'adam', learningRate: 0.01 } },
+];
+
+export const PRESET_BY_ID = Object.fromEntries(PRESETS.map((p) => [p.id, p]));
+export const PRESET_GROUPS = [...new Set(PRESETS.map((p) => p.group))];

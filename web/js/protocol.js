@@ -1,0 +1,72 @@
+// The messages between the page (main thread) and the training worker (worker.js).
+// The worker owns the engine and the run; the page only sends commands and draws what comes back.
+// Every message is a plain object { type, ...fields } (structured clone; typed arrays are transferred).
+// `runId` is chosen by the page for each new run; the worker tags its replies with it so the page can
+// drop late messages from a run it has already replaced.
+
+// ---- page -> worker -------------------------------------------------------------------------------
+export const TO_WORKER = {
+  // { spec, runId, targetStep, view, changes }  Replace the current run with a new one built from `spec`
+  // (docs/spec.md). The worker stays paused; if targetStep > 0 it trains straight to that step (a shared
+  // link), then pauses. changes: [{ step, optimizer }] in step order (a link's mid-run optimizer changes):
+  // each is applied with run.setOptimizer once the run has done exactly `step` steps, however it trains
+  // (replay, PLAY, STEP); a SET_OPTIMIZER drops the ones not reached yet.
+  CREATE: 'create',
+  // { model, runId, view }  Replace the run with engine.importModel(model). On error the old run is kept.
+  IMPORT: 'import',
+  // {}  Start training in slices until PAUSE (or divergence).
+  PLAY: 'play',
+  // {}  Stop after the current slice. The worker answers with STATUS.
+  PAUSE: 'pause',
+  // { count }  Train exactly `count` steps (paused), then report.
+  STEP: 'step',
+  // { speed }  1..5; see STEPS_PER_SECOND in worker.js.
+  SPEED: 'speed',
+  // { optimizer, values }  run.setOptimizer(optimizer section): new hyper-parameters take effect at the
+  // next step. values (the page's live settings) come back in OPTIMIZER_SET.
+  SET_OPTIMIZER: 'setOptimizer',
+  // { bounds, resolution, neuronResolution, neuronUnits, wantNeurons, blocks }  (also sent inside CREATE/IMPORT)
+  // What to compute for the views: heatmap grid, per-neuron thumbnails (first `neuronUnits` units of
+  // each block output), weights of the dense layers for the diagram.
+  VIEW: 'view',
+  // {}  Ask for run.exportModel(); answered by MODEL.
+  EXPORT: 'export',
+  // { function, start: [x, y], steps, runs: [{ name, optimizer }], resolution }  Optimizer-paths view.
+  PATHS: 'paths',
+};
+
+// ---- worker -> page -------------------------------------------------------------------------------
+export const FROM_WORKER = {
+  // { flavor, testFunctions }  The engine is loaded (flavor: 'simd' | 'baseline').
+  READY: 'ready',
+  // { message }  The engine could not be loaded at all.
+  FATAL: 'fatal',
+  // { runId, info, data, spec }  A new run exists (info = run.info(), data = run.data()).
+  CREATED: 'created',
+  // { runId, context, message }  A command failed (bad spec, bad model ...). Nothing was replaced.
+  ERROR: 'error',
+  // { runId, playing, targetStep }  Playing/paused changed (also after a target step was reached).
+  STATUS: 'status',
+  // { runId, step, values }  A SET_OPTIMIZER was applied when the run had done `step` steps (messages
+  // are handled between training slices, so always at a step boundary); values echoed from it.
+  OPTIMIZER_SET: 'optimizerSet',
+  // { runId, metrics, history: [{ step, epoch, learningRate, trainLoss, trainAcc, validationLoss,
+  //   validationAcc, testLoss, testAcc }], diverged }  New metrics since the last PROGRESS.
+  // History points come at deterministic steps (every step below 100, then every 10th), so two runs
+  // of the same spec give identical curves whatever the playback speed.
+  PROGRESS: 'progress',
+  // { runId, step, stats }  run.stats(), throttled.
+  STATS: 'stats',
+  // { runId, step, grid: { resolution, outputs }, neurons: [Float32Array per block] | null,
+  //   weights: [{ block, rows, cols, values }] | null }  Throttled view data.
+  GRID: 'grid',
+  // { runId, model }  The exported model object.
+  MODEL: 'model',
+  // { function, grid: Float32Array, resolution, window: {xmin,xmax,ymin,ymax}, paths: [{ name, points }] }
+  PATHS: 'paths',
+};
+
+// History is sampled on a fixed schedule so the curve of a replayed link matches point for point.
+export function isHistoryStep(step) {
+  return step < 100 || step % 10 === 0;
+}

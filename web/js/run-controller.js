@@ -1,0 +1,160 @@
+// The run's life cycle on the page side: asks the worker for new runs when the network or the data
+// change, forwards live hyper-parameter changes (setOptimizer, no reset), and turns worker
+// messages into run state for the views. Late messages from a replaced run are dropped by runId.
+// Each live change the worker acknowledges goes into the run's change log, so a copied link can
+// replay it at the same step; a link's own changes are replayed by the worker in its first run.
+
+import { TO_WORKER, FROM_WORKER } from './protocol.js';
+import { buildSpec, optimizerSection } from './state/spec.js';
+import { needsNewRun, isLiveKey } from './state/settings.js';
+import { createChangeLog, liveValues, replaySchedule } from './state/changes.js';
+import { PLANE } from './charts/field.js';
+import { SHOWN, THUMB_RES } from './views/network.js';
+import { createTrainer } from './trainer.js';
+import { t } from './i18n/i18n.js';
+
+// Heatmap resolution by network size: one grid is a forward pass over res² points.
+function heatmapResolution(spec) {
+  let weights = 0;
+  let inputs = spec.data.features.length;
+  for (const layer of spec.layers) if (layer.type === 'dense') { weights += inputs * layer.units; inputs = layer.units; }
+  return weights > 100000 ? 32 : weights > 20000 ? 48 : 64;
+}
+
+// initialReplay: a link's { settings (the values in force at step 0), changes }, for the first run.
+export function createRunController({ store, runState, messages, views, initialStep = 0, initialReplay = null }) {
+  let replay = initialReplay;
+  let nextRunId = 1;
+  let pending = null;          // { runId, task, blocks, settings, changeLog, importName?, play? }
+  let lastGoodSettings = structuredClone(store.settings);
+  let ready = false;
+  let resetTimer = 0;
+  let frame = 0;
+  const dirty = new Set();
+
+  const trainer = createTrainer({
+    [FROM_WORKER.READY]: (m) => { ready = true; views.ready(m); newRun(initialStep, { replay }); replay = null; views.requestPaths(); },
+    [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
+    fatal: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
+    [FROM_WORKER.CREATED]: created,
+    [FROM_WORKER.ERROR]: failed,
+    [FROM_WORKER.STATUS]: (m) => {
+      if (m.runId !== runState.runId) return;
+      runState.playing = m.playing; runState.targetStep = m.targetStep;
+      redraw('runbar');
+    },
+    [FROM_WORKER.PROGRESS]: (m) => {
+      if (m.runId !== runState.runId) return;
+      if (m.metrics) { runState.metrics = m.metrics; runState.step = m.metrics.step ?? runState.step; }
+      runState.appendHistory(m.history);
+      if (m.history.length) runState.step = Math.max(runState.step, m.history[m.history.length - 1].step);
+      if (m.diverged) { runState.diverged = m.diverged; runState.step = m.diverged.step ?? runState.step; }
+      redraw('progress');
+    },
+    [FROM_WORKER.OPTIMIZER_SET]: (m) => {
+      if (m.runId !== runState.runId) return;
+      runState.logOptimizerChange(m.step, m.values);
+      // The run now has these values: a later failed new run must revert to them, not to the start's.
+      lastGoodSettings = { ...lastGoodSettings, ...m.values };
+    },
+    [FROM_WORKER.STATS]: (m) => {
+      if (m.runId !== runState.runId) return;
+      runState.stats = m.stats;
+      runState.appendGradients(m.step, m.stats);
+      redraw('stats');
+    },
+    [FROM_WORKER.GRID]: (m) => { if (m.runId === runState.runId) views.grid(m); },
+    [FROM_WORKER.MODEL]: (m) => views.modelReceived(m.model),
+    [FROM_WORKER.PATHS]: (m) => views.pathsReceived(m),
+  });
+
+  // Views redraw at most once per animation frame, however many messages arrived.
+  function redraw(what) {
+    dirty.add(what);
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      views.redraw(new Set(dirty));
+      dirty.clear();
+    });
+  }
+
+  function viewRequest(blocks, spec) {
+    return { bounds: PLANE, resolution: heatmapResolution(spec), neuronResolution: THUMB_RES, neuronUnits: SHOWN, wantNeurons: true, blocks };
+  }
+
+  // With a link's replay the run starts from the link's step-0 values; the worker applies its
+  // changes on the way to targetStep, which leaves the run with the current values (store.settings).
+  function newRun(targetStep = 0, { keepPlaying = false, replay: from = null } = {}) {
+    if (!ready) return;
+    const start = from ? from.settings : store.settings;
+    const { spec, blocks, task } = buildSpec(start);
+    const runId = nextRunId++;
+    pending = { runId, task, blocks, settings: structuredClone(store.settings), play: keepPlaying && runState.playing,
+      changeLog: createChangeLog(start, from?.changes) };
+    const changes = from ? replaySchedule(start, from.changes) : [];
+    trainer.send(TO_WORKER.CREATE, { spec, runId, targetStep, view: viewRequest(blocks, spec), changes });
+  }
+
+  function importModel(model, settings, name) {
+    const { blocks, task, spec } = buildSpec(settings);
+    const runId = nextRunId++;
+    pending = { runId, task, blocks, settings, importName: name, changeLog: createChangeLog(settings) };
+    trainer.send(TO_WORKER.IMPORT, { model, runId, view: viewRequest(blocks, spec) });
+  }
+
+  function created(m) {
+    if (!pending || m.runId !== pending.runId) return;
+    const { task, blocks, settings, importName, play, changeLog } = pending;
+    pending = null;
+    lastGoodSettings = settings;
+    runState.reset(m, task, blocks, changeLog);
+    if (importName) {
+      store.set(settings, 'import');
+      messages.show('info', t('export.loaded', { name: importName }), 'upload', [], { timeout: 4000 });
+    }
+    messages.clear('spec');
+    views.newRun();
+    if (play) trainer.send(TO_WORKER.PLAY);
+  }
+
+  function failed(m) {
+    if (m.context === TO_WORKER.IMPORT) {
+      pending = null;
+      messages.show('error', t('export.badFile', { detail: m.message }), 'upload');
+    } else if (m.context === TO_WORKER.CREATE) {
+      // Keep the last good state: the settings go back to those of the run that still exists.
+      pending = null;
+      messages.show('error', t('msg.specError', { detail: m.message }), 'spec');
+      store.set(lastGoodSettings, 'revert');
+    } else {
+      messages.show('error', t('msg.workerError', { detail: m.message }), `worker-${m.context}`);
+    }
+  }
+
+  // Settings changes: the network or the data -> a new run; hyper-parameters -> live update.
+  store.subscribe((keys, origin) => {
+    if (origin === 'import' || origin === 'revert') return;
+    // A setting changed before the first run exists: the link's replay no longer describes it.
+    if (keys.some((k) => needsNewRun(k) || isLiveKey(k))) replay = null;
+    // A preset is a fresh start even when it only differs in live settings.
+    if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
+      clearTimeout(resetTimer);
+      resetTimer = setTimeout(() => newRun(0, { keepPlaying: true }), 150);
+    } else if (keys.some(isLiveKey) && runState.task) {
+      trainer.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
+    }
+    if (keys.includes('speed')) trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+  });
+  trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+
+  return {
+    play: () => trainer.send(TO_WORKER.PLAY),
+    pause: () => trainer.send(TO_WORKER.PAUSE),
+    step: () => trainer.send(TO_WORKER.STEP, { count: 1 }),
+    reset: () => newRun(0),
+    requestModel: () => trainer.send(TO_WORKER.EXPORT),
+    importModel,
+    requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),
+  };
+}

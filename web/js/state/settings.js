@@ -1,0 +1,173 @@
+import { PRESETS } from '../lessons/presets.js';
+
+// The ONE declarative table of everything a learner can set.
+// Each row: key (name in the state object), type, default, range/choices, url (short name in the
+// URL hash). The URL codec (url.js), the control renderer (views/controls.js) and the spec builder
+// (spec.js) are all driven by these rows, so adding a setting is one line here.
+//
+// Types: 'int' | 'number' | 'bool' | 'choice' | 'set' (several of the choices) | 'layers'.
+// 'log: true' means a slider moves in log space (learning rates, epsilons).
+// 'when' (optional) says when a control is relevant (e.g. momentum only for momentum/nesterov);
+// the value is still kept and shared so switching back restores it.
+
+export const DATASETS_CLASSIFICATION = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs'];
+export const DATASETS_REGRESSION = ['plane', 'gaussian_bumps'];
+export const DATASETS = [...DATASETS_CLASSIFICATION, ...DATASETS_REGRESSION];
+export const MULTICLASS_DATASETS = ['spiral', 'blobs'];
+export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
+export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu'];
+export const INITIALIZERS = ['zeros', 'constant', 'normal', 'uniform', 'xavier_normal', 'xavier_uniform',
+  'he_normal', 'he_uniform', 'lecun_normal'];
+// The initializers that take one number, and the spec key it goes to.
+export const INIT_PARAM = { constant: 'value', normal: 'std', uniform: 'limit' };
+export const INIT_PARAM_DEFAULT = { constant: 0.1, normal: 0.1, uniform: 0.05 };
+export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
+export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'];
+export const NORM_PLACES = ['off', 'before', 'after'];
+export const TEST_FUNCTIONS = ['book', 'rosenbrock', 'beale', 'saddle', 'himmelblau'];
+// Panels and controls a teacher may hide in embed mode (ids of elements with data-panel=...).
+export const HIDEABLE = ['data', 'features', 'training', 'builder', 'network', 'output', 'curves', 'insides',
+  'paths', 'presets', 'export', 'runbar'];
+
+export const MAX_LAYERS = 10;
+export const MAX_UNITS = 256;
+export const SPEEDS = [1, 2, 3, 4, 5];  // see worker.js STEPS_PER_SECOND
+
+// One hidden layer of the builder = dense (+ BatchNorm) + activation (+ dropout).
+// Its fields, in URL order: "units:activation:init:initParam:norm:dropout:bias".
+export const LAYER_FIELDS = [
+  { key: 'units', type: 'int', default: 4, min: 1, max: MAX_UNITS },
+  { key: 'activation', type: 'choice', default: 'tanh', choices: ACTIVATIONS },
+  { key: 'init', type: 'choice', default: 'xavier_uniform', choices: INITIALIZERS },
+  { key: 'initParam', type: 'number', default: 0.1, min: -10, max: 10 },
+  { key: 'norm', type: 'choice', default: 'off', choices: NORM_PLACES },
+  { key: 'dropout', type: 'number', default: 0, min: 0, max: 0.9 },
+  { key: 'bias', type: 'number', default: 0, min: -10, max: 10 },
+];
+
+export function defaultLayer(overrides = {}) {
+  const layer = {};
+  for (const field of LAYER_FIELDS) layer[field.key] = field.default;
+  return { ...layer, ...overrides };
+}
+
+const isOptimizer = (...kinds) => (s) => kinds.includes(s.optimizer);
+const isSchedule = (kind) => (s) => s.schedule === kind;
+const isClassification = (s) => DATASETS_CLASSIFICATION.includes(s.dataset);
+
+export const SETTINGS = [
+  // --- data -----------------------------------------------------------------------------------
+  { key: 'dataset', url: 'data', group: 'data', type: 'choice', default: 'circles', choices: DATASETS },
+  { key: 'noise', url: 'noise', group: 'data', type: 'number', default: 0.1, min: 0, max: 0.5, step: 0.01 },
+  { key: 'classes', url: 'k', group: 'data', type: 'int', default: 3, min: 2, max: 8,
+    when: (s) => MULTICLASS_DATASETS.includes(s.dataset) },
+  { key: 'samples', url: 'n', group: 'data', type: 'int', default: 300, min: 20, max: 2000, step: 10 },
+  { key: 'trainRatio', url: 'train', group: 'data', type: 'number', default: 0.6, min: 0.1, max: 0.9, step: 0.05 },
+  { key: 'validationRatio', url: 'val', group: 'data', type: 'number', default: 0.2, min: 0, max: 0.5, step: 0.05 },
+  { key: 'standardize', url: 'std', group: 'data', type: 'bool', default: true },
+  { key: 'dataSeed', url: 'dseed', group: 'data', type: 'int', default: 1, min: 0, max: 2147483647 },
+  { key: 'features', url: 'feat', group: 'features', type: 'set', default: ['x1', 'x2'], choices: FEATURES, minItems: 1 },
+  // --- network --------------------------------------------------------------------------------
+  { key: 'layers', url: 'layers', group: 'network', type: 'layers',
+    default: [defaultLayer(), defaultLayer({ units: 2 })], maxItems: MAX_LAYERS },
+  { key: 'binaryHead', url: 'head', group: 'network', type: 'choice', default: 'sigmoid',
+    choices: ['sigmoid', 'softmax'], when: (s) => isClassification(s) && !MULTICLASS_DATASETS.includes(s.dataset) },
+  // --- training -------------------------------------------------------------------------------
+  { key: 'optimizer', url: 'opt', group: 'training', type: 'choice', default: 'adam', choices: OPTIMIZERS },
+  { key: 'learningRate', url: 'lr', group: 'training', type: 'number', default: 0.03, min: 1e-5, max: 10, log: true },
+  { key: 'momentum', url: 'mom', group: 'training', type: 'number', default: 0.9, min: 0, max: 0.999, step: 0.01,
+    when: isOptimizer('momentum', 'nesterov') },
+  { key: 'rho', url: 'rho', group: 'training', type: 'number', default: 0.9, min: 0, max: 0.9999, step: 0.01,
+    when: isOptimizer('rmsprop') },
+  { key: 'beta1', url: 'b1', group: 'training', type: 'number', default: 0.9, min: 0, max: 0.9999, step: 0.01,
+    when: isOptimizer('adam', 'adamw') },
+  { key: 'beta2', url: 'b2', group: 'training', type: 'number', default: 0.999, min: 0, max: 0.99999, step: 0.001,
+    when: isOptimizer('adam', 'adamw') },
+  { key: 'epsilon', url: 'eps', group: 'training', type: 'number', default: 1e-8, min: 1e-12, max: 1, log: true,
+    when: isOptimizer('adagrad', 'rmsprop', 'adam', 'adamw') },
+  { key: 'biasCorrection', url: 'bc', group: 'training', type: 'bool', default: true, when: isOptimizer('adam', 'adamw') },
+  { key: 'batchSize', url: 'bs', group: 'training', type: 'int', default: 10, min: 1, max: 2000 },
+  { key: 'schedule', url: 'sched', group: 'schedule', type: 'choice', default: 'constant', choices: SCHEDULES },
+  { key: 'stepSize', url: 'ss', group: 'schedule', type: 'int', default: 500, min: 1, max: 1000000, when: isSchedule('step') },
+  { key: 'gamma', url: 'gamma', group: 'schedule', type: 'number', default: 0.5, min: 0.001, max: 1, step: 0.01,
+    when: (s) => s.schedule === 'step' || s.schedule === 'exponential' },
+  { key: 'decaySteps', url: 'ds', group: 'schedule', type: 'int', default: 1000, min: 1, max: 1000000,
+    when: isSchedule('exponential') },
+  { key: 'totalSteps', url: 'ts', group: 'schedule', type: 'int', default: 2000, min: 1, max: 1000000,
+    when: isSchedule('cosine') },
+  { key: 'minLearningRate', url: 'minlr', group: 'schedule', type: 'number', default: 0.0001, min: 0, max: 10,
+    when: isSchedule('cosine') },
+  { key: 'l1', url: 'l1', group: 'regularization', type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
+  { key: 'l2', url: 'l2', group: 'regularization', type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
+  { key: 'weightDecay', url: 'wd', group: 'regularization', type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
+  { key: 'clipNorm', url: 'clip', group: 'regularization', type: 'number', default: 0, min: 0, max: 100, step: 0.1 },
+  { key: 'seed', url: 'seed', group: 'training', type: 'int', default: 1, min: 0, max: 2147483647 },
+  // --- run control (not part of the spec) -------------------------------------------------------
+  { key: 'speed', url: 'speed', group: 'run', type: 'int', default: 3, min: 1, max: 5 },
+  { key: 'steps', url: 'steps', group: 'run', type: 'int', default: 0, min: 0, max: 1000000 },
+  // --- view -----------------------------------------------------------------------------------
+  { key: 'showTest', url: 'showtest', group: 'view', type: 'bool', default: true },
+  { key: 'discretize', url: 'disc', group: 'view', type: 'bool', default: false },
+  { key: 'preset', url: 'preset', group: 'view', type: 'choice', default: '',
+    choices: ['', ...PRESETS.map((p) => p.id)] },
+  // --- optimizer paths view ------------------------------------------------------------------
+  { key: 'pathFunction', url: 'pfn', group: 'paths', type: 'choice', default: 'book', choices: TEST_FUNCTIONS },
+  { key: 'pathStartX', url: 'px', group: 'paths', type: 'number', default: -7, min: -100, max: 100, step: 0.1 },
+  { key: 'pathStartY', url: 'py', group: 'paths', type: 'number', default: 2, min: -100, max: 100, step: 0.1 },
+  { key: 'pathSteps', url: 'psteps', group: 'paths', type: 'int', default: 30, min: 1, max: 1000 },
+  { key: 'pathOptimizers', url: 'popt', group: 'paths', type: 'set', default: ['sgd', 'momentum', 'adagrad', 'adam'],
+    choices: OPTIMIZERS, minItems: 0 },
+  { key: 'pathLrSgd', url: 'plsgd', group: 'paths', type: 'number', default: 0.95, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrMomentum', url: 'plmom', group: 'paths', type: 'number', default: 0.1, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrNesterov', url: 'plnes', group: 'paths', type: 'number', default: 0.1, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrAdagrad', url: 'plada', group: 'paths', type: 'number', default: 1.5, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrRmsprop', url: 'plrms', group: 'paths', type: 'number', default: 0.1, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrAdam', url: 'pladam', group: 'paths', type: 'number', default: 0.3, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrAdamw', url: 'pladamw', group: 'paths', type: 'number', default: 0.3, min: 1e-5, max: 10, log: true },
+  // --- embedding ------------------------------------------------------------------------------
+  { key: 'embed', url: 'embed', group: 'embed', type: 'bool', default: false },
+  { key: 'hide', url: 'hide', group: 'embed', type: 'set', default: [], choices: HIDEABLE, minItems: 0 },
+  { key: 'lang', url: 'lang', group: 'embed', type: 'choice', default: '', choices: ['', 'en', 'ko'] },
+];
+
+// The per-optimizer learning-rate key of the optimizer-paths view.
+export const PATH_LR_KEY = {
+  sgd: 'pathLrSgd', momentum: 'pathLrMomentum', nesterov: 'pathLrNesterov', adagrad: 'pathLrAdagrad',
+  rmsprop: 'pathLrRmsprop', adam: 'pathLrAdam', adamw: 'pathLrAdamw',
+};
+
+export const SETTING_BY_KEY = Object.fromEntries(SETTINGS.map((s) => [s.key, s]));
+export const SETTING_BY_URL = Object.fromEntries(SETTINGS.map((s) => [s.url, s]));
+
+// Settings whose change needs a new run (new data or new network). Everything in 'training',
+// 'schedule' and 'regularization' except the seed and batch size is applied live via setOptimizer.
+export const LIVE_GROUPS = new Set(['training', 'schedule', 'regularization']);
+export const RESET_KEYS_IN_LIVE_GROUPS = new Set(['seed', 'batchSize']);
+// A setting the running optimizer takes without a reset (run.setOptimizer); a link records its
+// mid-run changes so the replay applies them at the same steps (state/changes.js).
+export function isLiveKey(key) {
+  const row = SETTING_BY_KEY[key];
+  return Boolean(row) && LIVE_GROUPS.has(row.group) && !RESET_KEYS_IN_LIVE_GROUPS.has(key);
+}
+export const LIVE_KEYS = SETTINGS.map((row) => row.key).filter(isLiveKey);
+
+export function needsNewRun(key) {
+  const row = SETTING_BY_KEY[key];
+  if (!row) return false;
+  if (LIVE_GROUPS.has(row.group)) return RESET_KEYS_IN_LIVE_GROUPS.has(key);
+  return ['data', 'features', 'network'].includes(row.group);
+}
+
+export function defaultSettings() {
+  const s = {};
+  for (const row of SETTINGS) s[row.key] = structuredClone(row.default);
+  return s;
+}
+
+export function isRegression(settings) {
+  return DATASETS_REGRESSION.includes(settings.dataset);
+}
+
+export function isRelevant(row, settings) {
+  return !row.when || row.when(settings);
+}

@@ -1,0 +1,80 @@
+// "Inside the network": per-layer gradient norms over time (log scale: the vanishing-gradient
+// view), dead-unit share per ReLU-family layer, activation and weight histograms.
+
+import { t, onLanguageChange } from '../i18n/i18n.js';
+import { layerColor } from '../charts/colors.js';
+import { createLineChart } from '../charts/line-chart.js';
+import { drawHistogram, drawBars } from '../charts/histogram.js';
+import { el } from './dom.js';
+
+const RELU_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
+
+export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer }, runState) {
+  const grad = createLineChart(gradContainer, {
+    title: () => t('insides.gradients'), xLabel: () => t('curves.step'), yLabel: () => '‖∂L/∂W‖', log: true });
+  const deadCanvas = el('canvas');
+  // Shown under the gradient chart once the run diverged: from then on it has nothing finite
+  // to draw, and a chart must never be silently blank.
+  const gradNote = el('p', { class: 'empty', hidden: true });
+  gradContainer.after(gradNote);
+  const blockName = (i) => (runState.blocks[i]?.isHead ? t('insides.head') : t('insides.layer', { n: i + 1 }));
+
+  // One cell per layer; the canvas is sized to its cell so the grid decides the width.
+  function canvases(container, count) {
+    for (const child of [...container.children]) if (!child.classList.contains('hist-cell')) child.remove();
+    while (container.children.length > count) container.lastChild.remove();
+    while (container.children.length < count) container.append(el('div', { class: 'hist-cell' }, el('canvas')));
+    return [...container.children].map((cell) => cell.firstChild);
+  }
+
+  function empty(container, key) { container.replaceChildren(el('p', { class: 'empty' }, t(key))); }
+
+  function renderGradients() {
+    const g = runState.gradHistory;
+    // After a divergence the norms are NaN/∞ and cannot be plotted; say so instead of a silent gap.
+    gradNote.hidden = !runState.diverged;
+    gradNote.textContent = runState.diverged ? t('insides.gradientsDiverged', { step: runState.diverged.step }) : '';
+    if (!g || g.step.length === 0) return;
+    const n = runState.blocks.length;
+    const series = runState.blocks.map((_, i) => ({ label: blockName(i), color: layerColor(i, n), width: 1.6 }));
+    grad.set(series, [g.step, ...g.norms]);
+  }
+
+  function renderStats() {
+    const stats = runState.stats;
+    if (!stats) {
+      for (const c of [deadContainer, activationContainer, weightContainer]) empty(c, 'insides.empty');
+      return;
+    }
+    const byIndex = new Map(stats.layers.map((l) => [l.index, l]));
+    const hidden = runState.blocks.filter((b) => !b.isHead);
+    // Dead units: one bar per hidden layer whose activation is ReLU-like.
+    const bars = [];
+    hidden.forEach((block, i) => {
+      const layer = byIndex.get(block.activation);
+      if (layer && (layer.deadFraction !== null && layer.deadFraction !== undefined)) bars.push({ label: blockName(i), value: layer.deadFraction });
+      else if (RELU_FAMILY.has(runState.spec?.layers?.[block.activation]?.fn)) bars.push({ label: blockName(i), value: null });
+    });
+    if (bars.length) {
+      if (deadCanvas.parentElement !== deadContainer) deadContainer.replaceChildren(deadCanvas);
+      drawBars(deadCanvas, bars, '#c0392b');
+    } else empty(deadContainer, 'insides.noRelu');
+
+    if (hidden.length) {
+      canvases(activationContainer, hidden.length).forEach((canvas, i) => {
+        drawHistogram(canvas, blockName(i), byIndex.get(hidden[i].output)?.output?.histogram, layerColor(i, runState.blocks.length), t('insides.nonFinite'));
+      });
+    } else empty(activationContainer, 'builder.noHidden');
+    canvases(weightContainer, runState.blocks.length).forEach((canvas, i) => {
+      drawHistogram(canvas, blockName(i), byIndex.get(runState.blocks[i].dense)?.weights, layerColor(i, runState.blocks.length), t('insides.nonFinite'));
+    });
+  }
+
+  onLanguageChange(() => { grad.relabel(); renderGradients(); renderStats(); });
+  return {
+    newRun() { grad.reset(); renderStats(); },
+    stats() { renderGradients(); renderStats(); },
+    resize() { grad.resize(); renderStats(); },
+    gradCanvas: () => grad.canvas(),
+  };
+}

@@ -1,0 +1,16 @@
+// The formula and one-line note of the chosen optimizer, under the training controls.
+
+import { OPTIMIZER_TEX } from '../lessons/formulas.js';
+import { onLanguageChange } from '../i18n/i18n.js';
+import { explainItem } from './formula.js';
+import { choiceLabel } from './controls.js';
+
+export function createOptimizerExplain(container, store) {
+  const render = () => {
+    const kind = store.settings.optimizer;
+    container.replaceChildren(explainItem(choiceLabel('optimizer', kind), OPTIMIZER_TEX[kind], `note.optimizer.${kind}`));
+  };
+  store.subscribe((keys) => { if (keys.includes('optimizer')) render(); });
+  onLanguageChange(render);
+  render();
+}

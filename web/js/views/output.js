@@ -1,0 +1,82 @@
+// The output panel: heatmap + points, its legend, the metrics table and, when a run diverges,
+// an explanation of where and why over the heatmap (never a blank chart).
+
+import { t, onLanguageChange } from '../i18n/i18n.js';
+import { CLASS_COLORS } from '../charts/colors.js';
+import { drawHeatmap } from '../charts/heatmap.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { el } from './dom.js';
+import { renderControls } from './controls.js';
+
+export function createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls }, store, runState) {
+  renderControls(viewControls, ['showTest', 'discretize', 'binaryHead'], store);
+  let lastGrid = null;
+
+  function size() {
+    return Math.max(200, Math.min(330, canvas.parentElement.clientWidth || 320));
+  }
+
+  function draw() {
+    if (!runState.task) return;
+    drawHeatmap(canvas, size(), lastGrid, runState, { showTest: store.settings.showTest, discretize: store.settings.discretize });
+  }
+
+  function renderLegend() {
+    const task = runState.task;
+    if (!task) return;
+    if (task.kind === 'regression') {
+      legend.replaceChildren(el('span', { class: 'colorbar', style: 'background: linear-gradient(90deg, #f59322, #fff, #0877bd)' }),
+        el('span', {}, t('output.legendRegression')));
+      return;
+    }
+    const swatches = Array.from({ length: task.classes }, (_, k) => el('span', {},
+      el('span', { class: 'swatch', style: `background:${CLASS_COLORS[k]}` }), t('output.class', { k })));
+    legend.replaceChildren(...swatches, el('span', { class: 'hint' }, t('output.legendClasses')));
+  }
+
+  function renderMetrics() {
+    const m = runState.metrics;
+    const regression = runState.task?.kind === 'regression';
+    const head = el('tr', {}, el('th', {}, ''), el('th', {}, t('metrics.loss')), regression ? null : el('th', {}, t('metrics.accuracy')));
+    const rows = ['train', 'validation', 'test'].map((split) => {
+      const s = m?.[split];
+      return el('tr', { 'data-split': split }, el('td', {}, t(`metrics.${split}`)),
+        el('td', { class: 'loss' }, formatNumber(s?.loss ?? null, 4)),
+        regression ? null : el('td', { class: 'accuracy' }, formatPercent(s?.accuracy ?? null)));
+    });
+    metricsTable.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+  }
+
+  // "Dense 8 in hidden layer 2": the engine's layer name plus the builder layer it belongs to.
+  function whereText(d) {
+    const blockIndex = runState.blocks.findIndex((b) => Object.entries(b).some(([k, v]) => k !== 'isHead' && v === d.layer));
+    const block = runState.blocks[blockIndex];
+    const owner = !block ? '' : block.isHead ? t('network.output') : t('builder.layer', { n: blockIndex + 1 });
+    return [d.layerName, owner && `(${owner})`].filter(Boolean).join(' ') || '?';
+  }
+
+  function renderDiverged() {
+    const d = runState.diverged;
+    divergedBox.hidden = !d;
+    if (!d) return;
+    const quantityKey = `diverged.quantity.${d.quantity}`;
+    const quantity = t(quantityKey) === quantityKey ? (d.quantity ?? '?') : t(quantityKey);
+    divergedBox.replaceChildren(
+      el('h3', {}, t('diverged.title', { step: d.step })),
+      el('p', {}, t('diverged.where', { quantity, layer: whereText(d) })),
+      // At step 1 no update has happened yet: the initial weights overflow, not the learning rate.
+      el('p', {}, d.step <= 1 ? t('diverged.whyInit') : t('diverged.why', { lr: formatNumber(store.settings.learningRate) })),
+      el('p', {}, t('diverged.tips')));
+  }
+
+  store.subscribe((keys) => { if (keys.includes('showTest') || keys.includes('discretize')) draw(); });
+  onLanguageChange(() => { renderLegend(); renderMetrics(); renderDiverged(); });
+  window.addEventListener('resize', draw);
+
+  return {
+    newRun() { lastGrid = null; renderLegend(); renderMetrics(); renderDiverged(); draw(); },
+    grid(grid) { lastGrid = grid; draw(); },
+    progress() { renderMetrics(); renderDiverged(); },
+    canvas,
+  };
+}

@@ -1,0 +1,90 @@
+// The optimizer-paths view: several optimizers race on a 2-D test function from the same start.
+// Preset to the book's race (x²/20 + y² from (-7, 2), 30 steps, SGD 0.95, Momentum 0.1,
+// AdaGrad 1.5, Adam 0.3). The engine computes the paths (engine.optimizerPath) in the worker.
+
+import { OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY } from '../state/settings.js';
+import { parseValue } from '../state/validate.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
+import { OPTIMIZER_COLORS } from '../charts/colors.js';
+import { drawContour } from '../charts/contour.js';
+import { formatNumber } from '../format.js';
+import { el } from './dom.js';
+import { choiceLabel, renderControls } from './controls.js';
+
+const PATH_KEYS = ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps', 'pathOptimizers', ...Object.values(PATH_LR_KEY)];
+const RESOLUTION = 160;
+
+export function createPathsView({ canvas, controls, optimizerBox, bookButton, legend }, store, messages, send) {
+  renderControls(controls, ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps'], store, { messages });
+  let last = null;
+  let timer = 0;
+
+  const rows = OPTIMIZERS.map((name) => {
+    const box = el('input', { type: 'checkbox', 'data-optimizer': name });
+    const lr = el('input', { type: 'number', step: 'any', 'data-optimizer-lr': name });
+    const label = el('label', { for: `path-${name}` });
+    box.id = `path-${name}`;
+    box.addEventListener('change', () => {
+      const chosen = store.settings.pathOptimizers.filter((o) => o !== name);
+      if (box.checked) chosen.push(name);
+      store.set({ pathOptimizers: OPTIMIZERS.filter((o) => chosen.includes(o)) });
+    });
+    lr.addEventListener('change', () => {
+      const parsed = parseValue(SETTING_BY_KEY[PATH_LR_KEY[name]], lr.value);
+      lr.classList.toggle('invalid', Boolean(parsed.error));
+      if (parsed.error) return;
+      store.set({ [PATH_LR_KEY[name]]: parsed.value });
+    });
+    optimizerBox.append(box, label, lr);
+    return { name, box, lr, label };
+  });
+
+  bookButton.addEventListener('click', () => {
+    const patch = {};
+    for (const key of PATH_KEYS) patch[key] = structuredClone(SETTING_BY_KEY[key].default);
+    store.set(patch);
+  });
+
+  function refreshControls() {
+    const s = store.settings;
+    for (const row of rows) {
+      row.box.checked = s.pathOptimizers.includes(row.name);
+      row.label.replaceChildren(el('span', { class: 'swatch line', style: `background:${OPTIMIZER_COLORS[row.name]}` }), choiceLabel('optimizer', row.name));
+      if (document.activeElement !== row.lr) row.lr.value = String(s[PATH_LR_KEY[row.name]]);
+      row.lr.setAttribute('aria-label', `${choiceLabel('optimizer', row.name)} ${t('paths.lr')}`);
+    }
+  }
+
+  function request() {
+    const s = store.settings;
+    send({
+      function: s.pathFunction, start: [s.pathStartX, s.pathStartY], steps: s.pathSteps, resolution: RESOLUTION,
+      runs: s.pathOptimizers.map((name) => ({ name, optimizer: { kind: name, learning_rate: s[PATH_LR_KEY[name]] } })),
+    });
+  }
+
+  function draw() {
+    if (!last) return;
+    const width = Math.max(280, Math.min(560, canvas.parentElement.clientWidth || 560));
+    drawContour(canvas, width, last.function, last.grid, last.resolution, last.paths);
+    legend.replaceChildren(...last.paths.map((p) => {
+      const n = p.points.length;
+      const final = n >= 3 ? p.points[n - 1] : null;
+      return el('span', {}, el('span', { class: 'swatch line', style: `background:${OPTIMIZER_COLORS[p.name]}` }),
+        `${choiceLabel('optimizer', p.name)} (${t('paths.lr')} ${formatNumber(store.settings[PATH_LR_KEY[p.name]])}): ${t('paths.final', { value: formatNumber(final, 3) })}`);
+    }), el('span', { class: 'hint' }, `× ${t('paths.minimum')}: ${last.function.formula ?? ''}`));
+  }
+
+  store.subscribe((keys) => {
+    refreshControls();
+    if (keys.some((k) => PATH_KEYS.includes(k))) { clearTimeout(timer); timer = setTimeout(request, 120); }
+  });
+  onLanguageChange(() => { refreshControls(); draw(); });
+  window.addEventListener('resize', draw);
+  refreshControls();
+
+  return {
+    request,
+    received(message) { last = message; draw(); },
+  };
+}

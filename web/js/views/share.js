@@ -1,0 +1,89 @@
+// "Copy link" and "Embed…": the link carries every setting plus the current step, so the receiver
+// replays the same run to the same point. The embed code is an iframe with embed=1 and the
+// panels the teacher chose to hide. Optimizer changes made during the run go along (`chg`, with
+// the step-0 values in the normal fields), so the replayed curve matches after each change too.
+
+import { HIDEABLE } from '../state/settings.js';
+import { encodeHash, MAX_HASH } from '../state/url.js';
+import { MAX_CHANGES } from '../state/changes.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
+import { el } from './dom.js';
+
+export function shareUrl(settings, extra = {}, changes = []) {
+  const base = window.location.href.split('#')[0];
+  return `${base}#${encodeHash({ ...settings, ...extra }, changes)}`;
+}
+
+// A link to the current run at its current step. The worker logs a change with its own step
+// count, which the page's step readout may not have caught up with while training: the link's step
+// is at least the last change's.
+function runUrl(store, runState, messages, extra = {}) {
+  const log = runState.changeLog;
+  const changes = log?.changes ?? [];
+  if (changes.length === 0) return shareUrl(store.settings, { ...extra, steps: runState.step });
+  const urlWith = (kept) => shareUrl({ ...store.settings, ...log.initial },
+    { ...extra, steps: Math.max(runState.step, kept.length ? kept[kept.length - 1].step : 0) }, kept);
+  const fits = (url) => url.length - url.indexOf('#') - 1 <= MAX_HASH;
+  let kept = changes.slice(0, MAX_CHANGES);
+  let url = urlWith(kept);
+  while (!fits(url) && kept.length) { kept = kept.slice(0, -1); url = urlWith(kept); }
+  if (kept.length < changes.length) {
+    // More changes than a link may carry (the receiver would refuse them): it replays those that fit.
+    messages.show('warn', t('share.tooManyChanges', { count: changes.length, kept: kept.length, step: changes[kept.length].step }), 'changes');
+  }
+  return url;
+}
+
+// Clipboard access is refused in some iframes and insecure contexts: fall back to selecting the
+// text so the learner can copy it by hand, and say so.
+async function copyText(text, messages, fallbackField) {
+  try {
+    await navigator.clipboard.writeText(text);
+    messages.show('info', t('share.copied'), 'copy', [], { timeout: 2500 });
+    return true;
+  } catch {
+    if (fallbackField) { fallbackField.focus(); fallbackField.select(); }
+    messages.show('info', t('share.copyManual'), 'copy', fallbackField ? [] : [text]);
+    return false;
+  }
+}
+
+export function createShare({ linkButton, embedButton, dialog, options, code, copyButton, closeButton, openFull }, store, runState, messages) {
+  const chosen = new Set(['paths', 'export', 'presets']);
+  const boxes = HIDEABLE.map((panel) => {
+    const box = el('input', { type: 'checkbox', value: panel });
+    box.addEventListener('change', () => { if (box.checked) chosen.add(panel); else chosen.delete(panel); renderCode(); });
+    const label = el('span');
+    options.append(el('label', {}, box, label));
+    return { panel, box, label };
+  });
+
+  function embedCode() {
+    const url = runUrl(store, runState, messages, { embed: true, hide: HIDEABLE.filter((p) => chosen.has(p)) });
+    // allow-same-origin is needed for the module worker and the wasm fetch from the sandbox's own server.
+    return `<iframe src="${url.replace(/"/g, '%22')}" width="100%" height="760" style="border:0" loading="lazy" title="NN Sandbox" sandbox="allow-scripts allow-same-origin allow-downloads allow-popups"></iframe>`;
+  }
+  function renderCode() {
+    for (const b of boxes) { b.box.checked = chosen.has(b.panel); b.label.textContent = t(`hide.${b.panel}`); }
+    code.value = embedCode();
+  }
+
+  linkButton.addEventListener('click', () => copyText(runUrl(store, runState, messages), messages));
+  embedButton.addEventListener('click', () => { renderCode(); dialog.showModal(); });
+  copyButton.addEventListener('click', () => copyText(code.value, messages, code));
+  closeButton.addEventListener('click', () => dialog.close());
+  onLanguageChange(renderCode);
+
+  // In embed mode a small link opens the full page (same settings, no embed flags) in a new tab.
+  const refreshOpenFull = () => { openFull.href = shareUrl(store.settings, { embed: false, hide: [], steps: 0 }); };
+  store.subscribe(refreshOpenFull);
+  refreshOpenFull();
+}
+
+// Hides the page chrome and the teacher-chosen panels in embed mode.
+export function applyEmbed(settings) {
+  document.body.classList.toggle('embed', settings.embed);
+  for (const node of document.querySelectorAll('[data-panel]')) {
+    node.hidden = settings.embed && settings.hide.includes(node.dataset.panel);
+  }
+}

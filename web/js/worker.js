@@ -1,0 +1,251 @@
+// The training worker: owns the engine and the current run, trains in short slices and posts
+// metrics, stats and grids at a throttled rate. Between slices the event loop runs, so PAUSE,
+// STEP and SET_OPTIMIZER are handled within a few milliseconds even while a big net trains.
+// Started as a module worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }).
+
+import { loadEngine } from './engine.js';
+import { TO_WORKER, FROM_WORKER, isHistoryStep } from './protocol.js';
+
+// Speed levels 1..5 in steps per second; Infinity = as fast as the slices allow.
+const STEPS_PER_SECOND = [0, 4, 25, 150, 1000, Infinity];
+const SLICE_MS = 14;            // time spent training before yielding to messages
+const PROGRESS_EVERY_MS = 60;   // metrics/history
+const GRID_EVERY_MS = 120;      // decision-boundary heatmap
+const STATS_EVERY_MS = 250;     // histograms, gradient norms
+const NEURONS_EVERY_MS = 400;   // per-neuron thumbnails and diagram weights (the most expensive)
+
+let engine = null;
+const ready = loadEngine().then((loaded) => {
+  engine = loaded;
+  post(FROM_WORKER.READY, { flavor: engine.flavor, testFunctions: engine.testFunctions() });
+}).catch((error) => post(FROM_WORKER.FATAL, { message: String(error?.message || error) }));
+
+const state = {
+  run: null, runId: 0, step: 0, playing: false, speed: 3, targetStep: 0, diverged: null,
+  history: [], view: null, owed: 0, lastTick: 0,
+  changes: [],  // a link's optimizer changes not reached yet: [{ step, optimizer }] in step order
+  lastProgress: 0, lastGrid: 0, lastStats: 0, lastNeurons: 0,
+};
+
+function post(type, payload = {}, transfer = []) {
+  self.postMessage({ type, ...payload }, transfer);
+}
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  await ready;
+  if (!engine) return;
+  try {
+    handle(message);
+  } catch (error) {
+    post(FROM_WORKER.ERROR, { runId: message.runId ?? state.runId, context: message.type, message: String(error?.message || error) });
+  }
+};
+
+function handle(message) {
+  switch (message.type) {
+    case TO_WORKER.CREATE: return replaceRun(() => engine.createRun(message.spec), message, message.spec);
+    case TO_WORKER.IMPORT: return replaceRun(() => engine.importModel(message.model), message, message.model.spec);
+    case TO_WORKER.PLAY:
+      if (!state.run || state.diverged) return postStatus();
+      state.playing = true; state.lastTick = performance.now(); state.owed = 0;
+      postStatus(); schedule(); return undefined;
+    case TO_WORKER.PAUSE: state.playing = false; state.targetStep = 0; publish(true); return postStatus();
+    case TO_WORKER.STEP:
+      if (!state.run) return undefined;
+      state.playing = false; state.targetStep = 0;
+      advance(Math.max(1, Math.min(1000, message.count | 0)));
+      publish(true); return postStatus();
+    case TO_WORKER.SPEED: state.speed = Math.min(5, Math.max(1, message.speed | 0)); return undefined;
+    case TO_WORKER.SET_OPTIMIZER:
+      if (!state.run) return undefined;
+      // Messages are handled between slices, so state.step is exactly the step count the change
+      // takes effect after; the page logs it from the reply.
+      state.run.setOptimizer(message.optimizer);
+      state.changes = [];  // the learner took over from a link's replay
+      return post(FROM_WORKER.OPTIMIZER_SET, { runId: state.runId, step: state.step, values: message.values });
+    case TO_WORKER.VIEW: state.view = message; if (!state.playing) publish(true); return undefined;
+    case TO_WORKER.EXPORT: return post(FROM_WORKER.MODEL, { runId: state.runId, model: state.run.exportModel() });
+    case TO_WORKER.PATHS: return optimizerPaths(message);
+    default: throw new Error(`unknown message type "${message.type}"`);
+  }
+}
+
+// Builds the new run first; only when that worked is the old one freed (a bad spec or model
+// must leave the current run untouched).
+function replaceRun(build, message, spec) {
+  const run = build();
+  state.run?.delete();
+  Object.assign(state, { run, runId: message.runId, playing: false, diverged: null, history: [], owed: 0, changes: message.changes ?? [] });
+  if (message.view) state.view = message.view;
+  state.step = run.metrics().step ?? 0;
+  record();
+  applyDueChanges();
+  post(FROM_WORKER.CREATED, { runId: state.runId, info: run.info(), data: run.data(), spec });
+  state.targetStep = message.targetStep > state.step ? message.targetStep : 0;
+  if (state.targetStep) { state.playing = true; state.lastTick = performance.now(); schedule(); }
+  publish(true);
+  postStatus();
+}
+
+// Trains n steps, cut at the history steps so curves are sampled identically on every replay, and
+// at a link's change steps so each change lands after exactly the steps it did originally.
+function advance(n) {
+  const run = state.run;
+  applyDueChanges();
+  while (n > 0 && !state.diverged) {
+    const toNextRecord = state.step < 100 ? 1 : 10 - (state.step % 10);
+    const toNextChange = state.changes.length ? state.changes[0].step - state.step : Infinity;
+    const chunk = Math.min(n, toNextRecord, toNextChange);
+    const result = run.step(chunk);
+    if (result.diverged) {
+      state.diverged = result.diverged;
+      state.step = result.diverged.step ?? state.step + chunk;
+      state.playing = false;
+      record();
+      return;
+    }
+    state.step += chunk;
+    n -= chunk;
+    if (isHistoryStep(state.step)) record();
+    applyDueChanges();  // after the record: originally the change came after that step's metrics
+  }
+}
+
+// Applies a link's changes due at the current step, through the same run.setOptimizer as a live change.
+function applyDueChanges() {
+  while (state.changes.length && state.changes[0].step <= state.step) {
+    const { optimizer } = state.changes.shift();
+    try {
+      state.run.setOptimizer(optimizer);
+    } catch (error) {  // runs inside a training slice: report it like a failed message instead of stopping the worker
+      post(FROM_WORKER.ERROR, { runId: state.runId, context: TO_WORKER.SET_OPTIMIZER, message: String(error?.message || error) });
+    }
+  }
+}
+
+function record() {
+  const m = state.run.metrics();
+  state.metrics = m;
+  state.step = m.step ?? state.step;
+  state.history.push({
+    step: state.step, epoch: m.epoch, learningRate: m.learningRate,
+    trainLoss: m.train.loss, trainAcc: m.train.accuracy,
+    validationLoss: m.validation.loss, validationAcc: m.validation.accuracy,
+    testLoss: m.test.loss, testAcc: m.test.accuracy,
+  });
+}
+
+let scheduled = false;
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(tick, 0);
+}
+
+function tick() {
+  scheduled = false;
+  if (!state.playing || !state.run) return;
+  const now = performance.now();
+  const rate = state.targetStep ? Infinity : STEPS_PER_SECOND[state.speed];
+  let budget;
+  if (rate === Infinity) {
+    budget = Infinity;
+  } else {
+    state.owed = Math.min(state.owed + (rate * (now - state.lastTick)) / 1000, rate);  // no burst after a stall
+    budget = Math.floor(state.owed);
+    state.owed -= budget;
+  }
+  state.lastTick = now;
+  while (budget > 0 && performance.now() - now < SLICE_MS && !state.diverged) {
+    let n = Math.min(budget, state.step < 100 ? 1 : 10);
+    if (state.targetStep) n = Math.min(n, state.targetStep - state.step);
+    advance(n);
+    budget -= n;
+    if (state.targetStep && state.step >= state.targetStep) {
+      state.playing = false; state.targetStep = 0;
+      publish(true); postStatus();
+      return;
+    }
+  }
+  if (state.diverged) { publish(true); postStatus(); return; }
+  publish(false);
+  // A paced speed sleeps between slices; the maximum speed yields just long enough for messages.
+  setTimeout(() => schedule(), rate === Infinity ? 0 : 30);
+}
+
+// Posts whatever is due (or everything when forced: after a step, a pause, a new run).
+// Each kind of view data waits at least its base interval and at least 4x its own last cost, so a
+// big network (where one heatmap costs tens of ms) still spends most of its time training.
+function publish(force) {
+  if (!state.run) return;
+  const now = performance.now();
+  const due = (kind, base) => force || now - state[`last${kind}`] > Math.max(base, 4 * (state[`cost${kind}`] ?? 0));
+  const timed = (kind, work) => {
+    const start = performance.now();
+    work();
+    state[`last${kind}`] = performance.now();
+    state[`cost${kind}`] = state[`last${kind}`] - start;
+  };
+  if (force || now - state.lastProgress > PROGRESS_EVERY_MS) {
+    state.lastProgress = now;
+    post(FROM_WORKER.PROGRESS, { runId: state.runId, metrics: state.metrics, history: state.history, diverged: state.diverged });
+    state.history = [];
+  }
+  if (state.diverged && !force) return;
+  if (due('Stats', STATS_EVERY_MS)) {
+    timed('Stats', () => post(FROM_WORKER.STATS, { runId: state.runId, step: state.step, stats: state.run.stats() }));
+  }
+  if (state.view && due('Grid', GRID_EVERY_MS)) {
+    const withNeurons = state.view.wantNeurons && due('Neurons', NEURONS_EVERY_MS);
+    timed(withNeurons ? 'Neurons' : 'Grid', () => postGrid(withNeurons));
+    if (withNeurons) { state.lastGrid = state.lastNeurons; state.costGrid = state.costNeurons / 2; }
+  }
+}
+
+function postGrid(withNeurons) {
+  const view = state.view;
+  const grid = state.run.grid(view.resolution, view.bounds, false);
+  const transfer = [grid.outputs.buffer];
+  let neurons = null;
+  let weights = null;
+  if (withNeurons) {
+    const res = view.neuronResolution;
+    // The engine computes only the first neuronUnits units of each layer, in fresh arrays: post them as they are.
+    const thumbs = state.run.grid(res, view.bounds, true, view.neuronUnits);
+    neurons = view.blocks.map((block) => thumbs.neurons[block.output]);
+    weights = view.blocks.map((block) => denseWeights(block.dense, view.neuronUnits));
+    transfer.push(...neurons.map((n) => n.buffer));
+  }
+  post(FROM_WORKER.GRID, { runId: state.runId, step: state.step, grid, neurons, weights }, transfer);
+}
+
+// The top-left corner of W (rows = units of this layer, cols = inputs), as much as the diagram draws.
+function denseWeights(layerIndex, maxUnits) {
+  const W = state.run.parameters(layerIndex).find((p) => p.name === 'W');
+  if (!W) return null;
+  const rows = Math.min(W.rows, maxUnits);
+  const cols = Math.min(W.cols, maxUnits);
+  const values = new Float32Array(rows * cols);
+  // The engine stores W column-major (Eigen); fall back to row-major if it says so.
+  const rowMajor = W.layout === 'row-major';
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) values[r * cols + c] = rowMajor ? W.values[r * W.cols + c] : W.values[c * W.rows + r];
+  }
+  return { rows, cols, values };
+}
+
+function postStatus() {
+  post(FROM_WORKER.STATUS, { runId: state.runId, playing: state.playing, targetStep: state.targetStep, step: state.step });
+}
+
+function optimizerPaths(message) {
+  const fn = engine.testFunctions().find((f) => f.name === message.function);
+  if (!fn) throw new Error(`unknown test function "${message.function}"`);
+  const grid = engine.functionGrid(fn.name, message.resolution);
+  const paths = message.runs.map((r) => ({
+    name: r.name,
+    points: engine.optimizerPath(fn.name, r.optimizer, message.start, message.steps),
+  }));
+  post(FROM_WORKER.PATHS, { function: fn, grid, resolution: message.resolution, paths });
+}
