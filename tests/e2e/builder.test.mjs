@@ -84,7 +84,8 @@ test('a hyper-parameter changed mid-run applies without a reset', async () => {
   await page.waitForFunction(() => window.nnsandbox.step === 51);
   const metrics = await page.evaluate(() => window.nnsandbox.metrics);
   assert.equal(metrics.learningRate, 0.5);
-  assert.equal(await page.locator('#readout-lr').textContent(), '0.5');
+  // The readout is redrawn on the next animation frame after the metrics arrive.
+  await page.waitForFunction(() => document.querySelector('#readout-lr').textContent === '0.5');
   assert.deepEqual(errors, []);
 });
 
@@ -100,8 +101,12 @@ test('presets load from the menu and show their note', async () => {
   await page.selectOption('#preset-select', 'xor-21');
   assert.equal((await page.evaluate(() => window.nnsandbox.settings)).layers.length, 0);
   await page.waitForFunction(() => document.querySelector('#builder').textContent.includes('No hidden layer'));
+  // Step came within the 150 ms a network change waits for more edits: it must have stepped the
+  // new network, which no late run creation may throw away.
   await page.click('#step');
   await page.waitForFunction(() => window.nnsandbox.step === 1);
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => window.nnsandbox.step), 1);
   assert.deepEqual(errors, []);
 });
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, screenshot } from './helpers.mjs';
+import { EMBED_SANDBOX } from '../../web/js/embed-code.js';
 import en from '../../web/js/lab/strings-en.js';
 import ko from '../../web/js/lab/strings-ko.js';
 
@@ -266,7 +267,8 @@ test('an embedded experiment shows only its section inside a cross-origin iframe
   await page.click('#preprocessing .lab-share button[data-lt="lab.share.embed"]');
   const code = await page.inputValue('#preprocessing .lab-share-text');
   assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/lab\.html#exp=preprocessing&amp;dataset=circles&amp;.*epochs=5&amp;.*embed=1&amp;lang=ko" width="100%" height="\d+"/);
-  assert.match(code, /title="NN Sandbox 실험실: [^"<>]+" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"><\/iframe>$/);
+  assert.match(code, /title="NN Sandbox 실험실: [^"<>]+" sandbox="[^"]+"><\/iframe>$/);
+  assert.ok(code.endsWith(` sandbox="${EMBED_SANDBOX}"></iframe>`));
   await page.click('button[data-lang="en"]');
   // The snippet goes into the host page exactly as a teacher would paste it.
   fs.writeFileSync(path.join(hostDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>course page</title><link rel="icon" href="data:,">

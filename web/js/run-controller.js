@@ -140,7 +140,7 @@ export function createRunController({ store, runState, messages, views, initialS
     // A preset is a fresh start even when it only differs in live settings.
     if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
       clearTimeout(resetTimer);
-      resetTimer = setTimeout(() => newRun(0, { keepPlaying: true }), 150);
+      resetTimer = setTimeout(flushReset, 150);
     } else if (keys.some(isLiveKey) && runState.task) {
       trainer.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
     }
@@ -148,11 +148,21 @@ export function createRunController({ store, runState, messages, views, initialS
   });
   trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
 
+  // A network or data change starts its new run 150 ms later, so that a burst of edits (typing,
+  // dragging a slider) makes one run. Play or Step inside that window must act on the new
+  // network, not on the old run about to be replaced: they start it at once.
+  function flushReset() {
+    if (!resetTimer) return;
+    clearTimeout(resetTimer);
+    resetTimer = 0;
+    newRun(0, { keepPlaying: true });
+  }
+
   return {
-    play: () => trainer.send(TO_WORKER.PLAY),
+    play: () => { flushReset(); trainer.send(TO_WORKER.PLAY); },
     pause: () => trainer.send(TO_WORKER.PAUSE),
-    step: () => trainer.send(TO_WORKER.STEP, { count: 1 }),
-    reset: () => newRun(0),
+    step: () => { flushReset(); trainer.send(TO_WORKER.STEP, { count: 1 }); },
+    reset: () => { clearTimeout(resetTimer); resetTimer = 0; newRun(0); },
     requestModel: () => trainer.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),

@@ -7,7 +7,7 @@ import { el } from '../views/dom.js';
 import { language } from '../i18n/i18n.js';
 import { lt } from './lab-i18n.js';
 import { labHash } from './lab-url.js';
-import { iframeCode } from './embed-code.js';
+import { iframeCode } from '../embed-code.js';
 
 // The page's own address (without its hash) followed by the experiment's link hash.
 export function labLink(view, flags = {}) {

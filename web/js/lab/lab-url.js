@@ -5,6 +5,7 @@
 // still apply, an unknown experiment is ignored. No DOM here; fields only judge text (fields.js).
 
 import { MAX_HASH } from '../state/url.js';
+import { hashText, splitEntries } from '../state/hash-entries.js';
 import { LANGUAGES } from '../i18n/i18n.js';
 
 const FLAGS = ['exp', 'embed', 'lang'];
@@ -19,21 +20,12 @@ function clip(text) {
 // an error is { key, params } for lt() (the page words it in the current language).
 export function readLabHash(hash, views) {
   const result = { id: null, values: [], embed: false, lang: null, errors: [] };
-  let text = String(hash || '');
-  if (text.startsWith('#')) text = text.slice(1);
+  const text = hashText(hash);
   // A plain "#overfit" is the table of contents jumping to a section, not a link with settings.
   if (text === '' || !text.includes('=')) return result;
   if (text.length > MAX_HASH) { result.errors.push({ key: 'lab.link.tooLong' }); return result; }
-  const entries = [];
-  for (const part of text.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    try {
-      entries.push([decodeURIComponent(eq < 0 ? part : part.slice(0, eq)), decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '))]);
-    } catch {
-      result.errors.push({ key: 'lab.link.encoding', params: { got: clip(part) } });
-    }
-  }
+  const { entries, broken } = splitEntries(text);
+  for (const { part } of broken) result.errors.push({ key: 'lab.link.encoding', params: { got: clip(part) } });
   const flag = (name) => entries.find(([key]) => key === name)?.[1];
   const exp = flag('exp');
   if (exp !== undefined) {

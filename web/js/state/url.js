@@ -8,6 +8,7 @@
 import { SETTINGS, SETTING_BY_URL, defaultSettings, isRelevant } from './settings.js';
 import { parseValue, formatValue, crossCheck } from './validate.js';
 import { CHANGES_URL, formatChanges, parseChanges, applyChanges } from './changes.js';
+import { hashText, splitEntries } from './hash-entries.js';
 
 const RUN_GROUPS = new Set(['data', 'features', 'network', 'training', 'schedule', 'regularization']);
 export const MAX_HASH = 8000;
@@ -36,24 +37,13 @@ export function decodeHash(hash, base = defaultSettings()) {
   const settings = structuredClone(base);
   const errors = [];
   const result = (changes = []) => ({ settings: applyChanges(settings, changes), initial: settings, changes, errors });
-  let text = String(hash || '');
-  if (text.startsWith('#')) text = text.slice(1);
+  const text = hashText(hash);
   if (text.length > MAX_HASH) { errors.push({ url: '#', error: { code: 'tooLong' } }); return result(); }
   if (text === '') return result();
   let changeText = null;
-  for (const part of text.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const rawName = eq < 0 ? part : part.slice(0, eq);
-    const rawValue = eq < 0 ? '' : part.slice(eq + 1);
-    let name, value;
-    try {
-      name = decodeURIComponent(rawName);
-      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
-    } catch {
-      errors.push({ url: clip(rawName), error: { code: 'encoding' } });
-      continue;
-    }
+  const { entries, broken } = splitEntries(text);
+  for (const { name } of broken) errors.push({ url: clip(name), error: { code: 'encoding' } });
+  for (const [name, value] of entries) {
     // Read after the loop: checking a change needs the link's step count, which may come later.
     if (name === CHANGES_URL) { changeText = value; continue; }
     const row = SETTING_BY_URL[name];

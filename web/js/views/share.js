@@ -8,6 +8,7 @@ import { encodeHash, MAX_HASH } from '../state/url.js';
 import { MAX_CHANGES } from '../state/changes.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { el } from './dom.js';
+import { iframeCode } from '../embed-code.js';
 
 export function shareUrl(settings, extra = {}, changes = []) {
   const base = window.location.href.split('#')[0];
@@ -60,8 +61,7 @@ export function createShare({ linkButton, embedButton, dialog, options, code, co
 
   function embedCode() {
     const url = runUrl(store, runState, messages, { embed: true, hide: HIDEABLE.filter((p) => chosen.has(p)) });
-    // allow-same-origin is needed for the module worker and the wasm fetch from the sandbox's own server.
-    return `<iframe src="${url.replace(/"/g, '%22')}" width="100%" height="760" style="border:0" loading="lazy" title="NN Sandbox" sandbox="allow-scripts allow-same-origin allow-downloads allow-popups"></iframe>`;
+    return iframeCode({ src: url, title: 'NN Sandbox', height: 760 });
   }
   function renderCode() {
     for (const b of boxes) { b.box.checked = chosen.has(b.panel); b.label.textContent = t(`hide.${b.panel}`); }
