@@ -31,6 +31,21 @@ test('circles trains past 95 % test accuracy and the charts fill in', async () =
   assert.ok(await page.locator('#network-diagram path.link').count() > 0);
   const tableText = await page.locator('#metrics').textContent();
   assert.match(tableText, /%/);
+  // Away from the cursor the legends read the latest point, the same numbers as the table.
+  await page.waitForFunction(() => !window.nnsandbox.playing);
+  const final = await page.evaluate(() => window.nnsandbox.metrics);
+  const legend = (chart) => page.locator(`${chart} .u-legend .u-value`).allTextContents();
+  await page.waitForFunction((step) => document.querySelector('#loss-chart .u-legend .u-value')?.textContent === String(step), final.step);
+  const lossLegend = await legend('#loss-chart');
+  assert.equal(lossLegend.length, 4);  // step, training, validation, test
+  assert.equal(Number(lossLegend[0]), final.step);
+  assert.ok(lossLegend.every((v) => v !== '–' && v !== '--'), lossLegend.join(' '));
+  const accuracyLegend = await legend('#accuracy-chart');
+  assert.equal(accuracyLegend[3], `${(final.test.accuracy * 100).toFixed(1)} %`);
+  await page.check('#curve-controls input[name="lossLog"]');
+  await page.waitForFunction(() => window.location.hash.includes('losslog=1'));
+  await page.waitForFunction(() => document.querySelectorAll('#loss-chart .u-legend .u-value').length === 4);
+  assert.deepEqual(await legend('#loss-chart'), lossLegend);
   await screenshot(page, 'circles-trained');
   assert.deepEqual(errors, []);
 });

@@ -58,7 +58,9 @@ createBuilder($('#builder'), $('#layer-explain'), store, messages);
 createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close') }, store);
 const network = createNetworkView($('#network-diagram'), $('#tooltip'));
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'), viewControls: $('#view-controls') }, store, runState);
-const curves = createCurves($('#loss-chart'), $('#accuracy-chart'));
+const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
+renderControls($('#curve-controls'), ['lossLog'], store);
+store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
 let controller = null;

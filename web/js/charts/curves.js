@@ -9,8 +9,10 @@ const SPLITS = ['train', 'validation', 'test'];
 const PIN_DASHES = [[6, 4], [2, 3], [10, 3, 2, 3], [1, 5]];
 export const MAX_PINS = 4;
 
-export function createCurves(lossContainer, accuracyContainer) {
-  const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss') });
+// lossLog(): whether the loss axis is logarithmic (read at each update; a loss that falls by
+// orders of magnitude, or an early spike, flattens the rest of a linear curve).
+export function createCurves(lossContainer, accuracyContainer, { lossLog = () => false } = {}) {
+  const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss'), log: lossLog });
   const accuracy = createLineChart(accuracyContainer, {
     title: () => t('curves.accuracy'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.accuracy'), yRange: [0, 1], percent: true });
   const pins = [];  // { label, history }

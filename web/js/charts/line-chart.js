@@ -1,12 +1,36 @@
 // A thin wrapper over uPlot for the page's line charts (loss, accuracy, gradient norms):
 // axis labels, a legend, log or linear y, and a rebuild only when the set of series changes.
+// The legend reads the values under the cursor; away from the chart it reads each series' latest
+// value, so the numbers beside the curves are never a row of dashes.
 
 import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { formatNumber } from '../format.js';
 
 const HEIGHT = 170;
 
-// options: { title, xLabel, yLabel, log, yRange: [min, max] | null, percent }
+// The index of each series' last point (uPlot's legend idxs); the x column follows the latest.
+function latestIndexes(data) {
+  const last = data.map((column, i) => {
+    if (i === 0) return -1;
+    let k = column.length - 1;
+    while (k >= 0 && (column[k] === null || column[k] === undefined)) k--;
+    return k < 0 ? null : k;
+  });
+  last[0] = Math.max(-1, ...last.slice(1).map((k) => k ?? -1));
+  if (last[0] < 0) last[0] = null;
+  return last;
+}
+
+function showLatest(u) {
+  if (u.cursor.idx === null || u.cursor.idx === undefined) u.setLegend({ idxs: latestIndexes(u.data) }, false);
+}
+
+// A log axis cannot place zero or negative values (a loss can reach exactly 0): leave them out.
+function positiveOnly(data) {
+  return data.map((column, i) => (i === 0 ? column : column.map((v) => (v !== null && v > 0 ? v : null))));
+}
+
+// options: { title, xLabel, yLabel, log (boolean, or a function read at each update), yRange: [min, max] | null, percent }
 export function createLineChart(container, options) {
   let plot = null;
   let signature = '';
@@ -15,16 +39,20 @@ export function createLineChart(container, options) {
   const width = () => Math.max(220, container.clientWidth || 320);
   const valueText = (v) => (v === null || v === undefined ? '–' : options.percent ? `${(v * 100).toFixed(1)} %` : formatNumber(v, 4));
 
+  const isLog = () => (typeof options.log === 'function' ? options.log() : Boolean(options.log));
+
   function build(series, data) {
     plot?.destroy();
-    const y = options.log ? { distr: 3, log: 10 } : { auto: true };
+    const log = isLog();
+    const y = log ? { distr: 3, log: 10 } : { auto: true };
     if (options.yRange) Object.assign(y, { auto: false, range: options.yRange });
-    else if (!options.log) y.range = (u, min, max) => [Math.min(0, min), max > min ? max * 1.05 : min + 1];
+    else if (!log) y.range = (u, min, max) => [Math.min(0, min), max > min ? max * 1.05 : min + 1];
     plot = new uPlot({
       width: width(),
       height: HEIGHT,
       title: options.title(),
       legend: { live: true },
+      hooks: { ready: [showLatest], setCursor: [showLatest], setData: [showLatest] },
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y },
       axes: [
@@ -46,8 +74,10 @@ export function createLineChart(container, options) {
     // series: [{ label, color, dash?, width?, alpha? }]; data: [xs, ys1, ys2, ...] (uPlot layout).
     set(series, data) {
       latest = { series, data };
-      const sig = JSON.stringify(series.map((s) => [s.label, s.color, s.dash])) + options.title() + options.yLabel();
-      if (!plot || sig !== signature) { signature = sig; build(series, data); } else plot.setData(data);
+      const log = isLog();
+      const shown = log ? positiveOnly(data) : data;
+      const sig = JSON.stringify(series.map((s) => [s.label, s.color, s.dash])) + options.title() + options.yLabel() + log;
+      if (!plot || sig !== signature) { signature = sig; build(series, shown); } else plot.setData(shown);
     },
     reset() { plot?.destroy(); plot = null; signature = ''; latest = null; },
     resize() { plot?.setSize({ width: width(), height: HEIGHT }); },

@@ -142,6 +142,7 @@ export default {
   'setting.steps': 'Train to step',
   'setting.showTest': 'Show test points',
   'setting.discretize': 'Discrete colours',
+  'setting.lossLog': 'Log scale for the loss',
   'setting.hide': 'Hidden panels',
   'setting.embed': 'Embed mode',
   'setting.lang': 'Language',

@@ -142,6 +142,7 @@ export default {
   'setting.steps': '학습할 단계',
   'setting.showTest': '시험 데이터 표시',
   'setting.discretize': '색 구분 뚜렷하게',
+  'setting.lossLog': '손실을 로그 눈금으로',
   'setting.hide': '숨긴 패널',
   'setting.embed': '임베드 모드',
   'setting.lang': '언어',

@@ -108,6 +108,7 @@ export const SETTINGS = [
   // --- view -----------------------------------------------------------------------------------
   { key: 'showTest', url: 'showtest', group: 'view', type: 'bool', default: true },
   { key: 'discretize', url: 'disc', group: 'view', type: 'bool', default: false },
+  { key: 'lossLog', url: 'losslog', group: 'view', type: 'bool', default: false },
   { key: 'preset', url: 'preset', group: 'view', type: 'choice', default: '',
     choices: ['', ...PRESETS.map((p) => p.id)] },
   // --- optimizer paths view ------------------------------------------------------------------
