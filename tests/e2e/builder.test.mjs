@@ -47,6 +47,16 @@ test('a network is built, reordered and trimmed through the builder', async () =
   // The hash and the engine's network follow.
   await page.waitForFunction(() => window.location.hash.includes('layers=12:leaky_relu:he_normal'));
   await page.waitForFunction(() => document.querySelectorAll('#network-diagram canvas.node').length === 2 + 8 + 2 + 1);
+  // The output layer's weight init: its parameter field appears with it, a bad value is refused.
+  const head = '#builder .builder-head';
+  assert.equal(await page.locator(`${head} input[data-field="headInitParam"]`).isVisible(), false);
+  await page.selectOption(`${head} select[data-field="headInit"]`, 'constant');
+  await setField(page, `${head} input[data-field="headInitParam"]`, 'lots');
+  assert.match(await page.locator('#messages').textContent(), /Output layer/);
+  await setField(page, `${head} input[data-field="headInitParam"]`, 0.25);
+  const s = await page.evaluate(() => window.nnsandbox.settings);
+  assert.deepEqual([s.headInit, s.headInitParam], ['constant', 0.25]);
+  await page.waitForFunction(() => window.location.hash.includes('hinit=constant') && window.location.hash.includes('hinitp=0.25'));
   await page.click('#step');
   await page.waitForFunction(() => window.nnsandbox.step === 1);
   await screenshot(page, 'builder');

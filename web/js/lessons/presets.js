@@ -6,6 +6,9 @@
 // Hidden layers are partial: fields left out take the builder's defaults (applyPreset fills them).
 // This module imports nothing, so the settings table can list the preset ids without an import cycle.
 const layers = (count, overrides) => Array.from({ length: count }, () => ({ ...overrides }));
+// The overfitting lessons: 60 noisy training points, and 84 and 96 held out so that the validation
+// and test figures are not decided by a handful of points.
+const SMALL_NOISY_SPIRAL = { dataset: 'spiral', classes: 2, samples: 240, noise: 0.4, trainRatio: 0.25, validationRatio: 0.35 };
 
 export const PRESETS = [
   { id: 'xor-221', group: 'perceptron',
@@ -13,6 +16,11 @@ export const PRESETS = [
       optimizer: 'adam', learningRate: 0.03, features: ['x1', 'x2'] } },
   { id: 'xor-21', group: 'perceptron',
     settings: { dataset: 'xor', noise: 0.05, layers: [], optimizer: 'adam', learningRate: 0.03, features: ['x1', 'x2'] } },
+  { id: 'xor-feature', group: 'perceptron',
+    settings: { dataset: 'xor', noise: 0.05, layers: [], optimizer: 'adam', learningRate: 0.03, features: ['x1', 'x2', 'x1*x2'] } },
+  { id: 'equal-init', group: 'activation',
+    settings: { dataset: 'circles', layers: layers(1, { units: 6, activation: 'tanh', init: 'constant', initParam: 0.5 }),
+      headInit: 'constant', headInitParam: 0.5, optimizer: 'sgd', learningRate: 0.1 } },
   { id: 'deep-sigmoid', group: 'activation',
     settings: { dataset: 'circles', layers: layers(9, { units: 8, activation: 'sigmoid', init: 'xavier_uniform' }),
       optimizer: 'sgd', learningRate: 0.1 } },
@@ -21,7 +29,7 @@ export const PRESETS = [
       optimizer: 'sgd', learningRate: 0.1 } },
   { id: 'dying-relu-lr', group: 'activation',
     settings: { dataset: 'circles', layers: layers(3, { units: 8, activation: 'relu', init: 'he_normal' }),
-      optimizer: 'sgd', learningRate: 1.5 } },
+      optimizer: 'sgd', learningRate: 2.5 } },
   { id: 'dying-relu-bias', group: 'activation',
     settings: { dataset: 'circles', layers: layers(3, { units: 8, activation: 'relu', init: 'he_normal', bias: -3 }),
       optimizer: 'adam', learningRate: 0.01 } },
@@ -35,14 +43,14 @@ export const PRESETS = [
       layers: layers(6, { units: 16, activation: 'relu', init: 'normal', initParam: 0.05, norm: 'before' }),
       optimizer: 'sgd', learningRate: 0.1 } },
   { id: 'overfit', group: 'regularization',
-    settings: { dataset: 'spiral', classes: 2, samples: 80, noise: 0.3, trainRatio: 0.5, validationRatio: 0.25,
+    settings: { ...SMALL_NOISY_SPIRAL,
       layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal' }), optimizer: 'adam', learningRate: 0.01 } },
   { id: 'dropout', group: 'regularization',
-    settings: { dataset: 'spiral', classes: 2, samples: 80, noise: 0.3, trainRatio: 0.5, validationRatio: 0.25,
-      layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal', dropout: 0.3 }),
+    settings: { ...SMALL_NOISY_SPIRAL,
+      layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal', dropout: 0.15 }),
       optimizer: 'adam', learningRate: 0.01 } },
   { id: 'weight-decay', group: 'regularization',
-    settings: { dataset: 'spiral', classes: 2, samples: 80, noise: 0.3, trainRatio: 0.5, validationRatio: 0.25,
+    settings: { ...SMALL_NOISY_SPIRAL,
       layers: layers(4, { units: 64, activation: 'relu', init: 'he_normal' }), optimizer: 'adam', learningRate: 0.01,
       l2: 0.01 } },
   { id: 'standardize-off', group: 'preprocessing',

@@ -70,6 +70,10 @@ export const SETTINGS = [
   // --- network --------------------------------------------------------------------------------
   { key: 'layers', url: 'layers', group: 'network', type: 'layers',
     default: [defaultLayer(), defaultLayer({ units: 2 })], maxItems: MAX_LAYERS },
+  // The output layer's weight initializer (its activation and loss follow the task).
+  { key: 'headInit', url: 'hinit', group: 'network', type: 'choice', default: 'xavier_uniform', choices: INITIALIZERS },
+  { key: 'headInitParam', url: 'hinitp', group: 'network', type: 'number', default: 0.1, min: -10, max: 10,
+    when: (s) => Boolean(INIT_PARAM[s.headInit]) },
   { key: 'binaryHead', url: 'head', group: 'network', type: 'choice', default: 'sigmoid',
     choices: ['sigmoid', 'softmax'], when: (s) => isClassification(s) && !MULTICLASS_DATASETS.includes(s.dataset) },
   // --- training -------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ export function buildSpec(settings) {
     if (hidden.dropout > 0) block.dropout = layers.push({ type: 'dropout', rate: hidden.dropout }) - 1;
     blocks.push(block);
   }
-  const head = layers.push({ type: 'dense', units: task.outputs }) - 1;
+  const head = layers.push({ type: 'dense', units: task.outputs, weight_init: initializer(settings.headInit, settings.headInitParam) }) - 1;
   blocks.push({ dense: head, output: head, isHead: true });
 
   const validation = settings.validationRatio;

@@ -4,7 +4,7 @@
 // the focused field keeps its focus.
 
 import { LAYER_FIELDS, ACTIVATIONS, INITIALIZERS, NORM_PLACES, INIT_PARAM, INIT_PARAM_DEFAULT,
-  MAX_LAYERS, defaultLayer } from '../state/settings.js';
+  MAX_LAYERS, SETTING_BY_KEY, defaultLayer } from '../state/settings.js';
 import { parseValue } from '../state/validate.js';
 import { taskOf } from '../state/spec.js';
 import { ACTIVATION_TEX, INIT_TEX, NORM_TEX } from '../lessons/formulas.js';
@@ -119,7 +119,32 @@ export function createBuilder(container, explainBox, store, messages) {
 
   const inputLine = el('div', { class: 'builder-io' });
   const list = el('div', { class: 'builder' });
-  const outputLine = el('div', { class: 'builder-io' });
+  // The output layer: its size, output function and loss follow the task; its weight init is the
+  // learner's (equal weights in the hidden layers *and* here keep a layer's units copies of each
+  // other, the symmetry lesson).
+  const outputText = el('span', { class: 'builder-head-text' });
+  const headInit = el('select', { 'data-field': 'headInit' });
+  headInit.addEventListener('change', () => {
+    const patch = { headInit: headInit.value };
+    if (INIT_PARAM[headInit.value]) patch.headInitParam = INIT_PARAM_DEFAULT[headInit.value];
+    store.set(patch);
+  });
+  const headParam = el('input', { type: 'text', inputmode: 'decimal', 'data-field': 'headInitParam', autocomplete: 'off' });
+  headParam.addEventListener('change', () => {
+    const parsed = parseValue(SETTING_BY_KEY.headInitParam, headParam.value);
+    headParam.classList.toggle('invalid', Boolean(parsed.error));
+    if (parsed.error) {
+      messages.show('warn', t('msg.inputProblem', { field: `${t('builder.outputLayer')} · ${headParamLabel.textContent}`, detail: describeError(parsed.error) }), 'head-init-param');
+      return;
+    }
+    messages.clear('head-init-param');
+    store.set({ headInitParam: parsed.value });
+  });
+  const headInitLabel = el('span');
+  const headParamLabel = el('span');
+  const headParamWrap = el('label', {}, headParamLabel, headParam);
+  const outputLine = el('div', { class: 'builder-io builder-head' }, outputText,
+    el('span', { class: 'row' }, el('label', {}, headInitLabel, headInit), headParamWrap));
   const addButton = el('button', { type: 'button', class: 'button small add-layer' });
   addButton.addEventListener('click', () => {
     const layers = layersCopy();
@@ -158,12 +183,21 @@ export function createBuilder(container, explainBox, store, messages) {
     addButton.disabled = s.layers.length >= MAX_LAYERS;
     inputLine.textContent = t('builder.inputs', { n: s.features.length });
     const task = taskOf(s);
-    outputLine.textContent = t('builder.output', { units: unitsText(t, task.outputs), loss: t(`loss.${task.loss}`) });
+    outputText.textContent = t('builder.output', { units: unitsText(t, task.outputs), loss: t(`loss.${task.loss}`) });
+    if (force) {
+      headInitLabel.textContent = t('builder.init');
+      headInit.replaceChildren(...INITIALIZERS.map((value) => el('option', { value }, choiceLabel('init', value))));
+    }
+    headInit.value = s.headInit;
+    const paramKey = INIT_PARAM[s.headInit];
+    headParamWrap.hidden = !paramKey;
+    if (paramKey) headParamLabel.textContent = t(`builder.param.${paramKey}`);
+    if (document.activeElement !== headParam && !headParam.classList.contains('invalid')) headParam.value = String(s.headInitParam);
     renderExplain();
   }
 
   store.subscribe((keys) => {
-    if (keys.some((k) => ['layers', 'features', 'dataset', 'classes', 'binaryHead'].includes(k))) render();
+    if (keys.some((k) => ['layers', 'features', 'dataset', 'classes', 'binaryHead', 'headInit', 'headInitParam'].includes(k))) render();
   });
   onLanguageChange(() => render(true));
   render(true);

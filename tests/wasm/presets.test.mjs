@@ -1,0 +1,164 @@
+// Every lesson preset is run through the engine exactly as the page runs it (presetSettings ->
+// buildSpec -> createRun), and what its note tells the learner to watch is checked: a preset whose
+// note promises something the run does not show is a wrong lesson. A new preset without a check
+// here fails the last test.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { describeEachFlavor, withRun } from './harness.mjs';
+import { PRESETS } from '../../web/js/lessons/presets.js';
+import { presetSettings } from '../../web/js/lessons/preset-settings.js';
+import { buildSpec } from '../../web/js/state/spec.js';
+import { SETTINGS } from '../../web/js/state/settings.js';
+import { parseValue, formatValue, crossCheck } from '../../web/js/state/validate.js';
+import { encodeHash, decodeHash } from '../../web/js/state/url.js';
+
+const CHECKED = new Set();
+
+// Runs preset `id` (with optional setting overrides) and calls `at(step, run)` at each listed step.
+function runPreset(engine, id, steps, at, overrides = {}) {
+  const settings = { ...presetSettings(id), ...overrides };
+  const { spec, blocks } = buildSpec(settings);
+  return withRun(engine, spec, (run) => {
+    const seen = {};
+    for (const step of steps) {
+      const result = run.step(step - run.metrics().step);
+      seen[step] = { metrics: run.metrics(), stats: run.stats(), diverged: result.diverged };
+      at?.(step, run, blocks);
+      if (result.diverged) break;
+    }
+    return seen;
+  });
+}
+
+const dense = (stats) => stats.layers.filter((l) => l.type === 'dense');
+const deadFractions = (stats) => stats.layers.filter((l) => l.deadFraction !== null).map((l) => l.deadFraction);
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+it('every preset is a valid set of settings and survives a link round trip', () => {
+  for (const preset of PRESETS) {
+    const settings = presetSettings(preset.id);
+    for (const row of SETTINGS) {
+      const parsed = parseValue(row, formatValue(row, settings[row.key]));
+      assert.equal(parsed.error, undefined, `${preset.id}: ${row.key} ${JSON.stringify(parsed.error)}`);
+    }
+    assert.deepEqual(crossCheck(settings), [], preset.id);
+    const decoded = decodeHash(encodeHash(settings));
+    assert.deepEqual(decoded.errors, [], preset.id);
+    assert.deepEqual(buildSpec(decoded.settings).spec, buildSpec(settings).spec, preset.id);
+  }
+});
+
+describeEachFlavor('lesson presets show what their notes say', (context) => {
+  it('xor: one line stays far from 100 %, two hidden units get near 90 %, the x1·x2 feature alone solves it', () => {
+    CHECKED.add('xor-21').add('xor-221').add('xor-feature');
+    const line = runPreset(context.engine, 'xor-21', [1000])[1000].metrics;
+    const hidden = runPreset(context.engine, 'xor-221', [1000])[1000].metrics;
+    const feature = runPreset(context.engine, 'xor-feature', [300])[300].metrics;
+    assert.ok(line.train.accuracy <= 0.75, `2-1: ${line.train.accuracy}`);
+    assert.ok(hidden.test.accuracy >= 0.8 && hidden.test.accuracy - line.test.accuracy >= 0.2, `2-2-1: ${hidden.test.accuracy}`);
+    assert.ok(feature.test.accuracy >= 0.97, `x1·x2: ${feature.test.accuracy}`);
+  });
+
+  it('equal-init: the hidden units stay exact copies and the net does no better than one unit', () => {
+    CHECKED.add('equal-init');
+    const rowsOfW = (run, blocks) => {
+      const W = run.parameters(blocks[0].dense).find((p) => p.name === 'W');
+      return Array.from({ length: W.rows }, (_, r) => Array.from({ length: W.cols }, (_, c) => W.values[c * W.rows + r]));
+    };
+    let rows = null;
+    const equal = runPreset(context.engine, 'equal-init', [500], (step, run, blocks) => { rows = rowsOfW(run, blocks); })[500].metrics;
+    for (const row of rows) assert.deepEqual(row, rows[0]);
+    assert.notDeepEqual(rows[0], [0.5, 0.5], 'the weights did train');
+    assert.ok(equal.test.accuracy <= 0.75, `equal init: ${equal.test.accuracy}`);
+    // The suggested fix: Xavier init breaks the symmetry and the same net learns circles.
+    const xavier = runPreset(context.engine, 'equal-init', [500], (step, run, blocks) => { rows = rowsOfW(run, blocks); },
+      { layers: presetSettings('equal-init').layers.map((l) => ({ ...l, init: 'xavier_uniform' })), headInit: 'xavier_uniform' })[500].metrics;
+    assert.notDeepEqual(rows[1], rows[0]);
+    assert.ok(xavier.test.accuracy >= 0.9, `xavier: ${xavier.test.accuracy}`);
+  });
+
+  it('deep-sigmoid: gradients shrink towards the input and the loss barely moves; deep-relu learns', () => {
+    CHECKED.add('deep-sigmoid').add('deep-relu');
+    const sigmoid = runPreset(context.engine, 'deep-sigmoid', [0, 500]);
+    const norms = dense(sigmoid[500].stats).map((l) => l.weightGradNorm);
+    for (let i = 1; i < norms.length; i++) assert.ok(norms[i - 1] < norms[i], `layer ${i}: ${norms.join(', ')}`);
+    assert.ok(norms[0] < 1e-3 * norms[norms.length - 2], `first ${norms[0]} vs last hidden ${norms[norms.length - 2]}`);
+    assert.ok(Math.abs(sigmoid[500].metrics.train.loss - sigmoid[0].metrics.train.loss) < 0.15);
+    assert.ok(sigmoid[500].metrics.train.loss > 0.65);
+    const relu = runPreset(context.engine, 'deep-relu', [500])[500];
+    const reluNorms = dense(relu.stats).map((l) => l.weightGradNorm);
+    assert.ok(reluNorms[0] > 0.1 * reluNorms[reluNorms.length - 2], reluNorms.join(', '));
+    assert.ok(relu.metrics.train.loss < 0.2, `deep relu loss ${relu.metrics.train.loss}`);
+  });
+
+  it('dying-relu-lr: dead units rise until a whole layer is dead and accuracy sticks', () => {
+    CHECKED.add('dying-relu-lr');
+    const seen = runPreset(context.engine, 'dying-relu-lr', [0, 100, 1000]);
+    assert.ok(mean(deadFractions(seen[1000].stats)) > mean(deadFractions(seen[0].stats)) + 0.2);
+    assert.ok(deadFractions(seen[100].stats).includes(1), deadFractions(seen[100].stats).join(', '));
+    assert.ok(seen[1000].metrics.test.accuracy <= 0.65, `${seen[1000].metrics.test.accuracy}`);
+    // The same net at a moderate rate keeps its units and learns.
+    const moderate = runPreset(context.engine, 'dying-relu-lr', [1000], null, { learningRate: 0.1 })[1000];
+    assert.ok(!deadFractions(moderate.stats).includes(1));
+    assert.ok(moderate.metrics.test.accuracy >= 0.9);
+  });
+
+  it('dying-relu-bias: most units are dead from the start and nothing is learned', () => {
+    CHECKED.add('dying-relu-bias');
+    const seen = runPreset(context.engine, 'dying-relu-bias', [1, 500]);
+    assert.ok(mean(deadFractions(seen[1].stats)) >= 0.6, deadFractions(seen[1].stats).join(', '));
+    assert.ok(Math.abs(seen[500].metrics.train.loss - Math.log(2)) < 0.01);
+  });
+
+  it('too-large-lr: the run diverges and says where', () => {
+    CHECKED.add('too-large-lr');
+    const seen = runPreset(context.engine, 'too-large-lr', [50]);
+    const diverged = seen[50].diverged;
+    assert.ok(diverged, 'diverged');
+    assert.ok(diverged.step > 1 && diverged.step <= 50, `step ${diverged.step}`);
+    assert.ok(Number.isInteger(diverged.layer));
+    assert.match(diverged.message, /learning rate/i);
+  });
+
+  it('bn-off stalls with the small init; bn-on trains the same net', () => {
+    CHECKED.add('bn-off').add('bn-on');
+    const off = runPreset(context.engine, 'bn-off', [500])[500].metrics;
+    const on = runPreset(context.engine, 'bn-on', [500])[500].metrics;
+    assert.ok(off.train.loss > 0.65, `without BN ${off.train.loss}`);
+    assert.ok(on.train.accuracy >= 0.9, `with BN ${on.train.accuracy}`);
+  });
+
+  it('overfit memorises; dropout and weight decay narrow the gap', () => {
+    CHECKED.add('overfit').add('dropout').add('weight-decay');
+    const overfit = runPreset(context.engine, 'overfit', [500, 3000]);
+    const late = overfit[3000].metrics;
+    assert.equal(late.train.accuracy, 1);
+    assert.ok(late.train.loss < 0.01);
+    assert.ok(late.validation.loss > overfit[500].metrics.validation.loss, 'the validation loss climbs');
+    assert.ok(late.test.accuracy <= 0.8 && late.validation.accuracy <= 0.8);
+    const gap = (m) => m.train.accuracy - m.test.accuracy;
+    const dropout = runPreset(context.engine, 'dropout', [3000])[3000].metrics;
+    assert.ok(dropout.validation.loss < late.validation.loss / 2 && dropout.test.loss < late.test.loss / 2);
+    assert.ok(gap(dropout) < gap(late), `gap ${gap(dropout)} vs ${gap(late)}`);
+    const decay = runPreset(context.engine, 'weight-decay', [3000])[3000].metrics;
+    assert.ok(decay.validation.accuracy >= late.validation.accuracy + 0.05, `${decay.validation.accuracy} vs ${late.validation.accuracy}`);
+    assert.ok(decay.test.accuracy >= late.test.accuracy + 0.05, `${decay.test.accuracy} vs ${late.test.accuracy}`);
+  });
+
+  it('standardised features reach a loss in about half the steps', () => {
+    CHECKED.add('standardize-off').add('standardize-on');
+    const off = runPreset(context.engine, 'standardize-off', [300])[300].metrics;
+    const on = runPreset(context.engine, 'standardize-on', [300])[300].metrics;
+    assert.ok(off.train.loss > 1.5 * on.train.loss, `${off.train.loss} vs ${on.train.loss}`);
+  });
+
+  it('spiral: the three-arm spiral is learned', () => {
+    CHECKED.add('spiral');
+    const m = runPreset(context.engine, 'spiral', [1500])[1500].metrics;
+    assert.ok(m.train.accuracy >= 0.9, `${m.train.accuracy}`);
+  });
+
+  it('has a check for every preset', () => {
+    assert.deepEqual(PRESETS.map((p) => p.id).filter((id) => !CHECKED.has(id)), []);
+  });
+});
