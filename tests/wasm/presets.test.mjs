@@ -145,6 +145,25 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     assert.ok(decay.test.accuracy >= late.test.accuracy + 0.05, `${decay.test.accuracy} vs ${late.test.accuracy}`);
   });
 
+  it('l1-sparse: most weights end at zero, accuracy stays, x1² and x2² keep the strongest links; L2 only shrinks', () => {
+    CHECKED.add('l1-sparse');
+    const nearZero = (W) => W.values.filter((v) => Math.abs(v) < 0.01).length / W.values.length;
+    let first = null;
+    let second = null;
+    const weights = (step, run, blocks) => {
+      [first, second] = blocks.slice(0, 2).map((b) => run.parameters(b.dense).find((p) => p.name === 'W'));
+    };
+    const l1 = runPreset(context.engine, 'l1-sparse', [3000], weights)[3000].metrics;
+    assert.ok(nearZero(first) >= 0.7 && nearZero(second) >= 0.7, `${nearZero(first)}, ${nearZero(second)}`);
+    assert.ok(l1.test.accuracy >= 0.9, `${l1.test.accuracy}`);
+    const features = presetSettings('l1-sparse').features;
+    const columnNorm = (c) => Math.hypot(...Array.from({ length: first.rows }, (_, r) => first.values[c * first.rows + r]));
+    const strongest = features.map((f, c) => [f, columnNorm(c)]).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([f]) => f);
+    assert.deepEqual(strongest.sort(), ['x1^2', 'x2^2']);
+    runPreset(context.engine, 'l1-sparse', [3000], weights, { l1: 0, l2: 0.003 });
+    assert.ok(nearZero(first) < 0.5 && nearZero(second) < 0.5, `L2: ${nearZero(first)}, ${nearZero(second)}`);
+  });
+
   it('standardised features reach a loss in about half the steps', () => {
     CHECKED.add('standardize-off').add('standardize-on');
     const off = runPreset(context.engine, 'standardize-off', [300])[300].metrics;

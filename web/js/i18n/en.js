@@ -52,6 +52,8 @@ export default {
   'preset.dropout.note': 'The same net and data with dropout 0.15 (the book\'s ratio): validation and test losses stay far lower and the gap between train and test accuracy narrows.',
   'preset.weight-decay.title': 'Overfitting tamed by L2 weight decay',
   'preset.weight-decay.note': 'The same net and data with the L2 penalty λ‖W‖² (λ = 0.01): weights stay small, the boundary is smoother and validation and test accuracy end above the unregularised run\'s.',
+  'preset.l1-sparse.title': 'L1 penalty: sparse weights',
+  'preset.l1-sparse.note': 'All seven features, two layers of 16 tanh units and the L1 penalty λ‖W‖₁ (λ = 0.003). Its pull is the same size for every weight, so about nine weights in ten end at zero (the spike in the weight histograms, the faded links) while accuracy stays high. The inputs that keep strong links are x1² and x2², the ones a circle needs. Compare: L1 0 and L2 0.003 only shrinks the weights.',
   'preset.standardize-off.title': 'Unscaled features (x1², x2²)',
   'preset.standardize-off.note': 'Raw squared coordinates run from 0 to 36, far outside the range the initialisation expects: the tanh units start saturated and plain SGD needs about twice as many steps to reach the same loss. The Lab\'s preprocessing experiment shows the extreme case.',
   'preset.standardize-on.title': 'The same features, standardised',
