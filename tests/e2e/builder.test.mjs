@@ -99,6 +99,26 @@ test('a hyper-parameter changed mid-run applies without a reset', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('Step right after a network change while playing steps the new network once and pauses', async () => {
+  const { page, errors } = browser;
+  await open(page, server.url);
+  await page.click('#play');
+  await page.waitForFunction(() => window.nnsandbox.step > 5 && window.nnsandbox.playing);
+  // The change and the click in one task, so the click surely falls inside the 150 ms a network
+  // change waits for more edits (Playwright's own click may come later on a loaded machine).
+  await page.evaluate((selector) => {
+    const units = document.querySelector(selector);
+    units.value = '7';
+    units.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector('#step').click();
+  }, `${card(0)} input[data-field="units"]`);
+  await page.waitForFunction(() => window.nnsandbox.step === 1 && !window.nnsandbox.playing);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => [window.nnsandbox.step, window.nnsandbox.playing]), [1, false]);
+  assert.equal((await page.evaluate(() => window.nnsandbox.settings)).layers[0].units, 7);
+  assert.deepEqual(errors, []);
+});
+
 test('presets load from the menu and show their note', async () => {
   const { page, errors } = browser;
   await open(page, server.url);

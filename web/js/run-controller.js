@@ -140,7 +140,7 @@ export function createRunController({ store, runState, messages, views, initialS
     // A preset is a fresh start even when it only differs in live settings.
     if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
       clearTimeout(resetTimer);
-      resetTimer = setTimeout(flushReset, 150);
+      resetTimer = setTimeout(() => flushReset(), 150);
     } else if (keys.some(isLiveKey) && runState.task) {
       trainer.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
     }
@@ -151,17 +151,19 @@ export function createRunController({ store, runState, messages, views, initialS
   // A network or data change starts its new run 150 ms later, so that a burst of edits (typing,
   // dragging a slider) makes one run. Play or Step inside that window must act on the new
   // network, not on the old run about to be replaced: they start it at once.
-  function flushReset() {
+  // keepPlaying: a run that was playing goes on playing in the new network (not after Step, which pauses).
+  function flushReset(keepPlaying = true) {
     if (!resetTimer) return;
     clearTimeout(resetTimer);
     resetTimer = 0;
-    newRun(0, { keepPlaying: true });
+    newRun(0, { keepPlaying });
   }
 
   return {
     play: () => { flushReset(); trainer.send(TO_WORKER.PLAY); },
-    pause: () => trainer.send(TO_WORKER.PAUSE),
-    step: () => { flushReset(); trainer.send(TO_WORKER.STEP, { count: 1 }); },
+    // Pause or Step while a new run is on its way: it must not start playing when it arrives.
+    pause: () => { if (pending) pending.play = false; trainer.send(TO_WORKER.PAUSE); },
+    step: () => { flushReset(false); if (pending) pending.play = false; trainer.send(TO_WORKER.STEP, { count: 1 }); },
     reset: () => { clearTimeout(resetTimer); resetTimer = 0; newRun(0); },
     requestModel: () => trainer.send(TO_WORKER.EXPORT),
     importModel,
