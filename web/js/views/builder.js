@@ -42,19 +42,26 @@ export function createBuilder(container, explainBox, store, messages) {
     container.querySelectorAll('.layer-card')[index + delta]?.querySelector(delta < 0 ? '.up' : '.down')?.focus();
   }
 
-  function numberInput(index, key, label) {
+  // A typed number judged by its settings row: a bad value turns the field red with a message
+  // naming it (place() gives "Hidden layer 2 · units"), and the last good value is kept.
+  function validatedInput(key, row, place, messageId, commit) {
     const input = el('input', { type: 'text', inputmode: 'decimal', 'data-field': key, autocomplete: 'off' });
     input.addEventListener('change', () => {
-      const parsed = parseValue(FIELD[key], input.value);
+      const parsed = parseValue(row, input.value);
       input.classList.toggle('invalid', Boolean(parsed.error));
       if (parsed.error) {
-        messages.show('warn', t('msg.inputProblem', { field: `${t('builder.layer', { n: index + 1 })} · ${label()}`, detail: describeError(parsed.error) }), `layer-${index}-${key}`);
+        messages.show('warn', t('msg.inputProblem', { field: place(), detail: describeError(parsed.error) }), messageId);
         return;
       }
-      messages.clear(`layer-${index}-${key}`);
-      change(index, key, parsed.value);
+      messages.clear(messageId);
+      commit(parsed.value);
     });
     return input;
+  }
+
+  function numberInput(index, key, label) {
+    return validatedInput(key, FIELD[key], () => `${t('builder.layer', { n: index + 1 })} · ${label()}`, `layer-${index}-${key}`,
+      (value) => change(index, key, value));
   }
 
   function select(index, key, choices, labelKey) {
@@ -129,19 +136,10 @@ export function createBuilder(container, explainBox, store, messages) {
     if (INIT_PARAM[headInit.value]) patch.headInitParam = INIT_PARAM_DEFAULT[headInit.value];
     store.set(patch);
   });
-  const headParam = el('input', { type: 'text', inputmode: 'decimal', 'data-field': 'headInitParam', autocomplete: 'off' });
-  headParam.addEventListener('change', () => {
-    const parsed = parseValue(SETTING_BY_KEY.headInitParam, headParam.value);
-    headParam.classList.toggle('invalid', Boolean(parsed.error));
-    if (parsed.error) {
-      messages.show('warn', t('msg.inputProblem', { field: `${t('builder.outputLayer')} · ${headParamLabel.textContent}`, detail: describeError(parsed.error) }), 'head-init-param');
-      return;
-    }
-    messages.clear('head-init-param');
-    store.set({ headInitParam: parsed.value });
-  });
   const headInitLabel = el('span');
   const headParamLabel = el('span');
+  const headParam = validatedInput('headInitParam', SETTING_BY_KEY.headInitParam, () => `${t('builder.outputLayer')} · ${headParamLabel.textContent}`,
+    'head-init-param', (value) => store.set({ headInitParam: value }));
   const headParamWrap = el('label', {}, headParamLabel, headParam);
   const outputLine = el('div', { class: 'builder-io builder-head' }, outputText,
     el('span', { class: 'row' }, el('label', {}, headInitLabel, headInit), headParamWrap));
