@@ -3,7 +3,8 @@
 // and of the note telling the learner what to watch. Applying one starts from the defaults, so a
 // preset always gives the same run.
 
-// Hidden layers are partial: fields left out take the builder's defaults (applyPreset fills them).
+// Hidden layers are partial: fields left out take the builder's defaults (presetSettings in
+// preset-settings.js fills them).
 // This module imports nothing, so the settings table can list the preset ids without an import cycle.
 const layers = (count, overrides) => Array.from({ length: count }, () => ({ ...overrides }));
 // The overfitting lessons: 60 noisy training points, and 84 and 96 held out so that the validation
