@@ -57,6 +57,8 @@ renderControls($('#schedule-controls'), ['schedule', 'stepSize', 'gamma', 'decay
 renderControls($('#regularization-controls'), ['l1', 'l2', 'weightDecay', 'clipNorm'], store, { messages });
 createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
+// The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
+renderControls($('#head-controls'), ['binaryHead'], store);
 createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close') }, store);
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
   viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);

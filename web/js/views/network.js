@@ -97,13 +97,14 @@ export function createNetworkView(container, runState, { tooltip, store, message
       const from = columns[c - 1], to = columns[c];
       for (const target of to.nodes) {
         for (const source of from.nodes) {
-          if (source.col === undefined) continue;  // an input feature the network does not use
+          const col = from.kind === 'input' ? source.col : source.unit;
+          if (col === undefined) continue;  // an input feature the network does not use
           const x1 = from.x + NODE, y1 = source.y + NODE / 2, x2 = to.x, y2 = target.y + NODE / 2;
           const mid = (x1 + x2) / 2;
           const d = `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
           const line = svg('path', { class: 'link', d, stroke: '#c7ced8', 'stroke-width': 1 });
           const hit = svg('path', { class: 'link-hit', d });
-          for (const node of [line, hit]) Object.assign(node.dataset, { block: String(to.block), row: String(target.unit), col: String(source.col) });
+          for (const node of [line, hit]) Object.assign(node.dataset, { block: String(to.block), row: String(target.unit), col: String(col) });
           linkLayer.append(line, hit);
           links.push(line);
         }
@@ -111,7 +112,6 @@ export function createNetworkView(container, runState, { tooltip, store, message
     }
     container.replaceChildren(...children);
     container.style.height = `${height}px`;
-    container.style.minWidth = '0';
     layout = { columns, links };
     editor.relabel();
     draw();

@@ -10,7 +10,7 @@ import { renderControls } from './controls.js';
 
 // unitCaption: the line over the heatmap naming the diagram unit (or input) shown instead of the output.
 export function createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls, unitCaption }, store, runState) {
-  renderControls(viewControls, ['showTest', 'discretize', 'binaryHead'], store);
+  renderControls(viewControls, ['showTest', 'discretize'], store);
   let lastGrid = null;
   // The diagram's unit under the pointer or focus: { key, name, values, res, range, block?, unit? };
   // its thumbnail values are drawn at once, the worker's full-resolution field replaces them.
@@ -59,7 +59,7 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
     }
     const swatches = Array.from({ length: task.classes }, (_, k) => el('span', {},
       el('span', { class: 'swatch', style: `background:${CLASS_COLORS[k]}` }), t('output.class', { k })));
-    legend.replaceChildren(...swatches, el('span', { class: 'hint' }, t('output.legendClasses')));
+    legend.replaceChildren(...swatches, el('span', { class: 'hint', title: t('output.legendClasses') }, t('output.legendClasses')));
   }
 
   function renderMetrics() {
