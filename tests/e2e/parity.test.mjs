@@ -81,7 +81,7 @@ test('pointing at or focusing a unit shows it in the heatmap, with its name and 
   await page.waitForTimeout(100);
   assert.equal(await heatmap(), before, 'back to the network output');
   // Keyboard: Tab lands on units; the name says which unit and its output range.
-  await page.locator('#network-diagram button.node[data-block="1"][data-unit="0"]').focus();
+  await page.locator('#network-diagram button.node[data-block="2"][data-unit="0"]').focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /Output layer, unit 1 of 1\. Output from -?[\d.e-]+ to -?[\d.e-]+\./);

@@ -25,6 +25,8 @@ export function createWeightEditor({ messages, setWeight, focusUnit }) {
   close.addEventListener('click', () => hide(true));
 
   function commit(col, input) {
+    // A field's change event can come after Esc closed the editor, or repeat the Enter just handled.
+    if (!target || input.dataset.sent === input.value) return;
     const parsed = parseValue(WEIGHT_ROW, input.value.trim());
     input.classList.toggle('invalid', Boolean(parsed.error));
     const id = 'weight-edit';
@@ -33,6 +35,7 @@ export function createWeightEditor({ messages, setWeight, focusUnit }) {
       return;
     }
     messages.clear(id);
+    input.dataset.sent = input.value;
     setWeight(diagram.denseLayer(target.block), target.unit, col, parsed.value);
   }
 
@@ -49,6 +52,7 @@ export function createWeightEditor({ messages, setWeight, focusUnit }) {
         if (event.key === 'Enter') { event.preventDefault(); commit(col, input); }
         if (event.key === 'Escape') { event.preventDefault(); hide(true); }
       });
+      input.addEventListener('input', () => { delete input.dataset.sent; });
       input.addEventListener('change', () => commit(col, input));
       return { col, input, row: el('label', {}, el('span', {}, label), input) };
     });
