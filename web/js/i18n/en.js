@@ -251,7 +251,6 @@ export default {
   'unitCount': '{n} units',
 
   'network.weight': 'weight {from} → {to}: {value}',
-  'network.more': '+{n} more',
   'network.legend': 'Link colour: weight sign (blue +, orange −); width: magnitude. Squares: what each unit computes over the plane. Point at a square to see it large; click an input to use it; click a link (or press Enter on a square) to edit weights.',
   'network.input': 'inputs',
   'network.output': 'output',

@@ -251,7 +251,6 @@ export default {
   'unitCount': '유닛 {n}개',
 
   'network.weight': '가중치 {from} → {to}: {value}',
-  'network.more': '+{n}개 더',
   'network.legend': '연결선 색: 가중치 부호 (파랑 +, 주황 −), 굵기: 크기. 작은 사각형: 각 유닛이 평면 위에서 계산하는 값. 사각형을 가리키면 크게 보이고, 입력을 누르면 그 특성을 쓰며, 연결선을 누르면(또는 사각형에서 Enter) 가중치를 편집합니다.',
   'network.input': '입력',
   'network.output': '출력',
