@@ -116,6 +116,7 @@ test('a weight is edited by keyboard (and by clicking its link) and the engine t
   await page.waitForFunction(() => document.querySelector('#network-diagram path.link[data-block="0"][data-row="1"][data-col="1"]')?.dataset.weight === '-7.5');
   assert.notEqual(kept, '-7.5');
   assert.equal(await page.locator('.message[data-id="weight-edit"]').count(), 0);
+  assert.match(await page.locator('.message[data-id="weight-link"]').textContent(), /link or embed rebuilds the run/);
   await page.waitForFunction((loss) => window.nnsandbox.metrics.train.loss !== loss, lossBefore);
   // Esc closes and gives the focus back to the unit.
   await page.keyboard.press('Escape');

@@ -76,7 +76,11 @@ const network = createNetworkView($('#network-diagram'), runState, {
     controller?.setView({ focus: unit });
   },
   setView: (patch) => controller?.setView(patch),
-  setWeight: (...args) => controller?.setWeight(...args),
+  setWeight(...args) {
+    controller?.setWeight(...args);
+    // Links and embeds rebuild a run from its settings: say that a hand-set weight is not in them.
+    messages.show('info', t('network.editNotInLink'), 'weight-link', [], { timeout: 6000 });
+  },
 });
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
 renderControls($('#curve-controls'), ['lossLog'], store);

@@ -268,6 +268,7 @@ export default {
   'network.editorTitle': 'Weights into {unit}',
   'network.editorFrom': 'from {name}',
   'network.editorHelp': 'Type a value and press Enter to set the weight in the running network; Esc closes.',
+  'network.editNotInLink': 'Weight set. A copied link or embed rebuilds the run from its settings, without weights set by hand.',
 
   'output.legendClasses': 'Points: training (filled) and test (outlined); background: predicted class, paler where the net is unsure.',
   'output.legendRegression': 'Background: predicted value; points: targets.',

@@ -268,6 +268,7 @@ export default {
   'network.editorTitle': '{unit}(으)로 들어오는 가중치',
   'network.editorFrom': '{name}에서',
   'network.editorHelp': '값을 입력하고 Enter를 누르면 학습 중인 신경망의 가중치가 바뀝니다. Esc로 닫습니다.',
+  'network.editNotInLink': '가중치를 바꿨습니다. 복사한 링크나 임베드는 설정으로 실행을 다시 만들기 때문에 손으로 바꾼 가중치는 담기지 않습니다.',
 
   'output.legendClasses': '점: 훈련 데이터(채움)와 시험 데이터(테두리). 배경: 예측한 클래스, 확신이 낮을수록 옅은 색.',
   'output.legendRegression': '배경: 예측값, 점: 목표값.',

@@ -69,10 +69,11 @@ export function createNetworkView(container, runState, { tooltip, store, message
     });
     const paged = columns.some((c) => c.units > SHOWN);
     const available = Math.max(container.clientWidth || 500, 300);
-    const step = Math.max(touch ? 96 : 64, Math.min(130, (available - INPUT_NAME - NODE - 20) / Math.max(1, columns.length - 1)));
+    // Columns at least as far apart as the -/+ pair above them (2 x 44 px on touch screens).
+    const step = Math.max(touch ? 2 * button + 2 : 64, Math.min(130, (available - INPUT_NAME - NODE - 6) / Math.max(1, columns.length - 1)));
     const maxShown = Math.max(...columns.map((c) => c.shown));
     const height = top + maxShown * (NODE + GAP) + (paged ? button + 22 : 0);
-    const width = INPUT_NAME + step * (columns.length - 1) + NODE + 20;
+    const width = INPUT_NAME + step * (columns.length - 1) + NODE + 6;
     const linkLayer = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true' });
     const children = [linkLayer];
     const place = (node, x, y) => { node.style.left = `${x}px`; node.style.top = `${y}px`; children.push(node); return node; };
