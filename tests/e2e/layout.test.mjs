@@ -126,13 +126,16 @@ test('panels an embed hides leave no empty column', async () => {
       const style = getComputedStyle(workspace);
       const inner = workspace.getBoundingClientRect();
       const left = inner.left + parseFloat(style.paddingLeft), right = inner.right - parseFloat(style.paddingRight);
-      const shown = [...workspace.children].filter((c) => c.getBoundingClientRect().width > 0);
+      // A column with no visible panel must take no room; the others must fill the row.
+      const hasPanel = (c) => [...c.querySelectorAll('.panel')].some((p) => p.getBoundingClientRect().height > 0);
+      const empty = [...workspace.children].filter((c) => !hasPanel(c) && c.getBoundingClientRect().width > 0).length;
+      const shown = [...workspace.children].filter(hasPanel);
       const boxes = shown.map((c) => c.getBoundingClientRect()).sort((a, b) => a.left - b.left);
       const gapWidth = parseFloat(style.columnGap) || 0;
       const holes = boxes.slice(1).map((b, i) => b.left - boxes[i].right - gapWidth);
-      return { start: boxes[0].left - left, end: right - boxes[boxes.length - 1].right, holes, columns: shown.length };
+      return { start: boxes[0].left - left, end: right - boxes[boxes.length - 1].right, holes, empty, columns: shown.length };
     });
-    assert.ok(Math.abs(gaps.start) < 2 && Math.abs(gaps.end) < 2 && gaps.holes.every((h) => Math.abs(h) < 2), `${hide}: ${JSON.stringify(gaps)}`);
+    assert.ok(gaps.empty === 0 && Math.abs(gaps.start) < 2 && Math.abs(gaps.end) < 2 && gaps.holes.every((h) => Math.abs(h) < 2), `${hide}: ${JSON.stringify(gaps)}`);
   }
   assert.deepEqual(errors, []);
 });
