@@ -82,7 +82,8 @@ test('8 hidden layers of 256 units stay live', async () => {
   await page.waitForFunction(() => window.nnsandbox.step > 20, null, { timeout: 30000 });
   await page.click('#play');
   await page.waitForFunction(() => !window.nnsandbox.playing, null, { timeout: 5000 });
-  assert.equal(await page.locator('#network-diagram .more').count(), 8);  // "+248 more" per hidden layer
+  // Each hidden layer shows its first page of units, with a pager to the other 248.
+  assert.deepEqual(await page.locator('#network-diagram .page-range').allTextContents(), Array(8).fill('1–8 of 256'));
   assert.deepEqual(errors, []);
 });
 

@@ -2,15 +2,16 @@
 // starts the training worker and keeps the URL hash in step with the settings.
 
 import { decodeHash, encodeHash } from './state/url.js';
-import { defaultSettings, isRegression } from './state/settings.js';
+import { defaultSettings, isRegression, SETTING_BY_KEY } from './state/settings.js';
+import { differingSettings } from './state/run-differences.js';
 import { createStore } from './state/store.js';
 import { createRunState } from './state/run-state.js';
 import { t, setLanguage, initialLanguage, describeError, onLanguageChange, language } from './i18n/i18n.js';
-import { $ } from './views/dom.js';
+import { $, el } from './views/dom.js';
 import { createMessages } from './views/messages.js';
-import { renderControls } from './views/controls.js';
+import { renderControls, choiceLabel } from './views/controls.js';
 import { createDataPanel } from './views/data-panel.js';
-import { createFeatureToggles } from './views/features.js';
+import { createFeatureToggles, featureLabel } from './views/features.js';
 import { createBuilder } from './views/builder.js';
 import { createNetworkView } from './views/network.js';
 import { createOutputView } from './views/output.js';
@@ -56,15 +57,36 @@ renderControls($('#schedule-controls'), ['schedule', 'stepSize', 'gamma', 'decay
 renderControls($('#regularization-controls'), ['l1', 'l2', 'weightDecay', 'clipNorm'], store, { messages });
 createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
+// The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
+renderControls($('#head-controls'), ['binaryHead'], store);
 createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close') }, store);
-const network = createNetworkView($('#network-diagram'), $('#tooltip'));
-const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'), viewControls: $('#view-controls') }, store, runState);
+const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
+  viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
+// The diagram's unit under the pointer or focus shows in the heatmap; the worker is asked for its
+// full-resolution field only when the unit changes.
+let controller = null;
+let focusSent = 'null';
+const network = createNetworkView($('#network-diagram'), runState, {
+  tooltip: $('#tooltip'), store, messages,
+  onFocus(focus) {
+    output.showFocus(focus);
+    const unit = focus && focus.block !== undefined ? { block: focus.block, unit: focus.unit } : null;
+    if (JSON.stringify(unit) === focusSent) return;
+    focusSent = JSON.stringify(unit);
+    controller?.setView({ focus: unit });
+  },
+  setView: (patch) => controller?.setView(patch),
+  setWeight(...args) {
+    controller?.setWeight(...args);
+    // Links and embeds rebuild a run from its settings: say that a hand-set weight is not in them.
+    messages.show('info', t('network.editNotInLink'), 'weight-link', [], { timeout: 6000 });
+  },
+});
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
 renderControls($('#curve-controls'), ['lossLog'], store);
 store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
-let controller = null;
 const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
   store, messages, (payload) => controller?.requestPaths(payload));
 let exporter = null;
@@ -77,7 +99,8 @@ const runViews = {
     runViews.flavor = m.flavor;
   },
   newRun() {
-    network.build(runState, store.settings);
+    focusSent = 'null';
+    network.newRun();
     output.newRun();
     insides.newRun();
     curves.update(runState.history, regression());
@@ -89,7 +112,7 @@ const runViews = {
     if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
     runbar.refresh();
   },
-  grid(m) { output.grid(m.grid); network.update(m.neurons, m.weights); },
+  grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); },
   modelReceived: (model) => exporter.modelReceived(model),
   pathsReceived: (m) => paths.received(m),
   requestPaths: () => paths.request(),
@@ -105,23 +128,34 @@ exporter = createExport({ downloadModel: $('#download-model'), upload: $('#uploa
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),
   copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full') }, store, runState, messages);
 
-// Pinning keeps a copy of the current curves; later runs are drawn over it.
+// Pinning keeps a copy of the current curves; later runs are drawn over it. Each pin is labelled
+// with what differs between it, the other pins and the current run.
 $('#pin-run').addEventListener('click', () => {
   if (!runState.history?.step.length) return;
-  const s = store.settings;
-  curves.pin(`${s.optimizer} lr=${s.learningRate}, ${s.layers.map((l) => l.units).join('-') || '0'} ${s.layers[0]?.activation ?? ''}`, runState.history);
+  curves.pin(structuredClone(store.settings), runState.history);
   renderPins();
   curves.update(runState.history, regression());
 });
 $('#clear-pins').addEventListener('click', () => { curves.clearPins(); renderPins(); curves.update(runState.history, regression()); });
+const settingSummary = (s) => `${choiceLabel('optimizer', s.optimizer)} lr=${s.learningRate}, ${s.layers.map((l) => l.units).join('-') || '0'} ${s.layers[0]?.activation ?? ''}`;
+function differenceText({ key, value, layerField }) {
+  const field = { units: t('builder.units'), initParam: `${t('builder.init')} ${t('builder.param.value')}` }[layerField] ?? t(`builder.${layerField}`);
+  const name = layerField ? `${t('setting.layers')} · ${field}` : t(`setting.${key}`);
+  const shown = typeof value === 'boolean' ? (value ? '✓' : t('off'))
+    : Array.isArray(value) ? value.map((v) => (key === 'features' ? featureLabel(v) : v)).join(', ')
+    : SETTING_BY_KEY[key]?.type === 'choice' ? choiceLabel(key, value) : String(value);
+  return `${name}: ${shown}`;
+}
 function renderPins() {
   const list = $('#pinned-list');
-  list.replaceChildren(...curves.pins().map((p, i) => {
-    const li = document.createElement('li');
-    li.textContent = t('curves.pinned', { label: `${i + 1}. ${p.label}` });
-    return li;
-  }));
+  const pins = curves.pins();
+  const differences = differingSettings([...pins.map((p) => p.settings), store.settings]);
+  const label = (i, s) => (differences[i].length ? differences[i].map(differenceText).join(', ') : settingSummary(s));
+  const items = pins.map((p, i) => el('li', {}, t('curves.pinned', { label: `${i + 1}. ${label(i, p.settings)}` })));
+  if (pins.length) items.push(el('li', { class: 'current' }, t('curves.current', { label: label(pins.length, store.settings) })));
+  list.replaceChildren(...items);
 }
+store.subscribe(() => { if (curves.pins().length) renderPins(); });
 
 // ---- language ------------------------------------------------------------------------------------
 for (const button of document.querySelectorAll('[data-lang]')) {
@@ -163,7 +197,7 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
     curves.resize(); insides.resize();
-    if (runState.task) network.build(runState, store.settings);
+    network.relayout();
   }, 150);
 });
 

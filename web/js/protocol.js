@@ -25,10 +25,15 @@ export const TO_WORKER = {
   // { optimizer, values }  run.setOptimizer(optimizer section): new hyper-parameters take effect at the
   // next step. values (the page's live settings) come back in OPTIMIZER_SET.
   SET_OPTIMIZER: 'setOptimizer',
-  // { bounds, resolution, neuronResolution, neuronUnits, wantNeurons, blocks }  (also sent inside CREATE/IMPORT)
-  // What to compute for the views: heatmap grid, per-neuron thumbnails (first `neuronUnits` units of
-  // each block output), weights of the dense layers for the diagram.
+  // { bounds, resolution, neuronResolution, neuronUnits, neuronOffsets, wantNeurons, blocks, focus }
+  // (also sent inside CREATE/IMPORT). What to compute for the views: heatmap grid, per-neuron
+  // thumbnails (`neuronUnits` units of each block output from unit neuronOffsets[b], 0 if absent: the
+  // diagram's page of a wide layer), the weights between the units shown, and with focus
+  // { block, unit } that unit's output at the heatmap resolution (the diagram's hovered unit).
   VIEW: 'view',
+  // { runId, layer, row, col, value }  Set one weight W[row][col] of dense engine layer `layer` (the
+  // diagram's weight editor), through run.setParameter; the worker then posts fresh metrics and grids.
+  SET_WEIGHT: 'setWeight',
   // {}  Ask for run.exportModel(); answered by MODEL.
   EXPORT: 'export',
   // { function, start: [x, y], steps, runs: [{ name, optimizer }], resolution }  Optimizer-paths view.
@@ -58,7 +63,8 @@ export const FROM_WORKER = {
   // { runId, step, stats }  run.stats(), throttled.
   STATS: 'stats',
   // { runId, step, grid: { resolution, outputs }, neurons: [Float32Array per block] | null,
-  //   weights: [{ block, rows, cols, values }] | null }  Throttled view data.
+  //   weights: [{ rows, cols, rowStart, colStart, values }] | null,
+  //   unitField: { block, unit, values: Float32Array(resolution²) } | null }  Throttled view data.
   GRID: 'grid',
   // { runId, model }  The exported model object.
   MODEL: 'model',

@@ -79,8 +79,18 @@ export function createRunController({ store, runState, messages, views, initialS
     });
   }
 
+  // A new run starts with the first page of each layer and no unit in focus; the diagram changes
+  // both through setView, which sends the whole view again.
+  let view = null;
   function viewRequest(blocks, spec) {
-    return { bounds: PLANE, resolution: heatmapResolution(spec), neuronResolution: THUMB_RES, neuronUnits: SHOWN, wantNeurons: true, blocks };
+    view = { bounds: PLANE, resolution: heatmapResolution(spec), neuronResolution: THUMB_RES, neuronUnits: SHOWN,
+      neuronOffsets: blocks.map(() => 0), focus: null, wantNeurons: true, blocks };
+    return view;
+  }
+  function setView(patch) {
+    if (!view || !runState.task) return;
+    view = { ...view, ...patch };
+    trainer.send(TO_WORKER.VIEW, view);
   }
 
   // With a link's replay the run starts from the link's step-0 values; the worker applies its
@@ -168,5 +178,8 @@ export function createRunController({ store, runState, messages, views, initialS
     requestModel: () => trainer.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),
+    setView,
+    // One weight of the current run, set by hand in the diagram (layer: the engine's dense layer).
+    setWeight: (layer, row, col, value) => trainer.send(TO_WORKER.SET_WEIGHT, { runId: runState.runId, layer, row, col, value }),
   };
 }

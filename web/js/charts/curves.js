@@ -15,7 +15,7 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
   const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss'), log: lossLog });
   const accuracy = createLineChart(accuracyContainer, {
     title: () => t('curves.accuracy'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.accuracy'), yRange: [0, 1], percent: true });
-  const pins = [];  // { label, history }
+  const pins = [];  // { settings, history }: the run's settings label it (main.js)
 
   function seriesFor(field, history, pinIndex) {
     return SPLITS.map((split) => ({
@@ -42,9 +42,9 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
       accuracyContainer.hidden = regression;
       if (!regression) draw(accuracy, 'Acc', history);
     },
-    pin(label, history) {
+    pin(settings, history) {
       if (pins.length >= MAX_PINS) pins.shift();
-      pins.push({ label, history: structuredClone(history) });
+      pins.push({ settings, history: structuredClone(history) });
     },
     clearPins() { pins.length = 0; },
     pins: () => pins,

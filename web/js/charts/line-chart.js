@@ -5,6 +5,7 @@
 
 import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { formatNumber } from '../format.js';
+import { logTickLabels } from './log-ticks.js';
 
 const HEIGHT = 170;
 
@@ -58,7 +59,9 @@ export function createLineChart(container, options) {
       axes: [
         { label: options.xLabel(), size: 36, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui' },
         { label: options.yLabel(), size: 52, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui',
-          values: (u, splits) => splits.map((v) => (options.percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2))) },
+          values: (u, splits) => (log
+            ? logTickLabels(splits, splits.map((v) => u.valToPos(v, 'y')), (v) => formatNumber(v, 2))
+            : splits.map((v) => (options.percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2)))) },
       ],
       series: [
         { label: options.xLabel(), value: (u, v) => (v === null || v === undefined ? '–' : String(v)) },
