@@ -24,6 +24,9 @@ import { createRunbar } from './views/runbar.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
 import { createRunController } from './run-controller.js';
+import { createMetricsSummary } from './views/metrics-summary.js';
+import { postHeightToParent } from './embed-height.js';
+import { registerOffline } from './offline.js';
 
 const messages = createMessages($('#messages'));
 
@@ -56,12 +59,13 @@ renderControls($('#schedule-controls'), ['schedule', 'stepSize', 'gamma', 'decay
 renderControls($('#regularization-controls'), ['l1', 'l2', 'weightDecay', 'clipNorm'], store, { messages });
 createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
-createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close') }, store);
+createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
 const network = createNetworkView($('#network-diagram'), $('#tooltip'));
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'), viewControls: $('#view-controls') }, store, runState);
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
 renderControls($('#curve-controls'), ['lossLog'], store);
 store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
+const summary = createMetricsSummary($('#metrics-summary'), runState);
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
 let controller = null;
@@ -82,12 +86,14 @@ const runViews = {
     insides.newRun();
     curves.update(runState.history, regression());
     runbar.refresh();
+    summary.update();
   },
   redraw(what) {
     if (what.has('progress')) { output.progress(); curves.update(runState.history, runState.task?.kind === 'regression'); }
     // A divergence also re-renders the insides, so their charts explain themselves.
     if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
     runbar.refresh();
+    summary.update();
   },
   grid(m) { output.grid(m.grid); network.update(m.neurons, m.weights); },
   modelReceived: (model) => exporter.modelReceived(model),
@@ -103,7 +109,8 @@ const runbar = createRunbar({ play: $('#play'), step: $('#step'), reset: $('#res
 exporter = createExport({ downloadModel: $('#download-model'), upload: $('#upload-model'), heatmapButton: $('#download-heatmap'), lossButton: $('#download-loss'), csvButton: $('#download-csv') },
   { store, runState, messages, requestModel: controller.requestModel, importModel: controller.importModel, heatmapCanvas: () => output.canvas, lossCanvas: curves.lossCanvas });
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),
-  copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full') }, store, runState, messages);
+  copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full'), heightNote: $('#embed-height'),
+  script: $('#embed-script'), copyScriptButton: $('#copy-embed-script') }, store, runState, messages);
 
 // Pinning keeps a copy of the current curves; later runs are drawn over it.
 $('#pin-run').addEventListener('click', () => {
@@ -132,22 +139,41 @@ const markLanguage = () => {
   if (runViews.flavor) runViews.ready({ flavor: runViews.flavor });
   renderPins();
   if (runState.history) curves.update(runState.history, regression());
+  summary.update({ now: true });
 };
 onLanguageChange(markLanguage);
 markLanguage();
 
 // ---- URL hash <-> settings -------------------------------------------------------------------------
+// Each history entry keeps its settings (history.state) beside its hash. Most changes rewrite the
+// current entry; choosing an experiment (origin 'preset') adds one, so Back returns to the network
+// before it and Forward to the experiment again.
 let writtenHash = window.location.hash;
 let hashTimer = 0;
+let entrySettings = store.settings;   // what the current history entry shows
 store.subscribe((keys, origin) => {
   if (keys.includes('lang') && store.settings.lang) setLanguage(store.settings.lang);
   if (keys.includes('embed') || keys.includes('hide')) applyEmbed(store.settings);
   if (origin === 'revert') reportHashErrors([]);
   clearTimeout(hashTimer);
-  hashTimer = setTimeout(() => {
+  if (origin === 'preset') {
+    window.history.replaceState({ settings: entrySettings }, '', `#${encodeHash(entrySettings)}`);
     writtenHash = `#${encodeHash(store.settings)}`;
-    window.history.replaceState(null, '', writtenHash);
-  }, 200);
+    window.history.pushState({ settings: store.settings }, '', writtenHash);
+  } else {
+    hashTimer = setTimeout(() => {
+      writtenHash = `#${encodeHash(store.settings)}`;
+      window.history.replaceState({ settings: store.settings }, '', writtenHash);
+    }, 200);
+  }
+  entrySettings = store.settings;
+});
+// Back and Forward between entries this page made: their own settings, exactly.
+window.addEventListener('popstate', (event) => {
+  const saved = event.state?.settings;
+  if (!saved) return;   // an entry without settings (a typed or pasted hash): 'hashchange' reads it
+  writtenHash = window.location.hash;
+  store.set(saved, 'history');
 });
 window.addEventListener('hashchange', () => {
   if (window.location.hash === writtenHash) return;
@@ -166,6 +192,11 @@ window.addEventListener('resize', () => {
     if (runState.task) network.build(runState, store.settings);
   }, 150);
 });
+
+// Inside a course page: the frame's content height for the host's optional auto-height script.
+postHeightToParent();
+// A copy of the site for the next visit without a network.
+registerOffline();
 
 // Read-only hooks for the browser tests and for curious learners in the console.
 window.nnsandbox = Object.freeze({

@@ -18,6 +18,8 @@ export default {
 
   'menu.presets': 'Experiments',
   'menu.presetNone': 'Choose an experiment…',
+  'menu.presetBrowse': 'Arrow keys move through the list; Enter loads the experiment.',
+  'menu.presetPending': 'Enter: load',
   'presetGroup.perceptron': 'Perceptron and XOR',
   'presetGroup.activation': 'Activations and depth',
   'presetGroup.batchnorm': 'Batch normalisation',
@@ -70,6 +72,14 @@ export default {
   'share.embedHelp': 'Tick what your students should not see, then copy the code into your page.',
   'share.embedCopy': 'Copy embed code',
   'share.close': 'Close',
+  // embed dialog: labels, the measured height and the optional auto-height script for the host page
+  'share.embedCodeLabel': 'Embed code (HTML)',
+  'share.embedHeight': 'Frame height: {height} px, measured at 760 px wide with the panels you kept.',
+  'share.embedMeasuring': 'Measuring the height of the panels you kept…',
+  'share.autoHeightTitle': 'Optional: automatic height',
+  'share.autoHeightHelp': 'If your course page may run a script of its own, add this once: each sandbox frame then takes the height of its content. It accepts messages only from this site.',
+  'share.autoHeightLabel': 'Auto-height script (HTML)',
+  'share.autoHeightCopy': 'Copy script',
   'hide.data': 'Data panel',
   'hide.features': 'Feature toggles',
   'hide.training': 'Training settings',
@@ -264,6 +274,13 @@ export default {
   'metrics.loss': 'loss',
   'metrics.accuracy': 'accuracy',
   'metrics.batchLoss': 'batch loss',
+  // text alternative of the heatmap and curves (a polite live region, views/metrics-summary.js)
+  'output.heatmapLabel': 'Heatmap of the network\'s prediction over the input plane, with the data points',
+  'summary.step': 'Step {step}, epoch {epoch}.',
+  'summary.splitClassification': '{split}: accuracy {accuracy}, loss {loss}.',
+  'summary.splitRegression': '{split}: loss {loss}.',
+  'summary.notTrained': 'No metrics yet.',
+  'summary.diverged': 'The run diverged at step {step}: its numbers are no longer finite.',
 
   'curves.loss': 'Loss',
   'curves.accuracy': 'Accuracy',

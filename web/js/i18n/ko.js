@@ -18,6 +18,8 @@ export default {
 
   'menu.presets': '실험',
   'menu.presetNone': '실험을 고르세요…',
+  'menu.presetBrowse': '화살표 키로 목록을 옮겨 다니고, Enter 키로 실험을 불러옵니다.',
+  'menu.presetPending': 'Enter: 불러오기',
   'presetGroup.perceptron': '퍼셉트론과 XOR',
   'presetGroup.activation': '활성화 함수와 깊이',
   'presetGroup.batchnorm': '배치 정규화',
@@ -70,6 +72,14 @@ export default {
   'share.embedHelp': '학생에게 보이지 않게 할 부분을 고른 다음, 코드를 복사해 페이지에 붙여 넣으세요.',
   'share.embedCopy': '임베드 코드 복사',
   'share.close': '닫기',
+  // embed dialog: labels, the measured height and the optional auto-height script for the host page
+  'share.embedCodeLabel': '임베드 코드 (HTML)',
+  'share.embedHeight': '프레임 높이: {height}px (남겨 둔 패널을 폭 760px에서 잰 값)',
+  'share.embedMeasuring': '남겨 둔 패널의 높이를 재는 중…',
+  'share.autoHeightTitle': '선택: 높이 자동 맞춤',
+  'share.autoHeightHelp': '강의 페이지에서 직접 스크립트를 실행할 수 있다면 이 코드를 한 번 넣어 두세요. 그러면 샌드박스 프레임마다 내용에 맞는 높이가 됩니다. 이 사이트에서 온 메시지만 받습니다.',
+  'share.autoHeightLabel': '높이 자동 맞춤 스크립트 (HTML)',
+  'share.autoHeightCopy': '스크립트 복사',
   'hide.data': '데이터 패널',
   'hide.features': '특성 선택',
   'hide.training': '학습 설정',
@@ -264,6 +274,13 @@ export default {
   'metrics.loss': '손실',
   'metrics.accuracy': '정확도',
   'metrics.batchLoss': '배치 손실',
+  // text alternative of the heatmap and curves (a polite live region, views/metrics-summary.js)
+  'output.heatmapLabel': '입력 평면 위 신경망 예측의 히트맵과 데이터 점',
+  'summary.step': '{step}단계, {epoch}에폭.',
+  'summary.splitClassification': '{split}: 정확도 {accuracy}, 손실 {loss}.',
+  'summary.splitRegression': '{split}: 손실 {loss}.',
+  'summary.notTrained': '아직 지표가 없습니다.',
+  'summary.diverged': '{step}단계에서 발산했습니다. 값이 더 이상 유한하지 않습니다.',
 
   'curves.loss': '손실',
   'curves.accuracy': '정확도',

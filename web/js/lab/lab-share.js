@@ -7,7 +7,7 @@ import { el } from '../views/dom.js';
 import { language } from '../i18n/i18n.js';
 import { lt } from './lab-i18n.js';
 import { labHash } from './lab-url.js';
-import { iframeCode } from '../embed-code.js';
+import { iframeCode, autoHeightScript } from '../embed-code.js';
 
 // The page's own address (without its hash) followed by the experiment's link hash.
 export function labLink(view, flags = {}) {
@@ -31,9 +31,12 @@ export function addShareTools(view) {
   const button = (key) => el('button', { type: 'button', class: 'button small lab-share-button', 'data-lt': key }, lt(key));
   const linkButton = button('lab.share.link');
   const embedButton = button('lab.share.embed');
+  const scriptButton = button('lab.share.script');
+  scriptButton.dataset.ltTitle = 'lab.share.scriptHelp';
+  scriptButton.title = lt('lab.share.scriptHelp');
   const note = el('span', { class: 'lab-share-note', role: 'status', 'aria-live': 'polite' });
   const box = el('textarea', { class: 'lab-share-text', readonly: true, rows: 2, spellcheck: 'false', 'data-lt-aria': 'lab.share.box', 'aria-label': lt('lab.share.box'), hidden: true });
-  const tools = el('div', { class: 'lab-share' }, linkButton, embedButton, note);
+  const tools = el('div', { class: 'lab-share' }, linkButton, embedButton, scriptButton, note);
   view.element.querySelector('.lab-head').append(tools);
   view.element.querySelector('.lab-intro').before(box);
 
@@ -54,6 +57,7 @@ export function addShareTools(view) {
   linkButton.addEventListener('click', () => copy(labLink(view), 'link'));
   embedButton.addEventListener('click', () => {
     const title = `${lt('lab.pageTitle')}: ${view.element.querySelector('.lab-title [data-lt]').textContent}`;
-    copy(iframeCode({ src: labLink(view, { embed: true, lang: language() }), title, height: embedHeight(view.element) }), 'embed');
+    copy(iframeCode({ src: labLink(view, { embed: true, lang: language() }), title, lang: language(), height: embedHeight(view.element) }), 'embed');
   });
+  scriptButton.addEventListener('click', () => copy(autoHeightScript(window.location.origin), 'script'));
 }
