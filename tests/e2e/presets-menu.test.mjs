@@ -44,12 +44,11 @@ test('choosing an experiment adds a history entry: Back returns to the network b
   assert.equal(shape(await settings(page)), chosen);
   assert.equal(await page.inputValue('#preset-select'), preset.id);
 
-  // Edits after the experiment stay in its entry: Back and Forward again bring them back.
+  // Edits after the experiment stay with its entry: Back and Forward again bring them back.
   await page.fill('.layer-card[data-layer="0"] [data-field="units"]', '7');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.nnsandbox.settings.layers[0].units === 7);
-  await page.waitForTimeout(400);   // the hash writer's debounce
-  await page.goBack();
+  await page.goBack();   // at once, before the debounced rewrite of the entry's hash
   await page.waitForFunction(() => window.nnsandbox.settings.preset === '');
   await page.goForward();
   await page.waitForFunction(() => window.nnsandbox.settings.layers[0]?.units === 7);

@@ -145,38 +145,49 @@ onLanguageChange(markLanguage);
 markLanguage();
 
 // ---- URL hash <-> settings -------------------------------------------------------------------------
-// Each history entry keeps its settings (history.state) beside its hash. Most changes rewrite the
-// current entry; choosing an experiment (origin 'preset') adds one, so Back returns to the network
-// before it and Forward to the experiment again.
+// Each history entry has an id and keeps its settings (history.state) beside its hash. Most changes
+// rewrite the current entry (debounced); choosing an experiment (origin 'preset') adds one, so Back
+// returns to the network before it and Forward to the experiment again. The latest settings of
+// each entry are also kept here at once, so a change made just before Back is not lost to the
+// debounce when the learner comes Forward again.
 let writtenHash = window.location.hash;
 let hashTimer = 0;
-let entrySettings = store.settings;   // what the current history entry shows
+const entrySettings = new Map();   // entry id -> its latest settings, for this page's lifetime
+const newEntryId = ((base, n) => () => `${base}-${n++}`)(Date.now().toString(36), 0);
+let entry = window.history.state?.entry ?? newEntryId();
+entrySettings.set(entry, store.settings);
+function writeEntry(method) {
+  writtenHash = `#${encodeHash(store.settings)}`;
+  window.history[method]({ entry, settings: store.settings }, '', writtenHash);
+}
 store.subscribe((keys, origin) => {
   if (keys.includes('lang') && store.settings.lang) setLanguage(store.settings.lang);
   if (keys.includes('embed') || keys.includes('hide')) applyEmbed(store.settings);
   if (origin === 'revert') reportHashErrors([]);
   clearTimeout(hashTimer);
   if (origin === 'preset') {
-    window.history.replaceState({ settings: entrySettings }, '', `#${encodeHash(entrySettings)}`);
-    writtenHash = `#${encodeHash(store.settings)}`;
-    window.history.pushState({ settings: store.settings }, '', writtenHash);
+    const left = entrySettings.get(entry);
+    window.history.replaceState({ entry, settings: left }, '', `#${encodeHash(left)}`);
+    entry = newEntryId();
+    entrySettings.set(entry, store.settings);
+    writeEntry('pushState');
   } else {
-    hashTimer = setTimeout(() => {
-      writtenHash = `#${encodeHash(store.settings)}`;
-      window.history.replaceState({ settings: store.settings }, '', writtenHash);
-    }, 200);
+    entrySettings.set(entry, store.settings);
+    hashTimer = setTimeout(() => writeEntry('replaceState'), 200);
   }
-  entrySettings = store.settings;
 });
 // Back and Forward between entries this page made: their own settings, exactly.
 window.addEventListener('popstate', (event) => {
-  const saved = event.state?.settings;
+  clearTimeout(hashTimer);   // a pending rewrite belongs to the entry just left (kept in entrySettings)
+  entry = event.state?.entry ?? newEntryId();
+  const saved = entrySettings.get(entry) ?? event.state?.settings;
   if (!saved) return;   // an entry without settings (a typed or pasted hash): 'hashchange' reads it
   writtenHash = window.location.hash;
   store.set(saved, 'history');
 });
 window.addEventListener('hashchange', () => {
   if (window.location.hash === writtenHash) return;
+  if (window.history.state?.entry !== entry) entry = window.history.state?.entry ?? newEntryId();
   const { settings, errors } = readHash(window.location.hash, store.settings);
   reportHashErrors(errors);
   store.set(settings, 'hash');

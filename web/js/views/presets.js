@@ -4,9 +4,10 @@
 //
 // A closed <select> changes its value on every arrow key in most browsers (and fires 'change'
 // each time in Chromium and Firefox): a learner reading the list would load every experiment on
-// the way. So a change that follows a browsing key only shows the entry; Enter loads it, Escape or
-// leaving the menu puts back the one in use. A choice with the mouse or touch (or from the open
-// list) loads at once, as before.
+// the way. And a list opened from the keyboard may commit whatever entry was highlighted when it
+// closes, even on Escape (Chromium on Linux). So after any key on the menu, a change only shows
+// the entry; Enter loads it, Escape or leaving the menu puts back the one in use. A choice made
+// with the mouse or by touch (the list opened by a pointer) loads at once, as before.
 
 import { PRESETS, PRESET_GROUPS } from '../lessons/presets.js';
 import { presetSettings } from '../lessons/preset-settings.js';
@@ -37,15 +38,16 @@ export function createPresetMenu({ select, note, title, text, close, pending }, 
     if (id) { title.textContent = t(`preset.${id}.title`); text.textContent = t(`preset.${id}.note`); }
   }
   select.addEventListener('keydown', (event) => {
-    if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) return;   // opens the list
-    // Typing a letter jumps to an entry, like an arrow key.
-    if (BROWSING_KEYS.has(event.key) || (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey)) {
-      browsing = true;
-    } else if (event.key === 'Enter' && browsing) {
+    if (event.key === 'Enter' && browsing) {
+      event.preventDefault();   // Chromium would open the list on Enter
       choose();
     } else if (event.key === 'Escape' && browsing) {
       setBrowsing(false);
       select.value = store.settings.preset;
+    } else if (!['Tab', 'Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) {
+      // Arrows, Home/End, a letter, or Space / Alt+Down opening the list from the keyboard: what
+      // follows is browsing, until Enter (or a pointer) chooses.
+      browsing = true;
     }
   });
   select.addEventListener('pointerdown', () => setBrowsing(false));
