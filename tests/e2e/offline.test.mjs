@@ -31,15 +31,27 @@ async function browserFor() {
   return browser;
 }
 
-// Waits until the worker is active and its cache holds every file of the build that exists.
+// Polls an async check in the page (page.waitForFunction does not wait for a promise's value).
+async function waitForAsync(page, check, arg, timeout = 60000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > end) throw new Error(`timed out: ${check}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+// Waits until the worker controls the page and its cache holds every file of the build that exists.
 async function waitForCopy(page, dir, build) {
   const expected = build.files.filter((file) => file === './' || fs.existsSync(path.join(dir, file)));
-  await page.waitForFunction(async ({ id, count }) => {
+  await waitForAsync(page, async ({ id, files }) => {
     const registration = await navigator.serviceWorker.getRegistration();
-    if (registration?.active?.state !== 'activated') return false;
+    // Controlled: the worker has claimed this page, so it has finished activating.
+    if (registration?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
     if (!(await caches.has(`nnsandbox-${id}`))) return false;
-    return (await (await caches.open(`nnsandbox-${id}`)).keys()).length >= count;
-  }, { id: build.id, count: expected.length }, { timeout: 60000, polling: 250 });
+    const cache = await caches.open(`nnsandbox-${id}`);
+    for (const file of files) if (!(await cache.match(file))) return false;
+    return true;
+  }, { id: build.id, files: expected });
 }
 
 test('after one visit, the sandbox and the lab load and train with the network gone', async () => {
@@ -105,7 +117,10 @@ test('a new build replaces the offline copy of the old one', async () => {
   assert.notEqual(next.id, build.id);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await waitForCopy(page, dir, next);
-  await page.waitForFunction((id) => caches.keys().then((names) => names.length === 1 && names[0] === `nnsandbox-${id}`), next.id, { timeout: 30000 });
+  await waitForAsync(page, async (id) => {
+    const names = await caches.keys();
+    return names.length === 1 && names[0] === `nnsandbox-${id}`;
+  }, next.id);
   const cached = await page.evaluate(async (id) => (await (await caches.open(`nnsandbox-${id}`)).match('css/a11y.css')).text(), next.id);
   assert.match(cached, /rebuilt/);
   assert.deepEqual(errors, []);
