@@ -14,17 +14,18 @@ export function labLink(view, flags = {}) {
   return `${window.location.href.split('#')[0]}${labHash(view.element.id, view.fields, flags)}`;
 }
 
-// Heights (px) of each experiment with its results shown, in a frame about 1200 px wide: a
-// training's charts and tables appear only after Run, so the section's height now is too small.
+// Heights (px) of each experiment embedded in a course column EMBED_WIDTH px wide, after a run
+// with its default settings (a training's charts and tables appear only after Run, so the
+// section's height before it would be too small). Measured at 760 px by tools/measure-lab-embeds.mjs.
 const RESULT_HEIGHTS = {
-  activations: 1800, softmax: 560, 'init-histograms': 1700, 'optimizer-mnist': 720,
-  batchnorm: 1050, overfit: 800, 'random-search': 720, preprocessing: 800,
+  activations: 2791, softmax: 516, 'init-histograms': 2716, 'optimizer-mnist': 898,
+  batchnorm: 1477, overfit: 1269, 'random-search': 1139, preprocessing: 981,
 };
+// Room for what a teacher's own settings add (a longer table, a wrapped line), in steps of 10 px.
+const HEIGHT_SLACK = 30;
 
-// At least the table's figure, more if the section is taller now; in steps of 50 px.
 function embedHeight(element) {
-  const now = Math.ceil((element.offsetHeight + 60) / 50) * 50;
-  return Math.min(2400, Math.max(RESULT_HEIGHTS[element.id] ?? 600, now));
+  return Math.ceil(((RESULT_HEIGHTS[element.id] ?? 1000) + HEIGHT_SLACK) / 10) * 10;
 }
 
 export function addShareTools(view) {
