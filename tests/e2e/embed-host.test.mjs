@@ -50,6 +50,24 @@ async function sandboxFrame(page, pathPrefix = '') {
   throw new Error('no sandbox frame');
 }
 
+// The sandbox's embed dialog on `hash`, with the panels in `hide` ticked as well: its snippet and
+// its auto-height script once the height is measured.
+async function sandboxSnippets(page, hash, hide = []) {
+  await open(page, `${site.url}${hash}`);
+  await page.click('#open-embed');
+  for (const panel of hide) await page.check(`#embed-options input[value="${panel}"]`);
+  await page.waitForSelector('#embed-dialog[data-measured="true"]', { timeout: 30000 });
+  const snippets = { code: await page.inputValue('#embed-code'), script: await page.inputValue('#embed-script') };
+  await page.click('#close-embed');
+  return snippets;
+}
+
+async function trainInFrame(frame, steps) {
+  await frame.click('#play');
+  await frame.waitForFunction((s) => window.nnsandbox.step >= s, steps, { timeout: 30000 });
+  await frame.click('#play');
+}
+
 const innerHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
 test('the sandbox embed code: no inline style, a title and a language, a height measured at 760 px for the panels kept', async () => {
@@ -88,12 +106,7 @@ test('the sandbox embed code: no inline style, a title and a language, a height 
 test('a strict-CSP course page embeds a preset of the sandbox: no console error, the right height, it trains', async () => {
   const { page, errors } = browser;
   errors.length = 0;
-  await open(page, `${site.url}#preset=deep-sigmoid&lang=en`);
-  await page.click('#open-embed');
-  await page.check('#embed-options input[value="insides"]');
-  await page.waitForSelector('#embed-dialog[data-measured="true"]', { timeout: 30000 });
-  const code = await page.inputValue('#embed-code');
-  await page.click('#close-embed');
+  const { code } = await sandboxSnippets(page, '#preset=deep-sigmoid&lang=en', ['insides']);
   const height = Number(code.match(/ height="(\d+)"/)[1]);
 
   await page.goto(writeCoursePage('sandbox.html', code));
@@ -107,9 +120,7 @@ test('a strict-CSP course page embeds a preset of the sandbox: no console error,
   const content = await innerHeight(frame);
   assert.ok(content <= height && height - content <= 60, `content ${content} px in a ${height} px frame`);
   assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= 760));
-  await frame.click('#play');
-  await frame.waitForFunction(() => window.nnsandbox.step >= 30, null, { timeout: 30000 });
-  await frame.click('#play');
+  await trainInFrame(frame, 30);
   assert.ok(await innerHeight(frame) <= height, 'still fits after training');
   await page.setViewportSize({ width: 760, height: 900 });
   await screenshot(page, 'embed-host-760');
@@ -145,12 +156,7 @@ test('a strict-CSP course page embeds a lab experiment: no console error, the ri
 test('with the optional auto-height script on the course page, the frame takes its content\'s height and follows it', async () => {
   const { page, errors } = browser;
   errors.length = 0;
-  await open(page, `${site.url}#data=xor&lang=en`);
-  await page.click('#open-embed');
-  await page.waitForSelector('#embed-dialog[data-measured="true"]', { timeout: 30000 });
-  const code = await page.inputValue('#embed-code');
-  const script = await page.inputValue('#embed-script');
-  await page.click('#close-embed');
+  const { code, script } = await sandboxSnippets(page, '#data=xor&lang=en');
   assert.match(script, /^<script>[^]*event\.origin !== "http:\/\/127\.0\.0\.1:\d+"[^]*<\/script>$/);
   // A host that allows its own inline script; the frame starts far too short.
   await page.goto(writeCoursePage('auto.html', code.replace(/ height="\d+"/, ' height="300"'), { csp: false, extra: script }));
@@ -171,11 +177,7 @@ test('with the optional auto-height script on the course page, the frame takes i
 test('the embed stays usable in a 700 px course column: no sideways scroll, play and heatmap within its width, it trains', async () => {
   const { page, errors } = browser;
   errors.length = 0;
-  await open(page, `${site.url}#data=xor&lang=en`);
-  await page.click('#open-embed');
-  await page.waitForSelector('#embed-dialog[data-measured="true"]', { timeout: 30000 });
-  const code = await page.inputValue('#embed-code');
-  await page.click('#close-embed');
+  const { code } = await sandboxSnippets(page, '#data=xor&lang=en');
   await page.goto(writeCoursePage('narrow.html', code, { width: 700 }));
   const frame = await sandboxFrame(page);
   await frame.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
@@ -184,9 +186,7 @@ test('the embed stays usable in a 700 px course column: no sideways scroll, play
     const inside = await frame.evaluate((sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= 700; }, id);
     assert.ok(inside, `${id} inside the 700 px frame`);
   }
-  await frame.click('#play');
-  await frame.waitForFunction(() => window.nnsandbox.step >= 10, null, { timeout: 30000 });
-  await frame.click('#play');
+  await trainInFrame(frame, 10);
   await page.setViewportSize({ width: 700, height: 900 });
   await screenshot(page, 'embed-host-700');
   await page.setViewportSize({ width: 1100, height: 900 });

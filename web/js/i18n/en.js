@@ -271,6 +271,7 @@ export default {
   'metrics.train': 'Training',
   'metrics.validation': 'Validation',
   'metrics.test': 'Test',
+  'metrics.split': 'Split',
   'metrics.loss': 'loss',
   'metrics.accuracy': 'accuracy',
   'metrics.batchLoss': 'batch loss',

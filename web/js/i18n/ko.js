@@ -271,6 +271,7 @@ export default {
   'metrics.train': '훈련',
   'metrics.validation': '검증',
   'metrics.test': '시험',
+  'metrics.split': '데이터 구분',
   'metrics.loss': '손실',
   'metrics.accuracy': '정확도',
   'metrics.batchLoss': '배치 손실',
