@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, screenshot, open } from './helpers.mjs';
+import { axeViolations, describe } from './axe.mjs';
 
 let site, host, hostDir, browser;
 before(async () => {
@@ -122,6 +123,7 @@ test('a strict-CSP course page embeds a preset of the sandbox: no console error,
   assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= 760));
   await trainInFrame(frame, 30);
   assert.ok(await innerHeight(frame) <= height, 'still fits after training');
+  assert.equal(describe(await axeViolations(frame)), '', 'axe inside the frame');
   await page.setViewportSize({ width: 760, height: 900 });
   await screenshot(page, 'embed-host-760');
   await page.setViewportSize({ width: 1100, height: 900 });
@@ -139,6 +141,9 @@ test('a strict-CSP course page embeds a lab experiment: no console error, the ri
   assert.doesNotMatch(code, /\sstyle=/);
   assert.match(code, / lang="en" title="NN Sandbox Lab: [^"]+"/);
   const height = Number(code.match(/ height="(\d+)"/)[1]);
+  // The lab offers the same optional auto-height script as the sandbox's dialog.
+  await page.click('#preprocessing .lab-share button[data-lt="lab.share.script"]');
+  assert.match(await page.inputValue('#preprocessing .lab-share-text'), /^<script>[^]*'nnsandbox:height'[^]*<\/script>$/);
 
   await page.goto(writeCoursePage('lab.html', code));
   const frame = await sandboxFrame(page, 'lab.html');
@@ -149,6 +154,7 @@ test('a strict-CSP course page embeds a lab experiment: no console error, the ri
   const content = await innerHeight(frame);
   assert.ok(content <= height && height - content <= 120, `content ${content} px in a ${height} px frame`);
   assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= 760));
+  assert.equal(describe(await axeViolations(frame)), '', 'axe inside the frame');
   await screenshot(page, 'embed-host-lab-760');
   assert.deepEqual(errors, []);
 });
