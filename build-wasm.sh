@@ -88,12 +88,20 @@ vendor_web_libraries() {
   cp -r node_modules/katex/dist/fonts web/vendor/katex/fonts
 }
 
+# The service worker's file list and build id (web/sw-precache.js), after every other web/ output:
+# a new build then replaces the offline copy browsers keep.
+write_offline_list() {
+  log "Offline file list and build id (web/sw-precache.js)"
+  node tools/make-sw-precache.mjs
+}
+
 build_all() {
   deps
   build_native
   build_wasm
   vendor_web_libraries
   node tools/make-web-data.mjs
+  write_offline_list
 }
 
 run_tests() {
@@ -122,7 +130,7 @@ shift || true
 case "$command" in
   deps) deps ;;
   native) build_native ;;
-  wasm) build_wasm ;;
+  wasm) build_wasm; write_offline_list ;;
   build) build_all ;;
   test) build_all; run_tests ;;
   serve) build_all; serve "$@" ;;

@@ -25,6 +25,9 @@ import { createRunbar } from './views/runbar.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
 import { createRunController } from './run-controller.js';
+import { createMetricsSummary } from './views/metrics-summary.js';
+import { postHeightToParent } from './embed-height.js';
+import { registerOffline } from './offline.js';
 
 const messages = createMessages($('#messages'));
 
@@ -59,7 +62,7 @@ createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
 // The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
 renderControls($('#head-controls'), ['binaryHead'], store);
-createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close') }, store);
+createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
   viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
 // The diagram's unit under the pointer or focus shows in the heatmap; the worker is asked for its
@@ -85,6 +88,7 @@ const network = createNetworkView($('#network-diagram'), runState, {
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
 renderControls($('#curve-controls'), ['lossLog'], store);
 store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
+const summary = createMetricsSummary($('#metrics-summary'), runState);
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
 const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
@@ -105,12 +109,14 @@ const runViews = {
     insides.newRun();
     curves.update(runState.history, regression());
     runbar.refresh();
+    summary.update();
   },
   redraw(what) {
     if (what.has('progress')) { output.progress(); curves.update(runState.history, runState.task?.kind === 'regression'); }
     // A divergence also re-renders the insides, so their charts explain themselves.
     if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
     runbar.refresh();
+    summary.update();
   },
   grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); },
   modelReceived: (model) => exporter.modelReceived(model),
@@ -126,7 +132,8 @@ const runbar = createRunbar({ play: $('#play'), step: $('#step'), reset: $('#res
 exporter = createExport({ downloadModel: $('#download-model'), upload: $('#upload-model'), heatmapButton: $('#download-heatmap'), lossButton: $('#download-loss'), csvButton: $('#download-csv') },
   { store, runState, messages, requestModel: controller.requestModel, importModel: controller.importModel, heatmapCanvas: () => output.canvas, lossCanvas: curves.lossCanvas });
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),
-  copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full') }, store, runState, messages);
+  copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full'), heightNote: $('#embed-height'),
+  script: $('#embed-script'), copyScriptButton: $('#copy-embed-script') }, store, runState, messages);
 
 // Pinning keeps a copy of the current curves; later runs are drawn over it. Each pin is labelled
 // with what differs between it, the other pins and the current run.
@@ -166,25 +173,55 @@ const markLanguage = () => {
   if (runViews.flavor) runViews.ready({ flavor: runViews.flavor });
   renderPins();
   if (runState.history) curves.update(runState.history, regression());
+  summary.update({ now: true });
 };
 onLanguageChange(markLanguage);
 markLanguage();
 
 // ---- URL hash <-> settings -------------------------------------------------------------------------
+// Each history entry has an id and keeps its settings (history.state) beside its hash. Most changes
+// rewrite the current entry (debounced); choosing an experiment (origin 'preset') adds one, so Back
+// returns to the network before it and Forward to the experiment again. The latest settings of
+// each entry are also kept here at once, so a change made just before Back is not lost to the
+// debounce when the learner comes Forward again.
 let writtenHash = window.location.hash;
 let hashTimer = 0;
+const entrySettings = new Map();   // entry id -> its latest settings, for this page's lifetime
+const newEntryId = ((base, n) => () => `${base}-${n++}`)(Date.now().toString(36), 0);
+let entry = window.history.state?.entry ?? newEntryId();
+entrySettings.set(entry, store.settings);
+function writeEntry(method) {
+  writtenHash = `#${encodeHash(store.settings)}`;
+  window.history[method]({ entry, settings: store.settings }, '', writtenHash);
+}
 store.subscribe((keys, origin) => {
   if (keys.includes('lang') && store.settings.lang) setLanguage(store.settings.lang);
   if (keys.includes('embed') || keys.includes('hide')) applyEmbed(store.settings);
   if (origin === 'revert') reportHashErrors([]);
   clearTimeout(hashTimer);
-  hashTimer = setTimeout(() => {
-    writtenHash = `#${encodeHash(store.settings)}`;
-    window.history.replaceState(null, '', writtenHash);
-  }, 200);
+  if (origin === 'preset') {
+    const left = entrySettings.get(entry);
+    window.history.replaceState({ entry, settings: left }, '', `#${encodeHash(left)}`);
+    entry = newEntryId();
+    entrySettings.set(entry, store.settings);
+    writeEntry('pushState');
+  } else {
+    entrySettings.set(entry, store.settings);
+    hashTimer = setTimeout(() => writeEntry('replaceState'), 200);
+  }
+});
+// Back and Forward between entries this page made: their own settings, exactly.
+window.addEventListener('popstate', (event) => {
+  clearTimeout(hashTimer);   // a pending rewrite belongs to the entry just left (kept in entrySettings)
+  entry = event.state?.entry ?? newEntryId();
+  const saved = entrySettings.get(entry) ?? event.state?.settings;
+  if (!saved) return;   // an entry without settings (a typed or pasted hash): 'hashchange' reads it
+  writtenHash = window.location.hash;
+  store.set(saved, 'history');
 });
 window.addEventListener('hashchange', () => {
   if (window.location.hash === writtenHash) return;
+  if (window.history.state?.entry !== entry) entry = window.history.state?.entry ?? newEntryId();
   const { settings, errors } = readHash(window.location.hash, store.settings);
   reportHashErrors(errors);
   store.set(settings, 'hash');
@@ -200,6 +237,11 @@ window.addEventListener('resize', () => {
     network.relayout();
   }, 150);
 });
+
+// Inside a course page: the frame's content height for the host's optional auto-height script.
+postHeightToParent();
+// A copy of the site for the next visit without a network.
+registerOffline();
 
 // Read-only hooks for the browser tests and for curious learners in the console.
 window.nnsandbox = Object.freeze({

@@ -65,7 +65,7 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
   function renderMetrics() {
     const m = runState.metrics;
     const regression = runState.task?.kind === 'regression';
-    const head = el('tr', {}, el('th', {}, ''), el('th', {}, t('metrics.loss')), regression ? null : el('th', {}, t('metrics.accuracy')));
+    const head = el('tr', {}, el('th', {}, el('span', { class: 'visually-hidden' }, t('metrics.split'))), el('th', {}, t('metrics.loss')), regression ? null : el('th', {}, t('metrics.accuracy')));
     const rows = ['train', 'validation', 'test'].map((split) => {
       const s = m?.[split];
       return el('tr', { 'data-split': split }, el('td', {}, t(`metrics.${split}`)),
