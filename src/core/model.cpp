@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace nn {
 
@@ -101,7 +102,7 @@ Status restoreOptimizerState(const Json* json, Trainer& trainer) {
   std::vector<Error> errors;
   if (!json) return Error{where, "is missing from the model file"};
   JsonObjectReader reader(*json, where, errors);
-  const long long maxSteps = 1LL << 53;
+  const long long maxSteps = std::numeric_limits<long>::max();  // long is 32 bits in wasm
   for (const char* key : {"steps", "rule_start"})
     if (!reader.has(key)) reader.fail(key, "is missing from the model file");
   const long long steps = reader.integer64("steps", 0, 0, maxSteps);
@@ -140,7 +141,7 @@ Status restoreBatchOrder(const Json* json, Trainer& trainer) {
     batches.order.push_back(value < 0 || value > 1LL << 30 ? -1 : static_cast<int>(value));
   }
   batches.position = static_cast<long>(reader.integer64("position", -1, 0, 1LL << 30));
-  batches.examplesSeen = static_cast<long>(reader.integer64("examples_seen", -1, 0, 1LL << 53));
+  batches.examplesSeen = static_cast<long>(reader.integer64("examples_seen", -1, 0, std::numeric_limits<long>::max()));
   for (const char* key : {"position", "examples_seen"})
     if (!reader.has(key)) reader.fail(key, "is missing from the model file");
   if (Status error = firstError(errors)) return error;
