@@ -2,7 +2,7 @@
 // can change one thing and compare the new run with the pinned one.
 
 import { t } from '../i18n/i18n.js';
-import { SPLIT_COLORS, PENALTY_COLOR } from './colors.js';
+import { SPLIT_COLORS, PENALTY_COLOR, OBJECTIVE_COLOR } from './colors.js';
 import { createLineChart, alignSeries } from './line-chart.js';
 
 const SPLITS = ['train', 'validation', 'test'];
@@ -36,7 +36,7 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
     const objective = history.trainLoss.map((loss, i) => (loss === null || history.penalty[i] === null ? null : loss + history.penalty[i]));
     return [
       { label: t('curves.penalty'), color: PENALTY_COLOR, dash: [4, 3], width: 1.4, xs: history.step, ys: history.penalty },
-      { label: t('curves.objective'), color: SPLIT_COLORS.train, dash: [1, 2], width: 2.2, xs: history.step, ys: objective },
+      { label: t('curves.objective'), color: OBJECTIVE_COLOR, dash: [1, 2], width: 2.2, xs: history.step, ys: objective },
     ];
   }
 
