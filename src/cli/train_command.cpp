@@ -22,7 +22,9 @@ const char* kTrainUsage =
     "  --epochs N        passes over the training split (default: the spec's training.epochs)\n"
     "  --seed S          training seed (overrides training.seed)\n"
     "  --metrics FILE    CSV, one row per epoch: epoch,step,learning_rate,batch_loss,train_loss,train_accuracy,\n"
-    "                    validation_loss,validation_accuracy,test_loss,test_accuracy\n"
+    "                    validation_loss,validation_accuracy,test_loss,test_accuracy,penalty,train_objective\n"
+    "                    (losses are data losses; penalty = l1*|W|_1 + l2/2*|W|^2; train_objective =\n"
+    "                    train_loss + penalty, what the optimizer minimises)\n"
     "  --stats FILE      JSON Lines, one line per epoch with every layer's statistics\n"
     "  --save FILE       write the trained model (JSON) at the end\n"
     "  --quiet           print only the final line\n"
@@ -118,7 +120,7 @@ int runTrainCommand(int argc, char** argv) {
       return 1;
     }
     metricsFile << "epoch,step,learning_rate,batch_loss,train_loss,train_accuracy,validation_loss,"
-                   "validation_accuracy,test_loss,test_accuracy\n";
+                   "validation_accuracy,test_loss,test_accuracy,penalty,train_objective\n";
   }
   if (!statsPath.empty()) {
     statsFile.open(statsPath);
@@ -139,7 +141,8 @@ int runTrainCommand(int argc, char** argv) {
                   << csvNumber(metrics.batchLoss) << ',' << csvNumber(metrics.train.loss) << ','
                   << csvNumber(metrics.train.accuracy) << ',' << csvNumber(metrics.validation.loss) << ','
                   << csvNumber(metrics.validation.accuracy) << ',' << csvNumber(metrics.test.loss) << ','
-                  << csvNumber(metrics.test.accuracy) << '\n';
+                  << csvNumber(metrics.test.accuracy) << ',' << csvNumber(metrics.penalty) << ','
+                  << csvNumber(metrics.train.loss + metrics.penalty) << '\n';
     if (statsFile.is_open()) {
       Json layers = Json::array();
       for (const LayerStats& stats : trainer.stats()) layers.push_back(toJson(stats));

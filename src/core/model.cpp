@@ -1,13 +1,15 @@
 #include "model.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace nn {
 
 namespace {
 
 constexpr const char* kFormat = "nnsandbox-model";
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;  // 2 added "resume"; version 1 files still load
 
 Json tensorToJson(int layer, const std::string& name, const Matrix& value) {
   Json values = Json::array();
@@ -43,6 +45,126 @@ Status loadTensor(const Json& list, const char* listName, int layer, const std::
   return Error{where, "is missing from the model file"};
 }
 
+Json rngToJson(const RngState& state) {
+  return {{"words", state.words}, {"spare_normal", state.hasSpareNormal ? Json(state.spareNormal) : Json(nullptr)}};
+}
+
+Expected<RngState> rngFromJson(const Json* json, const std::string& where) {
+  const char* wanted = "must be {\"words\": four whole numbers from 0 to 4294967295, not all 0, \"spare_normal\": null or a number}";
+  if (!json || !json->is_object() || !json->contains("words") || !(*json)["words"].is_array() ||
+      (*json)["words"].size() != 4)
+    return Error{where, wanted};
+  RngState state;
+  bool allZero = true;
+  for (size_t i = 0; i < 4; ++i) {
+    const Json& word = (*json)["words"][i];
+    if (!word.is_number_integer() || word.get<long long>() < 0 || word.get<long long>() > 0xFFFFFFFFLL)
+      return Error{where, wanted};
+    state.words[i] = static_cast<uint32_t>(word.get<long long>());
+    allZero = allZero && state.words[i] == 0;
+  }
+  if (allZero) return Error{where, wanted};
+  const Json spare = json->contains("spare_normal") ? (*json)["spare_normal"] : Json(nullptr);
+  if (!spare.is_null() && !(spare.is_number() && std::isfinite(spare.get<double>()))) return Error{where, wanted};
+  state.hasSpareNormal = !spare.is_null();
+  state.spareNormal = state.hasSpareNormal ? spare.get<double>() : 0.0;
+  return state;
+}
+
+// The optimizer's buffers as tensor lists named like the parameters they belong to.
+Json optimizerStateToJson(Trainer& trainer) {
+  Optimizer& optimizer = trainer.optimizer();
+  auto& parameters = trainer.network().parameters();
+  auto& layerOf = trainer.network().parameterLayer();
+  Json buffers[2] = {Json::array(), Json::array()};
+  const std::vector<Matrix>* state[2] = {&optimizer.firstState(), &optimizer.secondState()};
+  for (int k = 0; k < 2; ++k)
+    for (size_t i = 0; i < state[k]->size(); ++i)
+      buffers[k].push_back(tensorToJson(layerOf[i], parameters[i].name, (*state[k])[i]));
+  return {{"steps", optimizer.stepCount()}, {"rule_start", optimizer.ruleStart()}, {"first", buffers[0]},
+          {"second", buffers[1]}};
+}
+
+Json resumeToJson(Trainer& trainer) {
+  const BatchOrder batches = trainer.batchOrder();
+  return {{"optimizer", optimizerStateToJson(trainer)},
+          {"batch_order",
+           {{"rng", rngToJson(batches.rng)},
+            {"order", batches.order},
+            {"position", batches.position},
+            {"examples_seen", batches.examplesSeen}}},
+          {"dropout_rng", rngToJson(trainer.network().dropoutRng().state())},
+          {"batch_loss", trainer.lastBatchLoss()}};
+}
+
+Status restoreOptimizerState(const Json* json, Trainer& trainer) {
+  const std::string where = "resume.optimizer";
+  std::vector<Error> errors;
+  if (!json) return Error{where, "is missing from the model file"};
+  JsonObjectReader reader(*json, where, errors);
+  const long long maxSteps = std::numeric_limits<long>::max();  // long is 32 bits in wasm
+  for (const char* key : {"steps", "rule_start"})
+    if (!reader.has(key)) reader.fail(key, "is missing from the model file");
+  const long long steps = reader.integer64("steps", 0, 0, maxSteps);
+  const long long ruleStart = reader.integer64("rule_start", 0, 0, steps);
+  const Json* lists[2] = {reader.child("first"), reader.child("second")};
+  if (Status error = firstError(errors)) return error;
+  Optimizer& optimizer = trainer.optimizer();
+  auto& parameters = trainer.network().parameters();
+  auto& layerOf = trainer.network().parameterLayer();
+  std::vector<Matrix>* state[2] = {&optimizer.firstState(), &optimizer.secondState()};
+  const char* names[2] = {"resume.optimizer.first", "resume.optimizer.second"};
+  for (int k = 0; k < 2; ++k) {
+    if (state[k]->empty()) continue;  // this kind has no such buffer
+    if (!lists[k] || !lists[k]->is_array()) return Error{names[k], "must be an array of tensors"};
+    for (size_t i = 0; i < state[k]->size(); ++i)
+      if (Status error = loadTensor(*lists[k], names[k], layerOf[i], parameters[i].name, (*state[k])[i])) return error;
+  }
+  optimizer.restoreSteps(static_cast<long>(steps), static_cast<long>(ruleStart));
+  return std::nullopt;
+}
+
+Status restoreBatchOrder(const Json* json, Trainer& trainer) {
+  const std::string where = "resume.batch_order";
+  if (!json) return Error{where, "is missing from the model file"};
+  std::vector<Error> errors;
+  JsonObjectReader reader(*json, where, errors);
+  BatchOrder batches;
+  auto rng = rngFromJson(reader.child("rng"), where + ".rng");
+  if (!rng) return rng.error();
+  batches.rng = *rng;
+  const Json* order = reader.child("order");
+  if (!order || !order->is_array()) return Error{where + ".order", "must be an array of example indices"};
+  for (const Json& index : *order) {
+    if (!index.is_number_integer()) return Error{where + ".order", "must be an array of example indices"};
+    const long long value = index.get<long long>();
+    batches.order.push_back(value < 0 || value > 1LL << 30 ? -1 : static_cast<int>(value));
+  }
+  batches.position = static_cast<long>(reader.integer64("position", -1, 0, 1LL << 30));
+  batches.examplesSeen = static_cast<long>(reader.integer64("examples_seen", -1, 0, std::numeric_limits<long>::max()));
+  for (const char* key : {"position", "examples_seen"})
+    if (!reader.has(key)) reader.fail(key, "is missing from the model file");
+  if (Status error = firstError(errors)) return error;
+  if (Status error = trainer.restoreBatchOrder(batches)) return Error{where + "." + error->field, error->message};
+  return std::nullopt;
+}
+
+// Version 2's "resume" section: everything besides the tensors that decides how training goes on.
+Status restoreResume(const Json& model, Trainer& trainer) {
+  if (!model.contains("resume") || !model["resume"].is_object())
+    return Error{"resume", "is missing from the model file (version 2 saves the training state there)"};
+  const Json& resume = model["resume"];
+  auto child = [&](const char* key) { return resume.contains(key) ? &resume[key] : nullptr; };
+  if (Status error = restoreOptimizerState(child("optimizer"), trainer)) return error;
+  if (Status error = restoreBatchOrder(child("batch_order"), trainer)) return error;
+  auto dropout = rngFromJson(child("dropout_rng"), "resume.dropout_rng");
+  if (!dropout) return dropout.error();
+  trainer.network().dropoutRng().restore(*dropout);
+  const Json* loss = child("batch_loss");
+  if (loss && loss->is_number()) trainer.restoreLastBatchLoss(loss->get<double>());
+  return std::nullopt;
+}
+
 }  // namespace
 
 Json exportModel(Trainer& trainer) {
@@ -66,15 +188,18 @@ Json exportModel(Trainer& trainer) {
           {"parameters", parameters},
           {"state", state},
           {"normalization", {{"mean", mean}, {"std", std}}},
-          {"trained_steps", trainer.stepCount()}};
+          {"trained_steps", trainer.stepCount()},
+          {"resume", resumeToJson(trainer)}};
 }
 
-Expected<std::unique_ptr<Trainer>> importModel(const Json& model) {
+Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* resume) {
   if (!model.is_object()) return Error{"", "a model file must be a JSON object"};
   if (!model.contains("format") || model["format"] != kFormat)
     return Error{"format", "this is not an NN Sandbox model (expected \"format\": \"nnsandbox-model\")"};
-  if (!model.contains("version") || !model["version"].is_number_integer() || model["version"].get<long long>() != kVersion)
-    return Error{"version", "unsupported model version (this sandbox reads version 1)"};
+  const long long version =
+      model.contains("version") && model["version"].is_number_integer() ? model["version"].get<long long>() : 0;
+  if (version != 1 && version != kVersion)
+    return Error{"version", "unsupported model version (this sandbox reads versions 1 and 2)"};
   if (!model.contains("spec")) return Error{"spec", "is missing from the model file"};
   auto spec = readRunSpec(model["spec"]);
   if (!spec) return Error{"spec." + spec.error().field, spec.error().message};
@@ -94,16 +219,25 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model) {
     for (const StateTensor& tensor : layers[i]->state())
       if (auto error = loadTensor(state, "state", static_cast<int>(i), tensor.name, *tensor.value)) return *error;
   }
+  long steps = 0;
   if (model.contains("trained_steps") && model["trained_steps"].is_number_integer())
-    (*trainer)->restoreStepCount(static_cast<long>(model["trained_steps"].get<long long>()));
+    steps = static_cast<long>(std::max(0LL, model["trained_steps"].get<long long>()));
+  (*trainer)->restoreStepCount(steps);
+  if (version == kVersion) {
+    if (Status error = restoreResume(model, **trainer)) return *error;
+  } else {
+    // Version 1 has no optimizer state: zeroed moments from here on, but the schedule continues at trained_steps.
+    (*trainer)->optimizer().restoreSteps(steps, steps);
+  }
+  if (resume) *resume = version == kVersion ? ModelResume::Exact : ModelResume::FreshOptimizerState;
   (*trainer)->parametersChanged();
   return trainer;
 }
 
-Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text) {
+Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text, ModelResume* resume) {
   auto json = parseJson(text, "the model file");
   if (!json) return json.error();
-  return importModel(*json);
+  return importModel(*json, resume);
 }
 
 }  // namespace nn

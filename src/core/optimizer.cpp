@@ -196,16 +196,13 @@ double Optimizer::penaltyLoss() const {
 
 void Optimizer::step() {
   const OptimizerConfig& c = config_;
-  const Scalar l1 = static_cast<Scalar>(c.l1);
   const Scalar l2 = static_cast<Scalar>(c.l2);
 
-  // 1. Penalty gradients, written into the gradient buffers (backward() overwrites them next step):
-  //    g += l2 * W + l1 * sign(W)
-  for (const Parameter& p : parameters_) {
-    if (!p.penalized) continue;
-    if (c.l2 > 0) p.gradient->noalias() += l2 * (*p.value);
-    if (c.l1 > 0) p.gradient->array() += l1 * p.value->array().sign();
-  }
+  // 1. The L2 penalty's gradient, written into the gradient buffers (backward() overwrites them next
+  //    step): g += l2 * W. L1 is not a gradient term: it is applied after the update (5.).
+  if (c.l2 > 0)
+    for (const Parameter& p : parameters_)
+      if (p.penalized) p.gradient->noalias() += l2 * (*p.value);
 
   // 2. Global-norm clipping: one norm over all gradients, so the direction of the whole update is kept.
   double squaredNorm = 0.0;
@@ -230,21 +227,35 @@ void Optimizer::step() {
   // 4. The update rule. t counts from 1 at the first step of the current rule.
   const long t = t_ - ruleStart_ + 1;
   const Scalar mu = static_cast<Scalar>(c.momentum);
-  const Scalar rho = static_cast<Scalar>(c.rho);
-  const Scalar b1 = static_cast<Scalar>(c.beta1);
-  const Scalar b2 = static_cast<Scalar>(c.beta2);
+  // Each decay factor and its complement 1 - beta are computed in double from the spec's value and
+  // only then rounded: 1 - float(0.99999) would be 1.0014e-5, 0.14 % off, while the bias
+  // correction below divides by the exact 1 - beta^t.
+  const Scalar rho = static_cast<Scalar>(c.rho), oneMinusRho = static_cast<Scalar>(1.0 - c.rho);
+  const Scalar b1 = static_cast<Scalar>(c.beta1), oneMinusB1 = static_cast<Scalar>(1.0 - c.beta1);
+  const Scalar b2 = static_cast<Scalar>(c.beta2), oneMinusB2 = static_cast<Scalar>(1.0 - c.beta2);
   const Scalar eps = static_cast<Scalar>(c.epsilon);
   // Bias correction: mhat = m / (1 - b1^t), vhat = v / (1 - b2^t); off: mhat = m, vhat = v.
   const Scalar mhatScale = c.biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
   const Scalar vhatScale = c.biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
 
+  // 5. (in the loop, right after each update) L1 by its proximal step (soft thresholding), so weights reach exactly 0 and stay there while
+  //    their data gradient is smaller than l1 (a subgradient l1 * sign(W) only makes them hover):
+  //    W = sign(W) * max(|W| - l1 * step, 0), where step is the step size this weight's update just
+  //    used: lr for SGD, Momentum and Nesterov, lr / (sqrt(h) + eps) for AdaGrad and RMSProp,
+  //    lr / (sqrt(vhat) + eps) for Adam and AdamW.
+  const Scalar l1Step = static_cast<Scalar>(c.l1 * learningRate);
+  auto softThreshold = [](auto&& W, auto&& threshold) { W = W.sign() * (W.abs() - threshold).max(Scalar(0)); };
+  const bool l1 = c.l1 > 0;
+
   for (size_t i = 0; i < parameters_.size(); ++i) {
     auto W = parameters_[i].value->array();
     auto g = parameters_[i].gradient->array();
+    const bool proximal = l1 && parameters_[i].penalized;
     switch (c.kind) {
       case OptimizerKind::Sgd:
         // W -= lr * g
         W -= lr * g;
+        if (proximal) softThreshold(W, l1Step);
         break;
       case OptimizerKind::Momentum: {
         // v = mu * v - lr * g;  W += v
@@ -252,6 +263,7 @@ void Optimizer::step() {
         v = mu * v - lr * g;
         flushTinyToZero(v);
         W += v;
+        if (proximal) softThreshold(W, l1Step);
         break;
       }
       case OptimizerKind::Nesterov: {
@@ -262,6 +274,7 @@ void Optimizer::step() {
         v = mu * v - lr * g;
         flushTinyToZero(v);
         W += (1 + mu) * v;
+        if (proximal) softThreshold(W, l1Step);
         break;
       }
       case OptimizerKind::AdaGrad: {
@@ -269,14 +282,16 @@ void Optimizer::step() {
         auto h = first_[i].array();
         h += g * g;
         W -= lr * g / (h.sqrt() + eps);
+        if (proximal) softThreshold(W, l1Step / (h.sqrt() + eps));
         break;
       }
       case OptimizerKind::RmsProp: {
         // h = rho * h + (1 - rho) * g * g;  W -= lr * g / (sqrt(h) + eps)
         auto h = first_[i].array();
-        h = rho * h + (1 - rho) * g * g;
+        h = rho * h + oneMinusRho * g * g;
         flushTinyToZero(h);
         W -= lr * g / (h.sqrt() + eps);
+        if (proximal) softThreshold(W, l1Step / (h.sqrt() + eps));
         break;
       }
       case OptimizerKind::Adam:
@@ -285,11 +300,12 @@ void Optimizer::step() {
         // W -= lr * mhat / (sqrt(vhat) + eps)
         auto m = first_[i].array();
         auto v = second_[i].array();
-        m = b1 * m + (1 - b1) * g;
-        v = b2 * v + (1 - b2) * g * g;
+        m = b1 * m + oneMinusB1 * g;
+        v = b2 * v + oneMinusB2 * g * g;
         flushTinyToZero(m);
         flushTinyToZero(v);
         W -= lr * (m * mhatScale) / ((v * vhatScale).sqrt() + eps);
+        if (proximal) softThreshold(W, l1Step / ((v * vhatScale).sqrt() + eps));
         break;
       }
     }

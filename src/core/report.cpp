@@ -36,7 +36,8 @@ Json toJson(const Metrics& metrics) {
           {"batch_loss", number(metrics.batchLoss)},
           {"train", toJson(metrics.train)},
           {"validation", toJson(metrics.validation)},
-          {"test", toJson(metrics.test)}};
+          {"test", toJson(metrics.test)},
+          {"penalty", number(metrics.penalty)}};
 }
 
 Json toJson(const LayerStats& stats) {
@@ -95,6 +96,7 @@ void packMetrics(const Metrics& m, std::vector<double>& out) {
   out[kMetricEpoch] = m.epoch;
   out[kMetricLearningRate] = m.learningRate;
   out[kMetricBatchLoss] = m.batchLoss;
+  out[kMetricPenalty] = m.penalty;
   const SplitMetrics* splits[] = {&m.train, &m.validation, &m.test};
   for (int s = 0; s < 3; ++s) {
     const int base = kMetricTrainLoss + 3 * s;

@@ -19,6 +19,7 @@ enum MetricsField {
   kMetricTrainLoss, kMetricTrainAccuracy, kMetricTrainCount,
   kMetricValidationLoss, kMetricValidationAccuracy, kMetricValidationCount,
   kMetricTestLoss, kMetricTestAccuracy, kMetricTestCount,
+  kMetricPenalty,
   kMetricFieldCount
 };
 void packMetrics(const Metrics& metrics, std::vector<double>& out);

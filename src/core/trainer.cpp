@@ -73,10 +73,20 @@ void Trainer::fillBatch() {
   position_ += static_cast<size_t>(batch_);
 }
 
+// Fills the batch buffers with the batch the next step will take, leaving the batch order as it was.
+void Trainer::peekBatch() {
+  const BatchOrder saved = batchOrder();
+  fillBatch();
+  batchRng_.restore(saved.rng);
+  order_ = saved.order;
+  position_ = static_cast<size_t>(saved.position);
+}
+
 int Trainer::step(int n) {
   int done = 0;
   for (; done < n && !divergence_; ++done) {
     fillBatch();
+    batchFilled_ = true;
     const long thisStep = stepCount_ + 1;
     network_->forward(batchInput_, Mode::Training);
     lastBatchLoss_ = network_->loss(batchTargets_);
@@ -190,6 +200,7 @@ Metrics Trainer::metrics() {
   m.epoch = epoch();
   m.learningRate = optimizer_.currentLearningRate();
   m.batchLoss = lastBatchLoss_;
+  m.penalty = optimizer_.penaltyLoss();
   syncEvaluator();
   m.train = evaluateSynced(dataset_.train);
   m.validation = evaluateSynced(dataset_.validation);
@@ -199,17 +210,17 @@ Metrics Trainer::metrics() {
 
 const std::vector<LayerStats>& Trainer::stats() {
   if (!statsFresh_) {
-    if (stepCount_ == 0) {
-      // Nothing trained yet: show the initial network on the first batch. Inference mode
-      // draws no dropout masks and leaves BatchNorm's running statistics alone, so asking
-      // for statistics never changes the run.
-      fillBatch();
-      position_ = 0;
+    if (!batchFilled_) {
+      // Nothing trained yet in this trainer (a new run, or one just loaded from a model file):
+      // show the network on the batch the next step will take. Inference mode draws no dropout
+      // masks and leaves BatchNorm's running statistics alone, so asking for statistics never
+      // changes the run.
+      peekBatch();
       network_->forward(batchInput_, Mode::Inference);
       network_->loss(batchTargets_);
       network_->backward(batchInput_, batchTargets_);
     }
-    const bool haveBefore = stepCount_ > 0;
+    const bool haveBefore = batchFilled_;
     std::optional<ActivationSample> sample;
     if (sampler_) {  // narrow layers: histograms over a larger fixed sample (inference mode), not just the batch
       syncNetwork(*sampler_);
@@ -266,6 +277,31 @@ void Trainer::restoreStepCount(long steps) {
   stepCount_ = std::max(0L, steps);
   examplesSeen_ = stepCount_ * batch_;
   statsFresh_ = false;
+}
+
+BatchOrder Trainer::batchOrder() const {
+  return BatchOrder{batchRng_.state(), order_, static_cast<long>(position_), examplesSeen_};
+}
+
+Status Trainer::restoreBatchOrder(const BatchOrder& batchOrder) {
+  const size_t n = order_.size();
+  if (batchOrder.order.size() != n)
+    return Error{"order", "must list each of the " + std::to_string(n) + " training examples once"};
+  std::vector<bool> seen(n, false);
+  for (int example : batchOrder.order) {
+    if (example < 0 || static_cast<size_t>(example) >= n || seen[static_cast<size_t>(example)])
+      return Error{"order", "must list each of the " + std::to_string(n) + " training examples once"};
+    seen[static_cast<size_t>(example)] = true;
+  }
+  if (batchOrder.position < 0 || static_cast<size_t>(batchOrder.position) > n)
+    return Error{"position", "must be between 0 and " + std::to_string(n)};
+  if (batchOrder.examplesSeen < 0) return Error{"examples_seen", "must be at least 0"};
+  batchRng_.restore(batchOrder.rng);
+  order_ = batchOrder.order;
+  position_ = static_cast<size_t>(batchOrder.position);
+  examplesSeen_ = batchOrder.examplesSeen;
+  statsFresh_ = false;
+  return std::nullopt;
 }
 
 Status Trainer::setOptimizer(const OptimizerConfig& config) {

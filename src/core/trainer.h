@@ -28,7 +28,9 @@ struct Metrics {
   double epoch = 0.0;  // fractional: examples seen / training examples
   double learningRate = 0.0;
   double batchLoss = 0.0;  // loss of the last training batch (without penalty terms)
-  SplitMetrics train, validation, test;
+  SplitMetrics train, validation, test;  // data losses, without penalty terms
+  // l1*|W|_1 + l2/2*|W|^2 of the current weights: the optimizer minimises the data loss plus this.
+  double penalty = 0.0;
 };
 
 struct Divergence {
@@ -37,6 +39,15 @@ struct Divergence {
   std::string layerName;  // "Dense 16", or "loss"
   std::string quantity;   // "loss", "output", "gradient"
   std::string message;    // an explanation for the learner
+};
+
+// Where the batch order stands: with the optimizer's state and the dropout generator, what a model
+// file needs so that a loaded run takes the very batches the saved run would have taken next.
+struct BatchOrder {
+  RngState rng;            // the generator that reshuffles at each epoch's end
+  std::vector<int> order;  // this epoch's permutation of the training examples
+  long position = 0;       // next index into order
+  long examplesSeen = 0;
 };
 
 struct GridBounds {
@@ -67,6 +78,11 @@ class Trainer {
 
   // A model file's "trained_steps": the imported run continues counting from there.
   void restoreStepCount(long steps);
+  BatchOrder batchOrder() const;
+  // Checks that order is a permutation of the training examples and position lies in it.
+  Status restoreBatchOrder(const BatchOrder& batchOrder);
+  void restoreLastBatchLoss(double loss) { lastBatchLoss_ = loss; }
+  Optimizer& optimizer() { return optimizer_; }
 
   // Replaces the optimizer's hyper-parameters; weights and optimizer state are kept.
   Status setOptimizer(const OptimizerConfig& config);
@@ -86,6 +102,7 @@ class Trainer {
  private:
   Trainer(const RunSpec& spec, Dataset dataset);
   void fillBatch();
+  void peekBatch();
   void syncEvaluator();
   SplitMetrics evaluateSynced(const Split& split);
   void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
@@ -113,6 +130,7 @@ class Trainer {
   std::vector<Matrix> weightsBefore_;          // aligned with parameters: values before the last update
   std::vector<LayerStats> stats_;
   bool statsFresh_ = false;
+  bool batchFilled_ = false;                   // a step has run in this trainer (batchInput_, weightsBefore_ are valid)
   std::optional<Divergence> divergence_;
 };
 

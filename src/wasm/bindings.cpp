@@ -96,8 +96,13 @@ class Sandbox {
   }
 
   static Sandbox* importModel(const std::string& modelJson) {
-    return new Sandbox(valueOrThrow([&] { return nn::importModelText(modelJson); }));
+    nn::ModelResume resume = nn::ModelResume::Exact;
+    auto* sandbox = new Sandbox(valueOrThrow([&] { return nn::importModelText(modelJson, &resume); }));
+    sandbox->freshOptimizerState_ = resume == nn::ModelResume::FreshOptimizerState;
+    return sandbox;
   }
+  // True for a run loaded from a version-1 model file: its optimizer state started fresh.
+  bool freshOptimizerState() const { return freshOptimizerState_; }
 
   int step(int n) { return trainer_->step(n); }
   long stepCount() const { return trainer_->stepCount(); }
@@ -206,6 +211,7 @@ class Sandbox {
   }
 
   TrainerPointer trainer_;
+  bool freshOptimizerState_ = false;
   std::vector<double> metrics_;
   std::vector<float> stats_;
   nn::Matrix gridOutputs_;
@@ -273,6 +279,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .class_function("importModel", &Sandbox::importModel, allow_raw_pointers())
       .function("step", &Sandbox::step)
       .function("stepCount", &Sandbox::stepCount)
+      .function("freshOptimizerState", &Sandbox::freshOptimizerState)
       .function("divergenceJson", &Sandbox::divergenceJson)
       .function("infoJson", &Sandbox::infoJson)
       .function("metrics", &Sandbox::metrics)

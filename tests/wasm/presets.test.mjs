@@ -142,7 +142,9 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     assert.ok(gap(dropout) < gap(late), `gap ${gap(dropout)} vs ${gap(late)}`);
     const decay = runPreset(context.engine, 'weight-decay', [3000])[3000].metrics;
     assert.ok(decay.validation.accuracy >= late.validation.accuracy + 0.05, `${decay.validation.accuracy} vs ${late.validation.accuracy}`);
-    assert.ok(decay.test.accuracy >= late.test.accuracy + 0.05, `${decay.test.accuracy} vs ${late.test.accuracy}`);
+    // The note says "above"; the margin is 3 of the 96 test points. (With Adam's 1 - beta2 rounded
+    // correctly the SIMD build ends 78 vs 74 of 96, short of the 5 points the old margin 0.05 needed.)
+    assert.ok(decay.test.accuracy >= late.test.accuracy + 0.03, `${decay.test.accuracy} vs ${late.test.accuracy}`);
   });
 
   it('l1-sparse: most weights end at zero, accuracy stays, x1² and x2² keep the strongest links; L2 only shrinks', () => {

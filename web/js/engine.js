@@ -36,6 +36,8 @@ function decodeMetrics(packed, task) {
     train: split(4),
     validation: split(7),
     test: split(10),
+    // l1*|W|_1 + l2/2*|W|^2 of the current weights; the losses above are data losses without it.
+    penalty: packed[13],
   };
 }
 
@@ -89,6 +91,9 @@ class Run {
     this._module = module;
     this._sandbox = sandbox;
     this._info = toCamel(JSON.parse(sandbox.infoJson()));
+    // null, or for a run loaded from a version-1 model file 'fresh-optimizer-state': that file has no
+    // optimizer state, so moments, velocities and the batch order started afresh (the page says so).
+    this.resumeNotice = sandbox.freshOptimizerState() ? 'fresh-optimizer-state' : null;
   }
 
   info() {

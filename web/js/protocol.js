@@ -46,7 +46,8 @@ export const FROM_WORKER = {
   READY: 'ready',
   // { message }  The engine could not be loaded at all.
   FATAL: 'fatal',
-  // { runId, info, data, spec }  A new run exists (info = run.info(), data = run.data()).
+  // { runId, info, data, spec, resumeNotice }  A new run exists (info = run.info(), data = run.data();
+  // resumeNotice = run.resumeNotice: 'fresh-optimizer-state' for a version-1 model file, else null).
   CREATED: 'created',
   // { runId, context, message }  A command failed (bad spec, bad model ...). Nothing was replaced.
   ERROR: 'error',
@@ -56,7 +57,7 @@ export const FROM_WORKER = {
   // are handled between training slices, so always at a step boundary); values echoed from it.
   OPTIMIZER_SET: 'optimizerSet',
   // { runId, metrics, history: [{ step, epoch, learningRate, trainLoss, trainAcc, validationLoss,
-  //   validationAcc, testLoss, testAcc }], diverged }  New metrics since the last PROGRESS.
+  //   validationAcc, testLoss, testAcc, penalty }], diverged }  New metrics since the last PROGRESS.
   // History points come at deterministic steps (every step below 100, then every 10th), so two runs
   // of the same spec give identical curves whatever the playback speed.
   PROGRESS: 'progress',

@@ -121,7 +121,9 @@ export function createRunController({ store, runState, messages, views, initialS
     runState.reset(m, task, blocks, changeLog);
     if (importName) {
       store.set(settings, 'import');
-      messages.show('info', t('export.loaded', { name: importName }), 'upload', [], { timeout: 4000 });
+      // A version-1 file has no optimizer state: say so and leave the note until the learner closes it.
+      if (m.resumeNotice === 'fresh-optimizer-state') messages.show('info', t('export.loadedFresh', { name: importName }), 'upload');
+      else messages.show('info', t('export.loaded', { name: importName }), 'upload', [], { timeout: 4000 });
     }
     messages.clear('spec');
     views.newRun();

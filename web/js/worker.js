@@ -82,7 +82,7 @@ function replaceRun(build, message, spec) {
   state.step = run.metrics().step ?? 0;
   record();
   applyDueChanges();
-  post(FROM_WORKER.CREATED, { runId: state.runId, info: run.info(), data: run.data(), spec });
+  post(FROM_WORKER.CREATED, { runId: state.runId, info: run.info(), data: run.data(), spec, resumeNotice: run.resumeNotice });
   state.targetStep = message.targetStep > state.step ? message.targetStep : 0;
   if (state.targetStep) { state.playing = true; state.lastTick = performance.now(); schedule(); }
   publish(true);
@@ -133,7 +133,7 @@ function record() {
     step: state.step, epoch: m.epoch, learningRate: m.learningRate,
     trainLoss: m.train.loss, trainAcc: m.train.accuracy,
     validationLoss: m.validation.loss, validationAcc: m.validation.accuracy,
-    testLoss: m.test.loss, testAcc: m.test.accuracy,
+    testLoss: m.test.loss, testAcc: m.test.accuracy, penalty: m.penalty,
   });
 }
 

@@ -306,6 +306,8 @@ export default {
   'curves.pinned': 'pinned: {label}',
   'curves.current': 'this run: {label}',
   'curves.pinSeries': '{split} (pinned {n})',
+  'curves.penalty': 'L1/L2 penalty',
+  'curves.objective': 'Training + penalty (minimised)',
   'curves.pinHelp': 'Pinned runs stay on the chart (dashed) so you can compare the next run with them.',
 
   'insides.activations': 'Activation histograms',
@@ -348,9 +350,10 @@ export default {
   'export.csv': 'Metrics CSV',
   'export.badFile': 'That file could not be loaded: {detail}. Nothing was changed.',
   'export.notJson': 'it is not valid JSON',
-  'export.notModel': 'it is not an NN Sandbox model (format must be "nnsandbox-model", version 1)',
+  'export.notModel': 'it is not an NN Sandbox model (format must be "nnsandbox-model", version 1 or 2)',
   'export.notEditable': 'the model\'s network cannot be shown in the builder ({detail})',
   'export.loaded': 'Model loaded: {name}.',
+  'export.loadedFresh': 'Model loaded: {name}. It is an older file (version 1) without the optimizer\'s state: the weights and the step count are restored, but momentum, Adam\'s moments and the batch order start fresh, so training goes on a little differently than it would have without the break. Models saved now keep that state.',
   'export.tooBig': 'the file is larger than 20 MB',
 
   'err.range': 'must be between {min} and {max} (got "{got}")',

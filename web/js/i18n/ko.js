@@ -306,6 +306,8 @@ export default {
   'curves.pinned': '고정: {label}',
   'curves.current': '현재 실행: {label}',
   'curves.pinSeries': '{split} (고정 {n})',
+  'curves.penalty': 'L1/L2 벌칙',
+  'curves.objective': '훈련 + 벌칙 (최소화 대상)',
   'curves.pinHelp': '고정한 실행은 차트에 점선으로 남아 다음 실행과 비교할 수 있습니다.',
 
   'insides.activations': '활성화값 히스토그램',
@@ -348,9 +350,10 @@ export default {
   'export.csv': '지표 CSV',
   'export.badFile': '파일을 불러올 수 없습니다: {detail}. 아무것도 바뀌지 않았습니다.',
   'export.notJson': '올바른 JSON이 아닙니다',
-  'export.notModel': 'NN 샌드박스 모델이 아닙니다 (format은 "nnsandbox-model", version은 1이어야 합니다)',
+  'export.notModel': 'NN 샌드박스 모델이 아닙니다 (format은 "nnsandbox-model", version은 1 또는 2여야 합니다)',
   'export.notEditable': '이 모델의 신경망은 구성 화면에 표시할 수 없습니다 ({detail})',
   'export.loaded': '모델을 불러왔습니다: {name}.',
+  'export.loadedFresh': '모델을 불러왔습니다: {name}. 옵티마이저 상태가 없는 이전 형식(version 1) 파일입니다. 가중치와 단계 수는 복원되지만 모멘텀, Adam의 모멘트, 배치 순서는 처음부터 다시 시작하므로, 끊기지 않고 계속한 학습과 조금 다르게 진행됩니다. 지금 저장하는 모델에는 이 상태가 함께 저장됩니다.',
   'export.tooBig': '파일이 20 MB보다 큽니다',
 
   'err.range': '{min}에서 {max} 사이여야 합니다 (입력: "{got}")',

@@ -5,7 +5,7 @@
 
 import { logChange } from './changes.js';
 
-export const HISTORY_FIELDS = ['step', 'epoch', 'learningRate', 'trainLoss', 'trainAcc', 'validationLoss', 'validationAcc', 'testLoss', 'testAcc'];
+export const HISTORY_FIELDS = ['step', 'epoch', 'learningRate', 'trainLoss', 'trainAcc', 'validationLoss', 'validationAcc', 'testLoss', 'testAcc', 'penalty'];
 
 export function createRunState() {
   const state = {
