@@ -68,14 +68,28 @@ Summary summarize(const Matrix& values, const StatsConfig& config) {
 
 namespace {
 
-// Share of units whose input is <= 0 for every example of the batch: such a
-// unit passes no gradient through its positive branch (a "dead" ReLU).
-double deadFraction(const Matrix& preActivation) {
-  if (preActivation.rows() == 0) return 0.0;
+// Share of units that pass no gradient for any example: the activation's derivative is exactly 0
+// on every column of z (for ReLU: z <= 0, the output is 0, for every example). Leaky ReLU, PReLU
+// and ELU keep a non-zero slope below 0, so their units are not dead even when every input is
+// negative; that weaker condition is counted separately by negativeFraction.
+double deadFraction(const ActivationLayer& layer, const Matrix& z, const Matrix& a) {
+  if (z.rows() == 0 || z.cols() == 0) return 0.0;
+  const Vector alpha = layer.alpha().col(0);
+  Matrix derivative;
+  activationBackward(layer.kind(), alpha, z, a, Matrix::Ones(z.rows(), z.cols()), derivative);
   int dead = 0;
-  for (Eigen::Index unit = 0; unit < preActivation.rows(); ++unit)
-    if ((preActivation.row(unit).array() <= Scalar(0)).all()) ++dead;
-  return static_cast<double>(dead) / static_cast<double>(preActivation.rows());
+  for (Eigen::Index unit = 0; unit < derivative.rows(); ++unit)
+    if ((derivative.row(unit).array() == Scalar(0)).all()) ++dead;
+  return static_cast<double>(dead) / static_cast<double>(z.rows());
+}
+
+// Share of units whose input is <= 0 for every example ("in the negative regime").
+double negativeFraction(const Matrix& z) {
+  if (z.rows() == 0 || z.cols() == 0) return 0.0;
+  int negative = 0;
+  for (Eigen::Index unit = 0; unit < z.rows(); ++unit)
+    if ((z.row(unit).array() <= Scalar(0)).all()) ++negative;
+  return static_cast<double>(negative) / static_cast<double>(z.rows());
 }
 
 // Vectorised in Scalar: a cast to double per element made these norms the slowest
@@ -94,6 +108,9 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
                                           const ActivationSample* sample) {
   std::vector<LayerStats> all;
   const auto& layers = network.layers();
+  const auto sampledInput = [sample](size_t i) -> const Matrix& {
+    return i == 0 ? *sample->input : sample->network->layers()[i - 1]->output();
+  };
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& layer = *layers[i];
     const Matrix& layerInput = i == 0 ? input : layers[i - 1]->output();
@@ -103,17 +120,22 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
     stats.name = layer.name();
     stats.units = layer.outputSize();
     if (sample) {
-      const auto& sampled = sample->network->layers();
-      const Matrix& sampleInput = i == 0 ? *sample->input : sampled[i - 1]->output();
-      stats.output = summarize(sampled[i]->output().leftCols(sample->count), config);
-      stats.input = summarize(sampleInput.leftCols(sample->count), config);
+      stats.output = summarize(sample->network->layers()[i]->output().leftCols(sample->count), config);
+      stats.input = summarize(sampledInput(i).leftCols(sample->count), config);
     } else {
       stats.output = summarize(layer.output(), config);
       stats.input = summarize(layerInput, config);
     }
     stats.inputGradNorm = norm(layer.dInput());
     if (const auto* activation = dynamic_cast<const ActivationLayer*>(&layer)) {
-      if (isReluFamily(activation->kind())) stats.deadFraction = deadFraction(layerInput);
+      if (isReluFamily(activation->kind())) {
+        // Over the sample (fixed examples, inference mode) when there is one, so the share does not
+        // jump with the batch while no weight changes.
+        const Matrix z = sample ? Matrix(sampledInput(i).leftCols(sample->count)) : layerInput;
+        const Matrix a = sample ? Matrix(sample->network->layers()[i]->output().leftCols(sample->count)) : layer.output();
+        stats.deadFraction = deadFraction(*activation, z, a);
+        stats.negativeFraction = negativeFraction(z);
+      }
     }
     for (size_t p = 0; p < parameters.size(); ++p) {
       if (parameterLayer[p] != static_cast<int>(i) || parameters[p].name != "W") continue;
