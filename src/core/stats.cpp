@@ -68,18 +68,21 @@ Summary summarize(const Matrix& values, const StatsConfig& config) {
 
 namespace {
 
-// Share of units that pass no gradient for any example: the activation's derivative is exactly 0
-// on every column of z (for ReLU: z <= 0, the output is 0, for every example). Leaky ReLU, PReLU
-// and ELU keep a non-zero slope below 0, so their units are not dead even when every input is
-// negative; that weaker condition is counted separately by negativeFraction.
-double deadFraction(const ActivationLayer& layer, const Matrix& z, const Matrix& a) {
+// Share of units that pass no gradient for any example: the activation's derivative is 0 on every
+// column of z. Below 0 the derivative is 0 for ReLU and alpha (Leaky ReLU, PReLU: per unit) or
+// alpha e^z (ELU) for the others, so their units die only with alpha = 0; above 0 it is 1. The slope
+// is taken from the definition, not from a float evaluation: ELU's alpha e^z underflows to 0 far
+// below 0 while the unit still passes a (tiny) gradient. The weaker condition, input <= 0 on every
+// example, is counted separately by negativeFraction.
+double deadFraction(const ActivationLayer& layer, const Matrix& z) {
   if (z.rows() == 0 || z.cols() == 0) return 0.0;
-  const Vector alpha = layer.alpha().col(0);
-  Matrix derivative;
-  activationBackward(layer.kind(), alpha, z, a, Matrix::Ones(z.rows(), z.cols()), derivative);
+  const Matrix& alpha = layer.alpha();
   int dead = 0;
-  for (Eigen::Index unit = 0; unit < derivative.rows(); ++unit)
-    if ((derivative.row(unit).array() == Scalar(0)).all()) ++dead;
+  for (Eigen::Index unit = 0; unit < z.rows(); ++unit) {
+    const Scalar slopeBelowZero = layer.kind() == ActivationKind::Relu ? Scalar(0)
+                                  : alpha(alpha.rows() == z.rows() ? unit : 0, 0);
+    if (slopeBelowZero == Scalar(0) && (z.row(unit).array() <= Scalar(0)).all()) ++dead;
+  }
   return static_cast<double>(dead) / static_cast<double>(z.rows());
 }
 
@@ -132,8 +135,7 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
         // Over the sample (fixed examples, inference mode) when there is one, so the share does not
         // jump with the batch while no weight changes.
         const Matrix z = sample ? Matrix(sampledInput(i).leftCols(sample->count)) : layerInput;
-        const Matrix a = sample ? Matrix(sample->network->layers()[i]->output().leftCols(sample->count)) : layer.output();
-        stats.deadFraction = deadFraction(*activation, z, a);
+        stats.deadFraction = deadFraction(*activation, z);
         stats.negativeFraction = negativeFraction(z);
       }
     }

@@ -156,16 +156,22 @@ TEST_CASE("dead units pass no gradient on any sample example: the leaky family i
   // Every unit's input is about -100 on every example. A ReLU unit then outputs 0 and passes no
   // gradient (dead); Leaky ReLU, PReLU and ELU keep a slope below 0, so their units still learn:
   // they are "in the negative regime", not dead.
-  for (const char* fn : {"relu", "leaky_relu", "prelu", "elu"}) {
+  for (const std::string fn : {"relu", "leaky_relu", "prelu", "elu"}) {
     CAPTURE(fn);
-    auto trainer = trainerFrom(std::string(R"({"data": {"kind": "circles"},
+    auto trainer = trainerFrom(R"({"data": {"kind": "circles"},
       "layers": [{"type": "dense", "units": 6, "bias_init": {"kind": "constant", "value": -100}},
-                 {"type": "activation", "fn": ")") + fn + R"("}, {"type": "dense", "units": 2}]})");
+                 {"type": "activation", "fn": ")" + fn + R"("}, {"type": "dense", "units": 2}]})");
     trainer->step(3);
     const LayerStats& activation = trainer->stats()[1];
-    CHECK(activation.deadFraction == (std::string(fn) == "relu" ? 1.0 : 0.0));
+    CHECK(activation.deadFraction == (fn == "relu" ? 1.0 : 0.0));
     CHECK(activation.negativeFraction == 1.0);
   }
+  // Leaky ReLU with slope 0 is ReLU: its units die.
+  auto flat = trainerFrom(R"({"data": {"kind": "circles"},
+    "layers": [{"type": "dense", "units": 6, "bias_init": {"kind": "constant", "value": -100}},
+               {"type": "activation", "fn": "leaky_relu", "alpha": 0}, {"type": "dense", "units": 2}]})");
+  flat->step(1);
+  CHECK(flat->stats()[1].deadFraction == 1.0);
 }
 
 TEST_CASE("the dead-unit share is taken over the statistics sample, so it holds still while no weight changes") {

@@ -1,6 +1,6 @@
 // The optimizer playground: 2-D test functions, optimizer paths and contour grids.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { before, it } from 'node:test';
 import { describeEachFlavor } from './harness.mjs';
 import { PATH_DEFAULTS } from '../../web/js/lessons/path-defaults.js';
 import { pathOutcome } from '../../web/js/views/path-outcome.js';
@@ -50,7 +50,8 @@ describeEachFlavor('the test functions', (context) => {
 });
 
 describeEachFlavor('the optimizer races', (context) => {
-  const functions = Object.fromEntries(context.engine.testFunctions().map((f) => [f.name, f]));
+  let functions = null;
+  before(() => { functions = Object.fromEntries(context.engine.testFunctions().map((f) => [f.name, f])); });
 
   it('start from the book\'s race: (-7, 2), 30 steps, SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3', () => {
     const setting = (key) => SETTING_BY_KEY[key].default;
