@@ -53,8 +53,8 @@ test('each function gets its own race; the saddle is marked as one and a diverge
   await select.scrollIntoViewIfNeeded();
   for (const name of ['book', 'rosenbrock', 'beale', 'saddle', 'himmelblau']) {
     await select.selectOption(name);
-    await page.waitForFunction((n) => document.querySelector('#paths-legend [data-marked]') && window.nnsandbox.settings.pathFunction === n
-      && document.querySelectorAll('#paths-legend [data-fate="inside"]').length === window.nnsandbox.settings.pathOptimizers.length, name, { timeout: 10000 });
+    await page.waitForSelector(`#paths-legend [data-function="${name}"]`, { timeout: 10000 });
+    assert.equal(await legend.locator('[data-fate="inside"]').count(), 4, name);  // SGD, Momentum, AdaGrad, Adam
     assert.equal(await legend.locator('[data-fate="diverged"], [data-fate="left"]').count(), 0, name);
     const marked = await legend.locator('[data-marked]').textContent();
     assert.match(marked, name === 'saddle' ? /saddle point/ : /minimum/, name);

@@ -75,6 +75,7 @@ export function createLineChart(container, options) {
     ctx.fillRect(left, bandTop, width, top + height - bandTop);
     ctx.fillStyle = '#8e2a1f';
     ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';  // uPlot leaves it as its last axis set it
     ctx.textBaseline = 'middle';
     ctx.fillText(options.zeroBand(), left + 6 * devicePixelRatio, (bandTop + top + height) / 2);
     ctx.restore();

@@ -87,7 +87,7 @@ export function createPathsView({ canvas, controls, optimizerBox, bookButton, le
       return el('span', { 'data-path': p.name, 'data-fate': divergedAt !== null ? 'diverged' : leftAt !== null ? 'left' : 'inside' },
         el('span', { class: 'swatch line', style: `background:${OPTIMIZER_COLORS[p.name]}` }),
         `${choiceLabel('optimizer', p.name)} (${t('paths.lr')} ${formatNumber(store.settings[PATH_LR_KEY[p.name]])}): ${fate}`);
-    }), el('span', { class: 'hint', 'data-marked': last.function.markedPoint },
+    }), el('span', { class: 'hint', 'data-marked': last.function.markedPoint, 'data-function': last.function.name },
       `× ${t(last.function.markedPoint === 'saddle_point' ? 'paths.saddlePoint' : 'paths.minimum')}: ${last.function.formula ?? ''}`));
   }
 
