@@ -81,6 +81,17 @@ export function createLineChart(container, options) {
     ctx.restore();
   }
 
+  // With a zero band the ticks are every few decades counted from the zero level, so that its
+  // tick (labelled 0) is always drawn; uPlot's own log ticks (and its label filter) may skip it.
+  function zeroBandSplits(u, axisIndex, min, max) {
+    const low = Math.round(Math.log10(zeroLevel));
+    const high = Math.floor(Math.log10(max) + 1e-9);
+    const stride = Math.max(1, Math.ceil((high - low) / 4));
+    const splits = [];
+    for (let e = low; e <= high; e += stride) splits.push(10 ** e);
+    return splits;
+  }
+
   function build(series, data) {
     plot?.destroy();
     const log = isLog();
@@ -101,7 +112,7 @@ export function createLineChart(container, options) {
       axes: [
         { label: options.xLabel(), size: 36, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui' },
         { label: options.yLabel(), size: 52, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui',
-          values: (u, splits) => splits.map(tick) },
+          values: (u, splits) => splits.map(tick), ...(log && zeroLevel !== null ? { splits: zeroBandSplits, filter: (u, splits) => splits } : {}) },
       ],
       series: [
         { label: options.xLabel(), value: (u, v) => (v === null || v === undefined ? '–' : String(v)) },
