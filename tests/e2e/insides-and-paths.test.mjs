@@ -25,11 +25,14 @@ test('exact zero gradients show in a "0: no gradient" band and read 0 in the leg
   assert.deepEqual(errors, []);
 });
 
-test('a healthy run keeps the zero band off', async () => {
+test('a healthy run keeps the zero band off, and its few dead units get the "normal" note', async () => {
   const { page, errors } = browser;
   await open(page, `${server.url}#preset=spiral&steps=50`);
   await waitStep(page, 50);
   await page.waitForFunction(() => document.querySelector('#grad-chart')?.dataset.zeroBand === 'off', null, { timeout: 10000 });
+  // The spiral's ReLU layers have a few dead units (6-38 %), none wholly dead.
+  await page.waitForSelector('#dead-chart [data-note="dead-some"]', { timeout: 10000 });
+  assert.equal(await page.locator('#dead-chart [data-note="dead-layer"]').count(), 0);
   assert.deepEqual(errors, []);
 });
 
