@@ -48,6 +48,7 @@ Json toJson(const LayerStats& stats) {
                {"output", toJson(stats.output)},
                {"input", toJson(stats.input)},
                {"dead_fraction", number(stats.deadFraction)},
+               {"negative_fraction", number(stats.negativeFraction)},
                {"input_grad_norm", number(stats.inputGradNorm)},
                {"weight_norm", number(stats.weightNorm)},
                {"weight_grad_norm", number(stats.weightGradNorm)},
@@ -125,6 +126,7 @@ void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<
       f[5] = static_cast<float>(summaries[k]->histogram.high);
     }
     r[kStatDeadFraction] = static_cast<float>(s.deadFraction);
+    r[kStatNegativeFraction] = static_cast<float>(s.negativeFraction);
     r[kStatInputGradNorm] = static_cast<float>(s.inputGradNorm);
     r[kStatWeightNorm] = static_cast<float>(s.weightNorm);
     r[kStatWeightGradNorm] = static_cast<float>(s.weightGradNorm);

@@ -32,7 +32,7 @@ enum StatsField {
   kStatOutMean, kStatOutStd, kStatOutMin, kStatOutMax, kStatOutLow, kStatOutHigh,
   kStatInMean, kStatInStd, kStatInMin, kStatInMax, kStatInLow, kStatInHigh,
   kStatDeadFraction, kStatInputGradNorm, kStatWeightNorm, kStatWeightGradNorm, kStatUpdateRatio,
-  kStatWeightLow, kStatWeightHigh,
+  kStatWeightLow, kStatWeightHigh, kStatNegativeFraction,
   kStatsHeaderFields
 };
 void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out);

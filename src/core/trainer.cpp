@@ -38,16 +38,13 @@ Trainer::Trainer(const RunSpec& spec, Dataset dataset)
   batchInput_.resize(dataset_.featureCount, batch_);
   batchTargets_.resize(dataset_.train.targets.rows(), batch_);
   evalInput_.resize(dataset_.featureCount, kEvalChunk);
-  // Activation histograms want about kHistogramValues values per layer. A batch of
-  // 10 through 4 units gives 40 (a spiky histogram), so narrow networks also get
-  // a sample of training examples; wide ones already have enough in the batch
-  // (and a bigger forward pass there would cost more than the training step).
-  constexpr int kHistogramValues = 2048;
-  int narrowest = kMaxUnits;
-  for (size_t i = 0; i + 1 < network_->layers().size(); ++i)
-    narrowest = std::min(narrowest, network_->layers()[i]->outputSize());
-  const int sampleCount = std::min({kEvalChunk, dataset_.train.size(), (kHistogramValues + narrowest - 1) / narrowest});
-  if (sampleCount > batch_) {
+  // Statistics describe a fixed sample of the first training examples (up to kEvalChunk) in
+  // inference mode, not the batch: a batch of 10 through 4 units gives 40 values (a spiky
+  // histogram), and a dead-unit share over 10 examples jumps from batch to batch while no weight
+  // changes. The worker throttles statistics by their cost, so the larger pass on a wide network
+  // only makes them arrive less often.
+  const int sampleCount = std::min(kEvalChunk, dataset_.train.size());
+  if (sampleCount > 0) {
     sampler_ = Network::withoutInitialization(spec_, dataset_.featureCount, sampleCount);
     sampleInput_ = dataset_.train.inputs.leftCols(sampleCount);
   }
@@ -222,7 +219,7 @@ const std::vector<LayerStats>& Trainer::stats() {
     }
     const bool haveBefore = batchFilled_;
     std::optional<ActivationSample> sample;
-    if (sampler_) {  // narrow layers: histograms over a larger fixed sample (inference mode), not just the batch
+    if (sampler_) {  // a fixed sample of training examples in inference mode, not just the batch
       syncNetwork(*sampler_);
       sampler_->forward(sampleInput_, Mode::Inference);
       sample = ActivationSample{sampler_.get(), &sampleInput_, static_cast<int>(sampleInput_.cols())};

@@ -114,7 +114,7 @@ class Trainer {
   int batch_;                                  // examples per step
   std::unique_ptr<Network> network_;          // trains; batch_ columns
   std::unique_ptr<Network> evaluator_;        // evaluates; kEvalChunk columns
-  std::unique_ptr<Network> sampler_;          // activation histograms of narrow networks; null if the batch suffices
+  std::unique_ptr<Network> sampler_;          // statistics sample (histograms, dead units); null without training data
   Matrix sampleInput_;                         // (features, sample): the first training examples
   Optimizer optimizer_;
   Rng batchRng_;

@@ -27,7 +27,8 @@ Json describeTestFunctions() {
                     {"ymin", f.ymin},
                     {"ymax", f.ymax},
                     {"minimum_x", f.minimumX},
-                    {"minimum_y", f.minimumY}});
+                    {"minimum_y", f.minimumY},
+                    {"marked_point", f.markedPoint}});
   return list;
 }
 

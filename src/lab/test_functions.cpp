@@ -53,12 +53,12 @@ void himmelblauGradient(double x, double y, double& dx, double& dy) {
 
 const std::vector<TestFunction>& testFunctions() {
   static const std::vector<TestFunction> functions{
-      {"book", "x^2/20 + y^2", bookValue, bookGradient, -10, 10, -5, 5, 0, 0},
-      {"rosenbrock", "(1 - x)^2 + 100 (y - x^2)^2", rosenbrockValue, rosenbrockGradient, -2, 2, -1, 3, 1, 1},
+      {"book", "x^2/20 + y^2", bookValue, bookGradient, -10, 10, -5, 5, 0, 0, "minimum"},
+      {"rosenbrock", "(1 - x)^2 + 100 (y - x^2)^2", rosenbrockValue, rosenbrockGradient, -2, 2, -1, 3, 1, 1, "minimum"},
       {"beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", bealeValue, bealeGradient, -4.5, 4.5,
-       -4.5, 4.5, 3, 0.5},
-      {"saddle", "x^2 - y^2", saddleValue, saddleGradient, -3, 3, -3, 3, 0, 0},
-      {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", himmelblauValue, himmelblauGradient, -5, 5, -5, 5, 3, 2},
+       -4.5, 4.5, 3, 0.5, "minimum"},
+      {"saddle", "x^2 - y^2", saddleValue, saddleGradient, -3, 3, -3, 3, 0, 0, "saddle_point"},
+      {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", himmelblauValue, himmelblauGradient, -5, 5, -5, 5, 3, 2, "minimum"},
   };
   return functions;
 }

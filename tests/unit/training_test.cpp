@@ -154,6 +154,45 @@ TEST_CASE("layer statistics describe the last batch: dead ReLUs, norms, histogra
   CHECK(stats[1].inputGradNorm == 0.0);  // dead units pass no gradient
 }
 
+TEST_CASE("dead units pass no gradient on any sample example: the leaky family is never dead") {
+  // Every unit's input is about -100 on every example. A ReLU unit then outputs 0 and passes no
+  // gradient (dead); Leaky ReLU, PReLU and ELU keep a slope below 0, so their units still learn:
+  // they are "in the negative regime", not dead.
+  for (const std::string fn : {"relu", "leaky_relu", "prelu", "elu"}) {
+    CAPTURE(fn);
+    auto trainer = trainerFrom(R"({"data": {"kind": "circles"},
+      "layers": [{"type": "dense", "units": 6, "bias_init": {"kind": "constant", "value": -100}},
+                 {"type": "activation", "fn": ")" + fn + R"("}, {"type": "dense", "units": 2}]})");
+    trainer->step(3);
+    const LayerStats& activation = trainer->stats()[1];
+    CHECK(activation.deadFraction == (fn == "relu" ? 1.0 : 0.0));
+    CHECK(activation.negativeFraction == 1.0);
+  }
+  // Leaky ReLU with slope 0 is ReLU: its units die.
+  auto flat = trainerFrom(R"({"data": {"kind": "circles"},
+    "layers": [{"type": "dense", "units": 6, "bias_init": {"kind": "constant", "value": -100}},
+               {"type": "activation", "fn": "leaky_relu", "alpha": 0}, {"type": "dense", "units": 2}]})");
+  flat->step(1);
+  CHECK(flat->stats()[1].deadFraction == 1.0);
+}
+
+TEST_CASE("the dead-unit share is taken over the statistics sample, so it holds still while no weight changes") {
+  // Biases of -1 leave some ReLU units off for a batch of 10 but on for some of the 256 sample
+  // examples. A learning rate of 1e-30 changes no float weight, so the share must not move.
+  auto trainer = trainerFrom(R"({"data": {"kind": "circles", "samples": 400},
+    "layers": [{"type": "dense", "units": 16, "bias_init": {"kind": "constant", "value": -1}},
+               {"type": "activation", "fn": "relu"}, {"type": "dense", "units": 2}],
+    "optimizer": {"kind": "sgd", "learning_rate": 1e-30}})");
+  const Matrix weights = dynamic_cast<Dense&>(*trainer->network().layers()[0]).weights();
+  trainer->step(1);
+  const double first = trainer->stats()[1].deadFraction;
+  for (int step = 0; step < 20; ++step) {
+    trainer->step(1);
+    CHECK(trainer->stats()[1].deadFraction == first);
+  }
+  REQUIRE(dynamic_cast<Dense&>(*trainer->network().layers()[0]).weights() == weights);
+}
+
 TEST_CASE("a 9-layer sigmoid network's gradient shrinks towards the input (vanishing gradient)") {
   std::string layers;
   for (int i = 0; i < 9; ++i)

@@ -68,6 +68,7 @@ function decodeStats(packed, headerFields, bins, layers) {
       weightGradNorm: orNull(r[17]),
       updateRatio: orNull(r[18]),
       weights: layer.type === 'dense' ? { lo: r[19], hi: r[20], counts: histogram(2) } : null,
+      negativeFraction: orNull(r[21]),
     });
   }
   return { layers: result };
@@ -207,7 +208,7 @@ class Engine {
   testFunctions() {
     return JSON.parse(this._module.testFunctionsJson()).map((f) => ({
       name: f.name, formula: f.formula, xmin: f.xmin, xmax: f.xmax, ymin: f.ymin, ymax: f.ymax,
-      minimumX: f.minimum_x, minimumY: f.minimum_y,
+      minimumX: f.minimum_x, minimumY: f.minimum_y, markedPoint: f.marked_point,
     }));
   }
 

@@ -291,5 +291,5 @@ function optimizerPaths(message) {
     name: r.name,
     points: engine.optimizerPath(fn.name, r.optimizer, message.start, message.steps),
   }));
-  post(FROM_WORKER.PATHS, { function: fn, grid, resolution: message.resolution, paths });
+  post(FROM_WORKER.PATHS, { function: fn, grid, resolution: message.resolution, steps: message.steps, paths });
 }
