@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include <cmath>
+#include <limits>
 
 namespace nn {
 
@@ -8,6 +9,8 @@ namespace {
 
 constexpr const char* kFormat = "nnsandbox-model";
 constexpr int kVersion = 1;
+// trained_steps above this could not be counted on (examples seen = steps x batch must fit in 64 bits).
+constexpr long long kMaxTrainedSteps = 1000000000000000LL;  // 1e15
 
 Json tensorToJson(int layer, const std::string& name, const Matrix& value) {
   Json values = Json::array();
@@ -27,20 +30,27 @@ Status loadTensor(const Json& list, const char* listName, int layer, const std::
                             entry["cols"].is_number_integer();
     if (!shapeGiven || entry["rows"].get<long long>() != target.rows() ||
         entry["cols"].get<long long>() != target.cols())
-      return Error{where, "has the wrong shape: the spec needs " + std::to_string(target.rows()) + " x " +
-                              std::to_string(target.cols())};
+      return Error{where,
+                   "has the wrong shape: the spec needs " + std::to_string(target.rows()) + " x " +
+                       std::to_string(target.cols()),
+                   ErrorCode::Shape, {{"rows", target.rows()}, {"cols", target.cols()}}};
     if (!values || !values->is_array() || static_cast<Eigen::Index>(values->size()) != target.size())
-      return Error{where, "must hold " + std::to_string(target.size()) + " numbers"};
+      return Error{where, "must hold " + std::to_string(target.size()) + " numbers", ErrorCode::Count,
+                   {{"expected", target.size()}, {"got", values && values->is_array() ? values->size() : 0}}};
     for (Eigen::Index i = 0; i < target.size(); ++i) {
       const Json& value = (*values)[static_cast<size_t>(i)];
-      if (!value.is_number() || !std::isfinite(value.get<double>()))
-        return Error{where, "value " + std::to_string(i) + " is not a finite number"};
+      // Finite as a double is not enough: 3.5e38 becomes +inf as a float.
+      if (!value.is_number() || !std::isfinite(static_cast<Scalar>(value.get<double>())))
+        return Error{where,
+                     "value " + std::to_string(i) + " is not a finite number" +
+                         (value.is_number() ? " in single precision (at most about 3.4e38)" : ""),
+                     ErrorCode::NotFinite, {{"index", i}}};
     }
     for (Eigen::Index i = 0; i < target.size(); ++i)
       target(i) = static_cast<Scalar>((*values)[static_cast<size_t>(i)].get<double>());
     return std::nullopt;
   }
-  return Error{where, "is missing from the model file"};
+  return Error{where, "is missing from the model file", ErrorCode::Missing, {}};
 }
 
 }  // namespace
@@ -70,22 +80,44 @@ Json exportModel(Trainer& trainer) {
 }
 
 Expected<std::unique_ptr<Trainer>> importModel(const Json& model) {
-  if (!model.is_object()) return Error{"", "a model file must be a JSON object"};
+  if (!model.is_object())
+    return Error{"", "a model file must be a JSON object", ErrorCode::NotObject, {{"type", jsonTypeId(model)}}};
   if (!model.contains("format") || model["format"] != kFormat)
-    return Error{"format", "this is not an NN Sandbox model (expected \"format\": \"nnsandbox-model\")"};
+    return Error{"format", "this is not an NN Sandbox model (expected \"format\": \"nnsandbox-model\")",
+                 ErrorCode::NotModel, {}};
   if (!model.contains("version") || !model["version"].is_number_integer() || model["version"].get<long long>() != kVersion)
-    return Error{"version", "unsupported model version (this sandbox reads version 1)"};
-  if (!model.contains("spec")) return Error{"spec", "is missing from the model file"};
+    return Error{"version", "unsupported model version (this sandbox reads version 1)", ErrorCode::ModelVersion,
+                 {{"supported", kVersion}}};
+  if (!model.contains("spec")) return Error{"spec", "is missing from the model file", ErrorCode::Missing, {}};
   auto spec = readRunSpec(model["spec"]);
-  if (!spec) return Error{"spec." + spec.error().field, spec.error().message};
+  if (!spec) return spec.error().inside("spec");
   const Json empty = Json::array();
   const Json& parameters = model.contains("parameters") ? model["parameters"] : empty;
   const Json& state = model.contains("state") ? model["state"] : empty;
-  if (!parameters.is_array()) return Error{"parameters", "must be an array"};
-  if (!state.is_array()) return Error{"state", "must be an array"};
+  if (!parameters.is_array())
+    return Error{"parameters", "must be an array", ErrorCode::WrongType,
+                 {{"expected", "array"}, {"type", jsonTypeId(parameters)}}};
+  if (!state.is_array())
+    return Error{"state", "must be an array", ErrorCode::WrongType, {{"expected", "array"}, {"type", jsonTypeId(state)}}};
+  long long trainedSteps = 0;
+  if (model.contains("trained_steps")) {
+    const Json& steps = model["trained_steps"];
+    const bool whole = steps.is_number_integer() ||
+                       (steps.is_number_float() && std::isfinite(steps.get<double>()) &&
+                        std::floor(steps.get<double>()) == steps.get<double>());
+    const double value = steps.is_number() ? steps.get<double>() : 0.0;
+    if (!whole || value < 0 || value > static_cast<double>(kMaxTrainedSteps))
+      return Error{"trained_steps",
+                   "must be a whole number between 0 and " + std::to_string(kMaxTrainedSteps),
+                   ErrorCode::IntegerRange,
+                   {{"min", 0}, {"max", kMaxTrainedSteps}, {"got", steps.is_number() ? steps.dump() : jsonTypeName(steps)}}};
+    trainedSteps = steps.is_number_unsigned()  ? static_cast<long long>(steps.get<unsigned long long>())
+                   : steps.is_number_integer() ? steps.get<long long>()
+                                               : static_cast<long long>(value);
+  }
 
   auto trainer = Trainer::create(*spec);
-  if (!trainer) return Error{"spec." + trainer.error().field, trainer.error().message};
+  if (!trainer) return trainer.error().inside("spec");
   auto& layers = (*trainer)->network().layers();
   for (size_t i = 0; i < layers.size(); ++i) {
     for (const Parameter& parameter : layers[i]->parameters())
@@ -94,14 +126,13 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model) {
     for (const StateTensor& tensor : layers[i]->state())
       if (auto error = loadTensor(state, "state", static_cast<int>(i), tensor.name, *tensor.value)) return *error;
   }
-  if (model.contains("trained_steps") && model["trained_steps"].is_number_integer())
-    (*trainer)->restoreStepCount(static_cast<long>(model["trained_steps"].get<long long>()));
+  (*trainer)->restoreStepCount(trainedSteps);
   (*trainer)->parametersChanged();
   return trainer;
 }
 
 Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text) {
-  auto json = parseJson(text, "the model file");
+  auto json = parseJson(text, "the model file", "model", {kMaxModelBytes, JsonLimits{}.maxDepth});
   if (!json) return json.error();
   return importModel(*json);
 }

@@ -18,6 +18,8 @@ Json exportModel(Trainer& trainer);
 // every tensor. Checks format, version, spec, and each tensor's shape and
 // finiteness; on any problem returns an error and builds nothing.
 Expected<std::unique_ptr<Trainer>> importModel(const Json& model);
+// A model text longer than this is refused before parsing (64 MiB: about 3 million parameters).
+constexpr size_t kMaxModelBytes = size_t(64) << 20;
 Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text);
 
 }  // namespace nn
