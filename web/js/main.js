@@ -21,6 +21,7 @@ import { createExport } from './views/export.js';
 import { createPresetMenu } from './views/presets.js';
 import { presetSettings } from './lessons/preset-settings.js';
 import { createRunbar } from './views/runbar.js';
+import { createReplayProgress } from './views/replay-progress.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
 import { createRunController } from './run-controller.js';
@@ -82,12 +83,14 @@ const runViews = {
     insides.newRun();
     curves.update(runState.history, regression());
     runbar.refresh();
+    replayProgress.refresh();
   },
   redraw(what) {
     if (what.has('progress')) { output.progress(); curves.update(runState.history, runState.task?.kind === 'regression'); }
     // A divergence also re-renders the insides, so their charts explain themselves.
     if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
     runbar.refresh();
+    replayProgress.refresh();
   },
   grid(m) { output.grid(m.grid); network.update(m.neurons, m.weights); },
   modelReceived: (model) => exporter.modelReceived(model),
@@ -100,6 +103,8 @@ const initialReplay = loaded.changes.length ? { settings: loaded.initial, change
 controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay });
 const runbar = createRunbar({ play: $('#play'), step: $('#step'), reset: $('#reset'), speed: $('#speed'), speedLabel: $('#speed-label'),
   stepOut: $('#readout-step'), epochOut: $('#readout-epoch'), lrOut: $('#readout-lr'), status: $('#run-status') }, store, runState, controller);
+const replayProgress = createReplayProgress({ box: $('#replay-progress'), bar: $('#replay-bar'), text: $('#replay-text'), cancel: $('#replay-cancel') },
+  runState, controller);
 exporter = createExport({ downloadModel: $('#download-model'), upload: $('#upload-model'), heatmapButton: $('#download-heatmap'), lossButton: $('#download-loss'), csvButton: $('#download-csv') },
   { store, runState, messages, requestModel: controller.requestModel, importModel: controller.importModel, heatmapCanvas: () => output.canvas, lossCanvas: curves.lossCanvas });
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),
