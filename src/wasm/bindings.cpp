@@ -302,6 +302,12 @@ val functionGrid(const std::string& function, int resolution) {
   return values ? copyOf("Float32Array", *values) : val::null();
 }
 
+// The largest texts the engine parses, {"spec": bytes, "model": bytes}: engine.js refuses longer
+// ones before handing them over (copying 200 MB of text into wasm alone takes seconds).
+std::string textLimitsJson() {
+  return nn::Json{{"spec", nn::JsonLimits{}.maxBytes}, {"model", nn::kMaxModelBytes}}.dump();
+}
+
 // Every error code the engine can produce, as a JSON array (the page tests its translations).
 std::string errorCodesJson() {
   nn::Json codes = nn::Json::array();
@@ -340,6 +346,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
   function("testFunctionsJson", &testFunctionsJson);
   function("takeErrorJson", &takeErrorJson);
   function("errorCodesJson", &errorCodesJson);
+  function("textLimitsJson", &textLimitsJson);
   function("memoryBudget", &nn::memoryBudget);
   function("setMemoryBudget", &nn::setMemoryBudget);
   function("initHistogramsJson", &initHistogramsJson);

@@ -18,6 +18,17 @@ function failure(module) {
   return new EngineError(text ? JSON.parse(text) : { message: 'the engine reported an error without details' });
 }
 
+// A text longer than the engine parses is refused here, before the copy into wasm memory (which
+// alone takes seconds for 200 MB). UTF-8 takes at least one byte per UTF-16 unit, so a string
+// longer than the limit is certainly too large.
+function checkTextSize(text, limit, what, english) {
+  if (text.length <= limit) return;
+  throw new EngineError({
+    code: 'too_large', message: `${english} is too large (at least ${text.length} bytes; at most ${limit})`,
+    params: { what, bytes: String(text.length), max: String(limit) },
+  });
+}
+
 // `result` unless it is the module's failure sentinel, in which case its error is thrown.
 function checked(module, result, sentinel = null) {
   if (result === sentinel) throw failure(module);
@@ -205,12 +216,14 @@ class Engine {
   constructor(module, flavor) {
     this._module = module;
     this.flavor = flavor;
+    this._textLimits = JSON.parse(module.textLimitsJson());
   }
 
   // images (optional, for spec.data.kind "idx"): { images: Uint8Array, labels: Uint8Array }, the bytes
   // of an IDX image file and label file the caller fetched (the module has no file system).
   createRun(spec, images = null) {
     const text = JSON.stringify(spec);
+    checkTextSize(text, this._textLimits.spec, 'spec', 'the spec');
     const sandbox = images
       ? this._module.Sandbox.createWithImages(text, images.images, images.labels)
       : this._module.Sandbox.create(text);
@@ -219,6 +232,7 @@ class Engine {
 
   importModel(model) {
     const text = typeof model === 'string' ? model : JSON.stringify(model);
+    checkTextSize(text, this._textLimits.model, 'model', 'the model file');
     return new Run(this._module, checked(this._module, this._module.Sandbox.importModel(text)));
   }
 
