@@ -103,6 +103,12 @@ class Sandbox {
       if (!spec) return spec.error();
       auto data = nn::parseImageData(images, labels, spec->data.limit);
       if (!data) return data.error();
+      // The run's needs are known from the images' shape: refuse before building the data set
+      // (for 4096 x 4096 pixels that alone takes seconds). Every image counts as training data.
+      const int features = data->images.rows * data->images.cols;
+      if (auto error = nn::checkMemoryBudget(
+              nn::estimateRunMemory(*spec, features, 1, data->images.count, data->images.count)))
+        return *error;
       auto dataset = nn::makeDataset(spec->data, &*data);
       if (!dataset) return dataset.error();
       return nn::Trainer::create(*spec, std::move(*dataset));
