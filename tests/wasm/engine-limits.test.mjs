@@ -64,6 +64,18 @@ describeEachFlavor('engine limits', (context) => {
     });
   });
 
+  it('counts beyond 32 bits are refused, not wrapped, wherever the module takes an int', () => {
+    const huge = 2 ** 32 + 5;
+    withRun(context.engine, smallSpec(), (run) => {
+      assert.throws(() => run.grid(huge, { xmin: -1, xmax: 1, ymin: -1, ymax: 1 }), engineError('integer_range', 'resolution'));
+      assert.throws(() => run.grid(10, { xmin: -1, xmax: 1, ymin: -1, ymax: 1 }, true, huge), engineError('integer_range', 'maxUnitsPerLayer'));
+    });
+    assert.throws(() => context.engine.optimizerPath('book', { kind: 'sgd', learning_rate: 0.1 }, [1, 1], huge), engineError('integer_range', 'steps'));
+    assert.throws(() => context.engine.functionGrid('book', huge), engineError('integer_range', 'resolution'));
+    assert.throws(() => context.engine.activationCurve('relu', 0, -1, 1, huge), engineError('integer_range', 'points'));
+    assert.equal(context.engine.optimizerPath('book', { kind: 'sgd', learning_rate: 0.1 }, [1, 1], 5).length, 18);
+  });
+
   it('setParameter refuses NaN, infinities and values beyond float, and keeps the weights', () => {
     withRun(context.engine, smallSpec(), (run) => {
       const { name, values } = run.parameters(0)[0];

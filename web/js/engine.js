@@ -29,6 +29,16 @@ function checkTextSize(text, limit, what, english) {
   });
 }
 
+// A count for an int parameter of the module. Embind would wrap 2^32 + 5 to 5 (a grid of 5, a
+// path of 5 steps): numbers outside 32 bits, NaN and infinities are refused instead.
+function int32(value, field) {
+  if (Number.isFinite(value) && value >= -(2 ** 31) && value < 2 ** 31) return value;
+  throw new EngineError({
+    code: 'integer_range', field, message: `must be a whole number between ${-(2 ** 31)} and ${2 ** 31 - 1} (got ${value})`,
+    params: { min: String(-(2 ** 31)), max: String(2 ** 31 - 1), got: String(value) },
+  });
+}
+
 // `result` unless it is the module's failure sentinel, in which case its error is thrown.
 function checked(module, result, sentinel = null) {
   if (result === sentinel) throw failure(module);
@@ -150,7 +160,8 @@ class Run {
   grid(resolution, bounds, withNeurons = false, maxUnitsPerLayer = 0) {
     const { xmin, xmax, ymin, ymax } = bounds;
     checked(this._module,
-      this._sandbox.grid(resolution, xmin, xmax, ymin, ymax, !!withNeurons, Math.max(0, Math.floor(maxUnitsPerLayer))), false);
+      this._sandbox.grid(int32(resolution, 'resolution'), xmin, xmax, ymin, ymax, !!withNeurons,
+        int32(Math.max(0, Math.floor(maxUnitsPerLayer)), 'maxUnitsPerLayer')), false);
     const outputs = this._sandbox.gridOutputs().slice();
     let neurons = null;
     if (withNeurons) {
@@ -268,16 +279,16 @@ class Engine {
   }
 
   optimizerPath(name, optimizerSection, start, steps) {
-    return checked(this._module, this._module.optimizerPath(name, JSON.stringify(optimizerSection), start[0], start[1], steps));
+    return checked(this._module, this._module.optimizerPath(name, JSON.stringify(optimizerSection), start[0], start[1], int32(steps, 'steps')));
   }
 
   functionGrid(name, resolution) {
-    return checked(this._module, this._module.functionGrid(name, resolution));
+    return checked(this._module, this._module.functionGrid(name, int32(resolution, 'resolution')));
   }
 
   // f and f' of an elementwise activation over [xmin, xmax], computed by the core's own code.
   activationCurve(name, alpha, xmin, xmax, points) {
-    const flat = checked(this._module, this._module.activationCurve(name, alpha, xmin, xmax, points));
+    const flat = checked(this._module, this._module.activationCurve(name, alpha, xmin, xmax, int32(points, 'points')));
     return { x: flat.slice(0, points), value: flat.slice(points, 2 * points), derivative: flat.slice(2 * points) };
   }
 
