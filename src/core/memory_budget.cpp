@@ -89,8 +89,8 @@ MemoryEstimate estimateRunMemory(const RunSpec& spec, int features, int targets,
   }};
 }
 
-Status checkMemoryBudget(const MemoryEstimate& estimate, double already) {
-  const double need = estimate.total() + already;
+Status checkMemoryBudget(const MemoryEstimate& estimate) {
+  const double need = estimate.total();
   if (need <= budgetBytes) return std::nullopt;
   const MemoryTerm& largest = estimate.largest();
   std::ostringstream message;

@@ -38,9 +38,8 @@ constexpr int kEvalChunk = 256;
 // in all (`train` of them for training).
 MemoryEstimate estimateRunMemory(const RunSpec& spec, int features, int targets, int examples, int train);
 
-// An error (MemoryBudget, naming the largest term) when `estimate` plus `already` bytes is
-// over the budget.
-Status checkMemoryBudget(const MemoryEstimate& estimate, double already = 0.0);
+// An error (MemoryBudget, naming the largest term) when `estimate` is over the budget.
+Status checkMemoryBudget(const MemoryEstimate& estimate);
 
 // A single allocation of `bytes` for `term` (e.g. image pixels as floats), checked the same way.
 Status checkMemoryBudget(const char* termId, const char* english, double bytes);
