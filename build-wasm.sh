@@ -108,6 +108,10 @@ run_tests() {
   local failed=0
   log "Native unit tests (ctest)"
   (cd build && ctest --output-on-failure) || failed=1
+  if compgen -G "tests/web/*.test.mjs" >/dev/null; then
+    log "Page module tests (node:test, no browser)"
+    node --test tests/web/ || failed=1
+  fi
   if compgen -G "tests/wasm/*.test.mjs" >/dev/null; then
     log "WebAssembly module tests (node:test)"
     node --test tests/wasm/ || failed=1

@@ -149,7 +149,7 @@ int runTrainCommand(int argc, char** argv) {
       statsFile << Json{{"epoch", epoch}, {"step", metrics.step}, {"layers", layers}}.dump() << '\n';
     }
     if (!quiet && (epoch == 1 || epoch % 10 == 0 || epoch == spec->training.epochs))
-      std::printf("epoch %d  step %ld  loss %.4f  train acc %s  validation acc %s\n", epoch, metrics.step,
+      std::printf("epoch %d  step %lld  loss %.4f  train acc %s  validation acc %s\n", epoch, metrics.step,
                   metrics.train.loss, csvNumber(metrics.train.accuracy).c_str(),
                   csvNumber(metrics.validation.accuracy).c_str());
   }
@@ -165,7 +165,7 @@ int runTrainCommand(int argc, char** argv) {
     }
     save << exportModel(trainer).dump() << '\n';
   }
-  std::printf("done: %ld steps, train loss %.4f, train accuracy %s, test accuracy %s\n", metrics.step,
+  std::printf("done: %lld steps, train loss %.4f, train accuracy %s, test accuracy %s\n", metrics.step,
               metrics.train.loss, csvNumber(metrics.train.accuracy).c_str(), csvNumber(metrics.test.accuracy).c_str());
   return 0;
 }

@@ -31,8 +31,9 @@ Expected<ActivationKind> parseActivationKind(const std::string& name) {
                               ActivationKind::Elu, ActivationKind::Softmax, ActivationKind::Gelu,
                               ActivationKind::Silu})
     if (name == toString(kind)) return kind;
-  return Error{"", "unknown activation '" + name.substr(0, 40) +
-                       "' (expected one of: linear, sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, gelu, silu)"};
+  const std::string allowed = "linear, sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, gelu, silu";
+  return Error{"", "unknown activation '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
+               ErrorCode::Choice, {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }
 
 double defaultAlpha(ActivationKind kind) {

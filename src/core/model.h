@@ -29,6 +29,8 @@ enum class ModelResume {
 // finiteness; on any problem returns an error and builds nothing.
 // `resume` (if not null) is set to how completely the run continues.
 Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* resume = nullptr);
+// A model text longer than this is refused before parsing (64 MiB: about 3 million parameters).
+constexpr size_t kMaxModelBytes = size_t(64) << 20;
 Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text, ModelResume* resume = nullptr);
 
 }  // namespace nn

@@ -53,7 +53,9 @@ Expected<Kind> kindIn(const Named<Kind> (&table)[N], const std::string& name, co
     if (name == entry.name) return entry.kind;
     list += (list.empty() ? "" : ", ") + std::string(entry.name);
   }
-  return Error{"", "unknown " + std::string(what) + " '" + name + "' (expected one of: " + list + ")"};
+  const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
+  return Error{"", "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + list + ")",
+               ErrorCode::Choice, {{"got", shown}, {"allowed", list}}};
 }
 
 std::string show(double x) {
@@ -93,23 +95,27 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
   auto field = [&](const char* key) { return path.empty() ? std::string(key) : path + "." + key; };
   // !(x >= lo) instead of x < lo so that NaN fails every check.
   if (!(std::isfinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 10))
-    return Error{field("learning_rate"), "must be greater than 0 and at most 10 (got " + show(c.learningRate) + ")"};
+    return Error{field("learning_rate"), "must be greater than 0 and at most 10 (got " + show(c.learningRate) + ")",
+                 ErrorCode::PositiveRange, {{"max", 10}, {"got", c.learningRate}}};
   const struct {
     const char* key;
     double value;
   } fractions[] = {{"momentum", c.momentum}, {"rho", c.rho}, {"beta1", c.beta1}, {"beta2", c.beta2}};
   for (const auto& f : fractions)
     if (!(f.value >= 0 && f.value < 1))
-      return Error{field(f.key), "must be at least 0 and less than 1 (got " + show(f.value) + ")"};
+      return Error{field(f.key), "must be at least 0 and less than 1 (got " + show(f.value) + ")", ErrorCode::Fraction,
+                   {{"got", f.value}}};
   if (!(c.epsilon > 0 && c.epsilon <= 1))
-    return Error{field("epsilon"), "must be greater than 0 and at most 1 (got " + show(c.epsilon) + ")"};
+    return Error{field("epsilon"), "must be greater than 0 and at most 1 (got " + show(c.epsilon) + ")",
+                 ErrorCode::PositiveRange, {{"max", 1}, {"got", c.epsilon}}};
   const struct {
     const char* key;
     double value, max;
   } nonNegative[] = {{"l1", c.l1, 10}, {"l2", c.l2, 10}, {"weight_decay", c.weightDecay, 1}, {"clip_norm", c.clipNorm, 1e6}};
   for (const auto& f : nonNegative)
     if (!(f.value >= 0 && f.value <= f.max))
-      return Error{field(f.key), "must be between 0 and " + show(f.max) + " (got " + show(f.value) + ")"};
+      return Error{field(f.key), "must be between 0 and " + show(f.max) + " (got " + show(f.value) + ")",
+                   ErrorCode::Range, {{"min", 0}, {"max", f.max}, {"got", f.value}}};
 
   const ScheduleConfig& s = c.schedule;
   const std::string schedulePath = field("schedule");
@@ -122,12 +128,15 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
   for (const auto& f : counts)
     if (f.value < 1 || f.value > maxSteps)
       return Error{scheduleField(f.key),
-                   "must be a whole number between 1 and " + std::to_string(maxSteps) + " (got " + std::to_string(f.value) + ")"};
+                   "must be a whole number between 1 and " + std::to_string(maxSteps) + " (got " + std::to_string(f.value) + ")",
+                   ErrorCode::IntegerRange, {{"min", 1}, {"max", maxSteps}, {"got", f.value}}};
   if (!(s.gamma > 0 && s.gamma <= 1))
-    return Error{scheduleField("gamma"), "must be greater than 0 and at most 1 (got " + show(s.gamma) + ")"};
+    return Error{scheduleField("gamma"), "must be greater than 0 and at most 1 (got " + show(s.gamma) + ")",
+                 ErrorCode::PositiveRange, {{"max", 1}, {"got", s.gamma}}};
   if (!(s.minLearningRate >= 0 && s.minLearningRate <= c.learningRate))
     return Error{scheduleField("min_learning_rate"),
-                 "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")"};
+                 "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")",
+                 ErrorCode::Range, {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
   return std::nullopt;
 }
 

@@ -24,7 +24,7 @@ struct SplitMetrics {
 };
 
 struct Metrics {
-  long step = 0;
+  long long step = 0;
   double epoch = 0.0;  // fractional: examples seen / training examples
   double learningRate = 0.0;
   double batchLoss = 0.0;  // loss of the last training batch (without penalty terms)
@@ -34,7 +34,7 @@ struct Metrics {
 };
 
 struct Divergence {
-  long step = 0;          // the step (1-based) whose loss or gradients were not finite
+  long long step = 0;          // the step (1-based) whose loss or gradients were not finite
   int layer = -1;         // layer index, -1 for the loss
   std::string layerName;  // "Dense 16", or "loss"
   std::string quantity;   // "loss", "output", "gradient"
@@ -46,8 +46,8 @@ struct Divergence {
 struct BatchOrder {
   RngState rng;            // the generator that reshuffles at each epoch's end
   std::vector<int> order;  // this epoch's permutation of the training examples
-  long position = 0;       // next index into order
-  long examplesSeen = 0;
+  long long position = 0;  // next index into order
+  long long examplesSeen = 0;
 };
 
 struct GridBounds {
@@ -77,7 +77,7 @@ class Trainer {
                       int maxUnitsPerLayer = 0);
 
   // A model file's "trained_steps": the imported run continues counting from there.
-  void restoreStepCount(long steps);
+  void restoreStepCount(long long steps);
   BatchOrder batchOrder() const;
   // Checks that order is a permutation of the training examples and position lies in it.
   Status restoreBatchOrder(const BatchOrder& batchOrder);
@@ -91,7 +91,7 @@ class Trainer {
   const Dataset& dataset() const { return dataset_; }
   const RunSpec& spec() const { return spec_; }
   const Optimizer& optimizer() const { return optimizer_; }
-  long stepCount() const { return stepCount_; }
+  long long stepCount() const { return stepCount_; }
   double epoch() const;
   double lastBatchLoss() const { return lastBatchLoss_; }
   int batchSize() const { return batch_; }
@@ -120,8 +120,8 @@ class Trainer {
   Rng batchRng_;
   std::vector<int> order_;                     // permutation of the training examples for this epoch
   size_t position_ = 0;                        // next index into order_
-  long stepCount_ = 0;
-  long examplesSeen_ = 0;
+  long long stepCount_ = 0;
+  long long examplesSeen_ = 0;
   double lastBatchLoss_ = 0.0;
   Matrix batchInput_;                          // (features, batch_)
   Matrix batchTargets_;                        // (1, batch_)

@@ -69,7 +69,9 @@ Expected<const TestFunction*> findTestFunction(const std::string& name) {
     if (function.name == name) return &function;
     names += (names.empty() ? "" : ", ") + function.name;
   }
-  return Error{"", "unknown test function '" + name + "' (expected one of: " + names + ")"};
+  const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
+  return Error{"", "unknown test function '" + shown + "' (expected one of: " + names + ")", ErrorCode::Choice,
+               {{"got", shown}, {"allowed", names}}};
 }
 
 Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, const OptimizerConfig& optimizer,
@@ -78,8 +80,8 @@ Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, c
   if (!found) return found.error();
   const TestFunction& f = **found;
   if (Status error = validate(optimizer)) return *error;
-  if (steps < 0 || steps > 100000) return Error{"steps", "must be between 0 and 100000 (got " + std::to_string(steps) + ")"};
-  if (!std::isfinite(x0) || !std::isfinite(y0)) return Error{"start", "must be finite"};
+  if (steps < 0 || steps > 100000) return rangeError("steps", 0, 100000, steps);
+  if (!std::isfinite(x0) || !std::isfinite(y0)) return Error{"start", "must be finite", ErrorCode::MustBeFinite, {}};
 
   // The point (x, y) is the only "weight": a (2, 1) parameter, penalized like
   // a weight so L1/L2 and weight decay show their pull towards the origin.

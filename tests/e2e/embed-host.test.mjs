@@ -82,17 +82,18 @@ test('the sandbox embed code: no inline style, a title and a language, a height 
   assert.doesNotMatch(withoutInsides, /\sstyle=/);
   assert.match(withoutInsides, / lang="en" title="NN Sandbox: [^"]+"/);
   const heightOf = (code) => Number(code.match(/ height="(\d+)"/)[1]);
-  // Keeping the insides makes the frame taller; hiding the curves too makes it shorter again.
+  // Keeping the insides makes the frame taller; hiding the layer cards too makes it shorter again (at
+  // 760 px the curves sit beside the taller network column, so hiding them alone changes no height).
   await page.uncheck('#embed-options input[value="insides"]');
   await page.waitForFunction((h) => document.querySelector('#embed-dialog').dataset.measured === 'true'
     && Number(document.querySelector('#embed-code').value.match(/ height="(\d+)"/)[1]) > h + 100, heightOf(withoutInsides), { timeout: 30000 });
   await page.check('#embed-options input[value="insides"]');
-  await page.check('#embed-options input[value="curves"]');
+  await page.check('#embed-options input[value="builder"]');
   await page.waitForFunction((h) => document.querySelector('#embed-dialog').dataset.measured === 'true'
     && Number(document.querySelector('#embed-code').value.match(/ height="(\d+)"/)[1]) < h, heightOf(withoutInsides), { timeout: 30000 });
   assert.match(await page.textContent('#embed-height'), /Frame height: \d+ px, measured at 760 px/);
   // Back to the first choice: the first height again (within a line of text).
-  await page.uncheck('#embed-options input[value="curves"]');
+  await page.uncheck('#embed-options input[value="builder"]');
   await page.waitForFunction((h) => document.querySelector('#embed-dialog').dataset.measured === 'true'
     && Math.abs(Number(document.querySelector('#embed-code').value.match(/ height="(\d+)"/)[1]) - h) <= 20, heightOf(withoutInsides), { timeout: 30000 });
   assert.equal((await page.inputValue('#embed-code')).replace(/ height="\d+"/, ''), withoutInsides.replace(/ height="\d+"/, ''));

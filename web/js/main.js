@@ -22,6 +22,7 @@ import { createExport } from './views/export.js';
 import { createPresetMenu } from './views/presets.js';
 import { presetSettings } from './lessons/preset-settings.js';
 import { createRunbar } from './views/runbar.js';
+import { createReplayProgress } from './views/replay-progress.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
 import { createRunController } from './run-controller.js';
@@ -110,6 +111,7 @@ const runViews = {
     curves.update(runState.history, regression());
     runbar.refresh();
     summary.update();
+    replayProgress.refresh();
   },
   redraw(what) {
     if (what.has('progress')) { output.progress(); curves.update(runState.history, runState.task?.kind === 'regression'); }
@@ -117,6 +119,7 @@ const runViews = {
     if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
     runbar.refresh();
     summary.update();
+    replayProgress.refresh();
   },
   grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); },
   modelReceived: (model) => exporter.modelReceived(model),
@@ -129,6 +132,8 @@ const initialReplay = loaded.changes.length ? { settings: loaded.initial, change
 controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay });
 const runbar = createRunbar({ play: $('#play'), step: $('#step'), reset: $('#reset'), speed: $('#speed'), speedLabel: $('#speed-label'),
   stepOut: $('#readout-step'), epochOut: $('#readout-epoch'), lrOut: $('#readout-lr'), status: $('#run-status') }, store, runState, controller);
+const replayProgress = createReplayProgress({ box: $('#replay-progress'), bar: $('#replay-bar'), text: $('#replay-text'), cancel: $('#replay-cancel') },
+  runState, controller);
 exporter = createExport({ downloadModel: $('#download-model'), upload: $('#upload-model'), heatmapButton: $('#download-heatmap'), lossButton: $('#download-loss'), csvButton: $('#download-csv') },
   { store, runState, messages, requestModel: controller.requestModel, importModel: controller.importModel, heatmapCanvas: () => output.canvas, lossCanvas: curves.lossCanvas });
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),

@@ -49,7 +49,8 @@ export const FROM_WORKER = {
   // { runId, info, data, spec, resumeNotice }  A new run exists (info = run.info(), data = run.data();
   // resumeNotice = run.resumeNotice: 'fresh-optimizer-state' for a version-1 model file, else null).
   CREATED: 'created',
-  // { runId, context, message }  A command failed (bad spec, bad model ...). Nothing was replaced.
+  // { runId, context, message, error }  A command failed (bad spec, bad model ...). Nothing was replaced.
+  // error: { code, field, params, message } (engine-error.js), worded by i18n/engine-errors.js.
   ERROR: 'error',
   // { runId, playing, targetStep }  Playing/paused changed (also after a target step was reached).
   STATUS: 'status',

@@ -12,6 +12,7 @@ import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
 import { createTrainer } from './trainer.js';
 import { t } from './i18n/i18n.js';
+import { describeEngineError } from './i18n/engine-errors.js';
 
 // Heatmap resolution by network size: one grid is a forward pass over res² points.
 function heatmapResolution(spec) {
@@ -133,14 +134,14 @@ export function createRunController({ store, runState, messages, views, initialS
   function failed(m) {
     if (m.context === TO_WORKER.IMPORT) {
       pending = null;
-      messages.show('error', t('export.badFile', { detail: m.message }), 'upload');
+      messages.show('error', t('export.badFile', { detail: describeEngineError(m.error) }), 'upload');
     } else if (m.context === TO_WORKER.CREATE) {
       // Keep the last good state: the settings go back to those of the run that still exists.
       pending = null;
-      messages.show('error', t('msg.specError', { detail: m.message }), 'spec');
+      messages.show('error', t('msg.specError', { detail: describeEngineError(m.error) }), 'spec');
       store.set(lastGoodSettings, 'revert');
     } else {
-      messages.show('error', t('msg.workerError', { detail: m.message }), `worker-${m.context}`);
+      messages.show('error', t('msg.workerError', { detail: describeEngineError(m.error) }), `worker-${m.context}`);
     }
   }
 

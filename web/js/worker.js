@@ -4,6 +4,7 @@
 // Started as a module worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }).
 
 import { loadEngine } from './engine.js';
+import { EngineError, errorPayload } from './engine-error.js';
 import { TO_WORKER, FROM_WORKER, isHistoryStep } from './protocol.js';
 
 // Speed levels 1..5 in steps per second; Infinity = as fast as the slices allow.
@@ -38,7 +39,7 @@ self.onmessage = async (event) => {
   try {
     handle(message);
   } catch (error) {
-    post(FROM_WORKER.ERROR, { runId: message.runId ?? state.runId, context: message.type, message: String(error?.message || error) });
+    post(FROM_WORKER.ERROR, { runId: message.runId ?? state.runId, context: message.type, message: String(error?.message || error), error: errorPayload(error) });
   }
 };
 
@@ -120,7 +121,7 @@ function applyDueChanges() {
     try {
       state.run.setOptimizer(optimizer);
     } catch (error) {  // runs inside a training slice: report it like a failed message instead of stopping the worker
-      post(FROM_WORKER.ERROR, { runId: state.runId, context: TO_WORKER.SET_OPTIMIZER, message: String(error?.message || error) });
+      post(FROM_WORKER.ERROR, { runId: state.runId, context: TO_WORKER.SET_OPTIMIZER, message: String(error?.message || error), error: errorPayload(error) });
     }
   }
 }
@@ -285,7 +286,7 @@ function postStatus() {
 
 function optimizerPaths(message) {
   const fn = engine.testFunctions().find((f) => f.name === message.function);
-  if (!fn) throw new Error(`unknown test function "${message.function}"`);
+  if (!fn) throw new EngineError({ code: 'choice', field: 'function', message: `unknown test function "${message.function}"`, params: { got: String(message.function), allowed: engine.testFunctions().map((f) => f.name).join(', ') } });
   const grid = engine.functionGrid(fn.name, message.resolution);
   const paths = message.runs.map((r) => ({
     name: r.name,

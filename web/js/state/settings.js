@@ -143,8 +143,11 @@ export const PATH_LR_KEY = {
   rmsprop: 'pathLrRmsprop', adam: 'pathLrAdam', adamw: 'pathLrAdamw',
 };
 
-export const SETTING_BY_KEY = Object.fromEntries(SETTINGS.map((s) => [s.key, s]));
-export const SETTING_BY_URL = Object.fromEntries(SETTINGS.map((s) => [s.url, s]));
+// Without a prototype: a link's "__proto__", "constructor" or "toString" finds no row (an unknown
+// key) instead of an Object method.
+const lookup = (entries) => Object.assign(Object.create(null), Object.fromEntries(entries));
+export const SETTING_BY_KEY = lookup(SETTINGS.map((s) => [s.key, s]));
+export const SETTING_BY_URL = lookup(SETTINGS.map((s) => [s.url, s]));
 
 // Settings whose change needs a new run (new data or new network). Everything in 'training',
 // 'schedule' and 'regularization' except the seed and batch size is applied live via setOptimizer.
