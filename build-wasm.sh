@@ -100,6 +100,8 @@ run_tests() {
   local failed=0
   log "Native unit tests (ctest)"
   (cd build && ctest --output-on-failure) || failed=1
+  log "Tool tests (node:test)"
+  node --test tests/tools/ || failed=1
   if compgen -G "tests/wasm/*.test.mjs" >/dev/null; then
     log "WebAssembly module tests (node:test)"
     node --test tests/wasm/ || failed=1
