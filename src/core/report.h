@@ -32,6 +32,7 @@ enum StatsField {
   kStatInMean, kStatInStd, kStatInMin, kStatInMax, kStatInLow, kStatInHigh,
   kStatDeadFraction, kStatInputGradNorm, kStatWeightNorm, kStatWeightGradNorm, kStatUpdateRatio,
   kStatWeightLow, kStatWeightHigh,
+  kStatOutNonFinite, kStatInNonFinite, kStatWeightNonFinite,  // values in no bin: NaN, +-inf
   kStatsHeaderFields
 };
 void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out);
