@@ -190,8 +190,11 @@ int runTrainCommand(int argc, char** argv) {
     }
     save << exportModel(trainer).dump() << '\n';
   }
-  std::printf("done: %ld steps, train loss %.4f, train accuracy %s, test accuracy %s\n", metrics.step,
-              metrics.train.loss, csvNumber(metrics.train.accuracy).c_str(), csvNumber(metrics.test.accuracy).c_str());
+  std::printf("done: %ld steps, train loss %.4f", metrics.step, metrics.train.loss);
+  if (std::isfinite(metrics.train.accuracy)) std::printf(", train accuracy %s", csvNumber(metrics.train.accuracy).c_str());
+  if (metrics.test.count > 0 && std::isfinite(metrics.test.accuracy))
+    std::printf(", test accuracy %s", csvNumber(metrics.test.accuracy).c_str());
+  std::printf("\n");
   return 0;
 }
 

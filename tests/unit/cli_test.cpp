@@ -132,7 +132,7 @@ TEST_CASE("train shows progress with an estimate of the time left on stderr, unl
   CHECK(run("train " + spec + " --progress -1").exitCode == 2);
 }
 
-TEST_CASE("train prints no validation accuracy when there is no validation split") {
+TEST_CASE("train prints no accuracy that does not exist: no validation or test split, regression") {
   const std::string withoutValidation = temporaryFile("no-validation.json", R"({"data": {"kind": "circles", "samples": 100,
     "split": {"train": 0.8, "test": 0.2}},
     "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}]})");
@@ -140,6 +140,13 @@ TEST_CASE("train prints no validation accuracy when there is no validation split
   CHECK(result.exitCode == 0);
   CHECK(result.output.find("train acc ") != std::string::npos);
   CHECK(result.output.find("validation acc") == std::string::npos);
+  const Result withoutTest = run("train " + temporaryFile("no-test.json", R"({"data": {"kind": "plane", "samples": 100,
+    "split": {"train": 1}}, "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "tanh"},
+    {"type": "dense", "units": 1}], "loss": "mse"})") + " --epochs 1 --progress 0");
+  CHECK(withoutTest.exitCode == 0);
+  CHECK(withoutTest.output.find("done: ") != std::string::npos);
+  CHECK(withoutTest.output.find("accuracy") == std::string::npos);  // regression, and no test split
+  CHECK(withoutTest.output.find("acc ") == std::string::npos);
   const Result withValidation = run("train " + temporaryFile("train.json", kSpec) + " --epochs 1 --progress 0");
   CHECK(withValidation.output.find("validation acc 0.") != std::string::npos);
 }
