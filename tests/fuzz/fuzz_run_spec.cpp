@@ -3,7 +3,8 @@
 // The input is a run spec (JSON). One that validates is shrunk to tiny sizes (at most 4 hidden
 // units per dense layer, 32 samples, batch 8; IDX data is replaced by twelve 3x3 images in
 // memory, so no file is read) and then trained, evaluated (metrics, layer statistics, the
-// decision-boundary grid), exported and re-imported. Properties checked on the way:
+// decision-boundary grid), switched to another optimizer mid-run, exported and re-imported.
+// Properties checked on the way:
 //   - a spec that validated round-trips through toJson unchanged;
 //   - histograms keep a finite range and their bin count;
 //   - an exported model with finite tensors imports again, with the same tensors and step count.
@@ -113,7 +114,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!trainer.evaluateGrid(resolution, GridBounds{}, outputs, &neurons, static_cast<int>(spec.training.seed % 3)))
       fuzz::require(outputs.cols() == resolution * resolution, "the grid has resolution^2 points");
   }
-  trainer.step(1);
+  // A mid-run change, as the page makes live: another optimizer kind and schedule (state
+  // families switch) with the spec's own hyper-parameters, then more steps.
+  OptimizerConfig changed = spec.optimizer;
+  changed.kind = static_cast<OptimizerKind>((static_cast<int>(changed.kind) + 1 + spec.training.seed % 6) % 7);
+  changed.schedule.kind = static_cast<ScheduleKind>((static_cast<int>(changed.schedule.kind) + spec.data.seed) % 4);
+  if (!trainer.setOptimizer(changed)) fuzz::require(trainer.spec().optimizer.kind == changed.kind, "a change applies");
+  trainer.step(2);
   trainer.stats();
   if (!images) exportAndReimport(trainer);
   return 0;
