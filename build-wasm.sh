@@ -7,6 +7,8 @@
 #   ./build-wasm.sh native         build only the native core, CLI, tests and benchmark (build/)
 #   ./build-wasm.sh wasm           build only the two wasm modules into web/wasm/
 #   ./build-wasm.sh bench          build, then run the native and wasm benchmarks
+#   ./build-wasm.sh sanitize       ASan + UBSan build with clang (build-sanitize/), runs every doctest suite
+#   ./build-wasm.sh fuzz [SECONDS] sanitized build, then every fuzz target for SECONDS each (default 60)
 #   ./build-wasm.sh deps           only install missing Debian and npm packages
 #
 # On a fresh Debian machine run it as root: it installs the missing Debian
@@ -19,8 +21,9 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 # Debian's emscripten needs its own node modules (acorn) when node comes from another package.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
+# clang + libclang-rt-dev: the sanitizer runtimes and libFuzzer of the sanitize and fuzz builds.
 APT_PACKAGES=(cmake g++ make libeigen3-dev doctest-dev nlohmann-json3-dev emscripten nodejs npm chromium
-              dataset-fashion-mnist gzip)
+              dataset-fashion-mnist gzip clang libclang-rt-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -108,6 +111,8 @@ run_tests() {
   local failed=0
   log "Native unit tests (ctest)"
   (cd build && ctest --output-on-failure) || failed=1
+  log "Tool tests (node:test)"
+  node --test tests/tools/ || failed=1
   if compgen -G "tests/web/*.test.mjs" >/dev/null; then
     log "Page module tests (node:test, no browser)"
     node --test tests/web/ || failed=1
@@ -120,6 +125,73 @@ run_tests() {
     log "Browser tests (node:test + playwright-core + /usr/bin/chromium)"
     node --test --test-concurrency=1 tests/e2e/ || failed=1
   fi
+  return $failed
+}
+
+# ASan + UBSan (and libFuzzer's coverage hooks in the core) at -O1: the sanitize and fuzz builds.
+build_sanitized() {
+  log "Sanitizer build (build-sanitize/: clang, AddressSanitizer + UndefinedBehaviorSanitizer, -O1)"
+  CC=clang CXX=clang++ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Sanitize -DNN_SANITIZE=ON >/dev/null
+  cmake --build build-sanitize -j "$JOBS" "$@"
+}
+
+# Any UBSan report stops the test that raised it (-fno-sanitize-recover=all); ASan stops on any memory error or leak.
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}
+export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}
+
+run_sanitized_tests() {
+  log "Native unit tests under ASan + UBSan (ctest in build-sanitize/)"
+  (cd build-sanitize && ctest --output-on-failure)
+}
+
+FUZZ_TARGETS=(run_spec model_import idx)
+
+# Seeds of each target, gathered in build-sanitize/fuzz-seeds/TARGET (the corpus libFuzzer grows
+# lives beside it, in build-sanitize/fuzz-corpus/TARGET, and is kept between runs).
+gather_fuzz_seeds() {
+  local seeds=build-sanitize/fuzz-seeds
+  rm -rf "$seeds"
+  mkdir -p "$seeds"/{run_spec,model_import,idx}
+  cp examples/*.json tests/fuzz/seeds/run_spec/*.json "$seeds/run_spec/"
+  cp tests/fuzz/seeds/idx/* "$seeds/idx/"
+  # Two real Fashion-MNIST images and their labels (the first of the test set, count set to 2).
+  local fashion=/usr/share/datasets/fashion-mnist
+  { printf '\x00\x00\x08\x03\x00\x00\x00\x02\x00\x00\x00\x1c\x00\x00\x00\x1c'
+    { gzip -dc "$fashion/t10k-images-idx3-ubyte.gz" || true; } | head -c 1584 | tail -c 1568
+    printf '\x00\x00\x08\x01\x00\x00\x00\x02'
+    { gzip -dc "$fashion/t10k-labels-idx1-ubyte.gz" || true; } | head -c 10 | tail -c 2
+  } > "$seeds/idx/fashion-mnist-2.idx" 2>/dev/null
+  # Models exported from the run-spec seeds (one epoch each, with the sanitized CLI); the IDX
+  # seed names no real files and the diverging one ends without a model to save.
+  for spec in examples/*.json tests/fuzz/seeds/run_spec/*.json; do
+    build-sanitize/nnsandbox train "$spec" --epochs 1 --quiet --save "$seeds/model_import/$(basename "$spec")" \
+      >/dev/null 2>&1 || rm -f "$seeds/model_import/$(basename "$spec")"
+  done
+}
+
+# Replays every kept crash input (tests/fuzz/regressions/TARGET/), then fuzzes each target for
+# $1 seconds; a new crash input lands in build-sanitize/fuzz-crashes/TARGET/ and fails the run.
+run_fuzzers() {
+  local seconds=${1:-60} failed=0
+  gather_fuzz_seeds
+  for target in "${FUZZ_TARGETS[@]}"; do
+    local regressions=(tests/fuzz/regressions/"$target"/*) corpus=build-sanitize/fuzz-corpus/$target
+    local crashes=build-sanitize/fuzz-crashes/$target
+    mkdir -p "$corpus" "$crashes"
+    if [ -e "${regressions[0]}" ]; then
+      log "Fuzz regressions: $target (${#regressions[@]} inputs)"
+      "build-sanitize/fuzz_$target" "${regressions[@]}" >/dev/null 2>"$crashes/replay.log" || { cat "$crashes/replay.log"; failed=1; }
+    fi
+    local dictionary=tests/fuzz/json.dict  # run specs and model files are JSON
+    [ "$target" = idx ] && dictionary=tests/fuzz/idx.dict
+    log "Fuzzing $target for ${seconds}s"
+    "build-sanitize/fuzz_$target" "$corpus" "build-sanitize/fuzz-seeds/$target" -max_total_time="$seconds" \
+      -dict="$dictionary" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$crashes/" 2>"$crashes/fuzz.log" || { tail -40 "$crashes/fuzz.log"; failed=1; }
+    grep -E "^stat::number_of_executed_units" "$crashes/fuzz.log" || true
+  done
+  log "URL hash decoder, property-based (node:test + fast-check)"
+  FUZZ_URL_RUNS=$((seconds * 300)) node --test tests/fuzz/ || failed=1
   return $failed
 }
 
@@ -136,8 +208,11 @@ case "$command" in
   native) build_native ;;
   wasm) build_wasm; write_offline_list ;;
   build) build_all ;;
-  test) build_all; run_tests ;;
+  test) build_all; status=0; run_tests || status=1
+        build_sanitized; run_sanitized_tests || status=1; run_fuzzers 30 || status=1; exit $status ;;
+  sanitize) deps; build_sanitized --target unit_tests gradient_tests nnsandbox; run_sanitized_tests ;;
+  fuzz) deps; build_sanitized; run_fuzzers "${1:-60}" ;;
   serve) build_all; serve "$@" ;;
   bench) build_all; node bench/wasm-bench.mjs; node bench/page-longtask.mjs ;;
-  *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|deps}" >&2; exit 2 ;;
+  *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|sanitize|fuzz [SECONDS]|deps}" >&2; exit 2 ;;
 esac

@@ -17,8 +17,12 @@ export function startServer(rootDir, port = 0, host = '127.0.0.1') {
   const server = http.createServer((req, res) => {
     let pathname;
     try { pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400); res.end(); return; }
+    // A NUL byte makes every fs call throw (ERR_INVALID_ARG_VALUE), which would kill the server.
+    if (pathname.includes('\0')) { res.writeHead(400); res.end(); return; }
     let file = path.join(root, pathname);
-    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    // Inside root means root itself or below root + separator: a bare prefix test would let
+    // "/..%2Fweb-private/x" through to the sibling folder "web-private".
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403); res.end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }

@@ -4,8 +4,10 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 #include "cli/commands.h"
 #include "cli/file_io.h"
+#include "cli/progress.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "core/spec.h"
@@ -17,7 +19,7 @@ namespace {
 
 const char* kTrainUsage =
     "usage: nnsandbox train SPEC.json [--epochs N] [--seed S] [--metrics out.csv] [--stats out.jsonl]\n"
-    "                                 [--save model.json] [--quiet]\n\n"
+    "                                 [--save model.json] [--progress SECONDS] [--quiet]\n\n"
     "Trains the network of a run spec (docs/spec.md) on its data.\n"
     "  --epochs N        passes over the training split (default: the spec's training.epochs)\n"
     "  --seed S          training seed (overrides training.seed)\n"
@@ -27,7 +29,9 @@ const char* kTrainUsage =
     "                    train_loss + penalty, what the optimizer minimises)\n"
     "  --stats FILE      JSON Lines, one line per epoch with every layer's statistics\n"
     "  --save FILE       write the trained model (JSON) at the end\n"
-    "  --quiet           print only the final line\n"
+    "  --progress S      progress with an estimate of the time left, on stderr, every S seconds\n"
+    "                    (default 1 on a terminal, 10 otherwise; 0 = never); none for runs shorter than S\n"
+    "  --quiet           print only the final line (no progress)\n"
     "Exit codes: 0 trained, 1 bad spec or file, 2 bad arguments, 3 training diverged.\n";
 
 bool parseWhole(const char* text, long long min, long long max, long long& out) {
@@ -50,6 +54,7 @@ std::string csvNumber(double x) {
 int runTrainCommand(int argc, char** argv) {
   std::string specPath, metricsPath, statsPath, savePath;
   long long epochs = -1, seed = -1;
+  double progressInterval = isatty(fileno(stderr)) ? 1.0 : 10.0;
   bool quiet = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -81,6 +86,15 @@ int runTrainCommand(int argc, char** argv) {
       const char* v = value(arg.c_str());
       if (!v) return 2;
       (arg == "--metrics" ? metricsPath : arg == "--stats" ? statsPath : savePath) = v;
+    } else if (arg == "--progress") {
+      const char* v = value("--progress");
+      if (!v) return 2;
+      char* end = nullptr;
+      progressInterval = std::strtod(v, &end);
+      if (end == v || *end != '\0' || !(progressInterval >= 0 && progressInterval <= 1e6)) {
+        std::fprintf(stderr, "error: --progress must be a number of seconds from 0 to 1000000 (got '%s')\n", v);
+        return 2;
+      }
     } else if (arg == "--quiet") {
       quiet = true;
     } else if (!arg.empty() && arg[0] == '-') {
@@ -131,9 +145,18 @@ int runTrainCommand(int argc, char** argv) {
   }
 
   const int stepsPerEpoch = std::max(1, trainer.dataset().train.size() / trainer.batchSize());
+  ProgressReporter progress(static_cast<long>(stepsPerEpoch) * spec->training.epochs, spec->training.epochs,
+                            quiet ? 0.0 : progressInterval, stderr, isatty(fileno(stderr)));
   Metrics metrics;
   for (int epoch = 1; epoch <= spec->training.epochs; ++epoch) {
-    trainer.step(stepsPerEpoch);
+    // in chunks, so that progress shows within long epochs
+    for (int left = stepsPerEpoch; left > 0 && !trainer.divergence();) {
+      const int ran = trainer.step(progress.nextChunk(left));
+      if (ran == 0) break;
+      left -= ran;
+      progress.update(trainer.stepCount(), epoch);
+    }
+    progress.clear();
     if (trainer.divergence()) break;
     metrics = trainer.metrics();
     if (metricsFile.is_open())
@@ -148,10 +171,15 @@ int runTrainCommand(int argc, char** argv) {
       for (const LayerStats& stats : trainer.stats()) layers.push_back(toJson(stats));
       statsFile << Json{{"epoch", epoch}, {"step", metrics.step}, {"layers", layers}}.dump() << '\n';
     }
-    if (!quiet && (epoch == 1 || epoch % 10 == 0 || epoch == spec->training.epochs))
-      std::printf("epoch %d  step %lld  loss %.4f  train acc %s  validation acc %s\n", epoch, metrics.step,
-                  metrics.train.loss, csvNumber(metrics.train.accuracy).c_str(),
-                  csvNumber(metrics.validation.accuracy).c_str());
+    if (!quiet && (epoch == 1 || epoch % 10 == 0 || epoch == spec->training.epochs)) {
+      // accuracies only where there is one: not for regression, not for an empty validation split
+      std::printf("epoch %d  step %lld  loss %.4f", epoch, metrics.step, metrics.train.loss);
+      if (std::isfinite(metrics.train.accuracy)) std::printf("  train acc %s", csvNumber(metrics.train.accuracy).c_str());
+      if (metrics.validation.count > 0 && std::isfinite(metrics.validation.accuracy))
+        std::printf("  validation acc %s", csvNumber(metrics.validation.accuracy).c_str());
+      std::printf("\n");
+      std::fflush(stdout);
+    }
   }
   if (const auto& divergence = trainer.divergence()) {
     std::fprintf(stderr, "diverged: %s\n", divergence->message.c_str());
@@ -165,8 +193,11 @@ int runTrainCommand(int argc, char** argv) {
     }
     save << exportModel(trainer).dump() << '\n';
   }
-  std::printf("done: %lld steps, train loss %.4f, train accuracy %s, test accuracy %s\n", metrics.step,
-              metrics.train.loss, csvNumber(metrics.train.accuracy).c_str(), csvNumber(metrics.test.accuracy).c_str());
+  std::printf("done: %lld steps, train loss %.4f", metrics.step, metrics.train.loss);
+  if (std::isfinite(metrics.train.accuracy)) std::printf(", train accuracy %s", csvNumber(metrics.train.accuracy).c_str());
+  if (metrics.test.count > 0 && std::isfinite(metrics.test.accuracy))
+    std::printf(", test accuracy %s", csvNumber(metrics.test.accuracy).c_str());
+  std::printf("\n");
   return 0;
 }
 

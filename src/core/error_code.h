@@ -35,6 +35,8 @@ namespace nn {
   X(LastLayerDense, "last_layer_dense")                                                               \
   X(DropAll, "drop_all")                                                                              \
   X(HistogramRange, "histogram_range")                                                                \
+  X(HistogramNarrow, "histogram_narrow")                                                              \
+  X(HistogramWide, "histogram_wide")                                                                  \
   X(PerFeature, "per_feature")          /* params: features */                                        \
   X(PerFeatureValues, "per_feature_values")                                                           \
   X(PerFeatureNonZero, "per_feature_nonzero")                                                         \

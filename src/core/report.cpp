@@ -10,7 +10,8 @@ namespace {
 Json number(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
 
 Json toJson(const Histogram& histogram) {
-  return {{"lo", histogram.low}, {"hi", histogram.high}, {"counts", histogram.counts}};
+  return {{"lo", histogram.low}, {"hi", histogram.high}, {"counts", histogram.counts},
+          {"non_finite", histogram.nonFinite}};
 }
 
 Json toJson(const Summary& summary) {
@@ -135,6 +136,9 @@ void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<
       r[kStatWeightLow] = static_cast<float>(s.weights.low);
       r[kStatWeightHigh] = static_cast<float>(s.weights.high);
     }
+    r[kStatOutNonFinite] = s.output.histogram.nonFinite;
+    r[kStatInNonFinite] = s.input.histogram.nonFinite;
+    r[kStatWeightNonFinite] = s.hasWeights ? s.weights.nonFinite : 0.0f;
     float* histograms = r + kStatsHeaderFields;
     const std::vector<float>* counts[] = {&s.output.histogram.counts, &s.input.histogram.counts,
                                           s.hasWeights ? &s.weights.counts : nullptr};

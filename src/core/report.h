@@ -33,6 +33,7 @@ enum StatsField {
   kStatInMean, kStatInStd, kStatInMin, kStatInMax, kStatInLow, kStatInHigh,
   kStatDeadFraction, kStatInputGradNorm, kStatWeightNorm, kStatWeightGradNorm, kStatUpdateRatio,
   kStatWeightLow, kStatWeightHigh, kStatNegativeFraction,
+  kStatOutNonFinite, kStatInNonFinite, kStatWeightNonFinite,  // values in no bin: NaN, +-inf
   kStatsHeaderFields
 };
 void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out);

@@ -141,9 +141,15 @@ Expected<RunSpec> readRunSpec(const Json& json) {
       } else if (range->is_array() && range->size() == 2 && (*range)[0].is_number() && (*range)[1].is_number() &&
                  std::isfinite((*range)[0].get<double>()) && std::isfinite((*range)[1].get<double>()) &&
                  (*range)[0].get<double>() < (*range)[1].get<double>()) {
+        const double low = (*range)[0].get<double>(), high = (*range)[1].get<double>();
+        // Narrower or larger ranges cannot be binned in float (bins/(high-low) overflows).
+        if (high - low < kMinHistogramSpan)
+          section.fail("histogram_range", "is too narrow: high - low must be at least 1e-30", ErrorCode::HistogramNarrow);
+        else if (std::max(std::abs(low), std::abs(high)) > kMaxHistogramMagnitude)
+          section.fail("histogram_range", "is too large: both ends must lie within [-1e30, 1e30]", ErrorCode::HistogramWide);
         spec.stats.autoRange = false;
-        spec.stats.rangeLow = (*range)[0].get<double>();
-        spec.stats.rangeHigh = (*range)[1].get<double>();
+        spec.stats.rangeLow = low;
+        spec.stats.rangeHigh = high;
       } else {
         section.fail("histogram_range", "must be \"auto\" or [low, high] with low < high", ErrorCode::HistogramRange);
       }

@@ -38,6 +38,11 @@ struct TrainingConfig {
   uint64_t seed = 1;
 };
 
+// Fixed histogram ranges that float arithmetic can bin (validation enforces them): a narrower
+// span makes bins/(high - low) overflow float; larger ends leave no finite bin edges.
+constexpr double kMinHistogramSpan = 1e-30;
+constexpr double kMaxHistogramMagnitude = 1e30;
+
 struct StatsConfig {
   int histogramBins = 30;
   bool autoRange = true;

@@ -2,53 +2,91 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 #include "activation_layer.h"
 
 namespace nn {
+
+namespace {
+
+// Bin indices in double, for what the vectorised float path cannot take: non-finite values
+// (counted apart, in no bin) and spans too narrow or too wide for float arithmetic.
+void countInDouble(const Matrix& values, double low, double high, Histogram& histogram) {
+  const int bins = static_cast<int>(histogram.counts.size());
+  const double span = high - low;  // > 0 and finite: makeHistogram guarantees it
+  for (Eigen::Index k = 0; k < values.size(); ++k) {
+    const double x = static_cast<double>(values.data()[k]);
+    if (!std::isfinite(x)) {
+      histogram.nonFinite += 1.0f;
+      continue;
+    }
+    const double position = (std::clamp(x, low, high) - low) / span * bins;  // in [0, bins]
+    histogram.counts[static_cast<size_t>(std::min(static_cast<int>(position), bins - 1))] += 1.0f;
+  }
+}
+
+// The range to bin over: a fixed range if it is usable, otherwise the finite values' min..max,
+// widened around the value when they are all equal (or there are none).
+std::pair<double, double> binRange(const Matrix& values, const StatsConfig& config, bool allFinite) {
+  if (!config.autoRange && std::isfinite(config.rangeLow) && std::isfinite(config.rangeHigh) &&
+      config.rangeHigh > config.rangeLow)
+    return {config.rangeLow, config.rangeHigh};
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  if (allFinite) {
+    low = values.minCoeff();
+    high = values.maxCoeff();
+  } else {
+    for (Eigen::Index k = 0; k < values.size(); ++k) {
+      const double x = static_cast<double>(values.data()[k]);
+      if (std::isfinite(x)) low = std::min(low, x), high = std::max(high, x);
+    }
+    if (low > high) low = high = 0.0;  // no finite value at all
+  }
+  if (high > low) return {low, high};
+  // All equal: a unit-wide range centred on the value (wider for large values, so that both
+  // ends differ from it), kept inside the Scalar range so the ends stay finite when reported.
+  const double limit = static_cast<double>(std::numeric_limits<Scalar>::max());
+  const double half = std::max(0.5, std::abs(low) * 1e-3);
+  return {std::max(low - half, -limit), std::min(low + half, limit)};
+}
+
+}  // namespace
 
 Histogram makeHistogram(const Matrix& values, const StatsConfig& config) {
   Histogram histogram;
   const int bins = config.histogramBins;
   histogram.counts.assign(static_cast<size_t>(bins), 0.0f);
   if (values.size() == 0) return histogram;
-  double low = config.rangeLow, high = config.rangeHigh;
-  if (config.autoRange) {
-    low = values.minCoeff();
-    high = values.maxCoeff();
-    if (!(high > low)) {  // all equal: centre a unit-wide range on the value
-      low -= 0.5;
-      high += 0.5;
-    }
-  }
+  // The vector min/max below are undefined for NaN. A finite sum proves every value finite (and a
+  // sum that merely overflows only sends us down the slow, still correct, path); it vectorises, allFinite() does not.
+  const bool finite = std::isfinite(values.sum());
+  const auto [low, high] = binRange(values, config, finite);
   histogram.low = low;
   histogram.high = high;
   // Hot at 8 x 256 (half a million weights per call): bin indices are computed
   // vectorised for a chunk at a time (clamp, scale, truncate: truncation equals
   // floor for the non-negative offsets left after clamping), then counted.
+  // In Scalar arithmetic that needs finite ends, a finite span and a finite scale: a span
+  // below ~6e-37 makes bins/span overflow float, and inf * 0 would give a NaN index.
   const Scalar lowS = static_cast<Scalar>(low), highS = static_cast<Scalar>(high);
   const Scalar scale = static_cast<Scalar>(bins / (high - low));
+  const bool scalarSafe = std::isfinite(lowS) && std::isfinite(highS) && highS > lowS &&
+                          std::isfinite(highS - lowS) && std::isfinite(scale) && scale > 0;
+  if (!finite || !scalarSafe) {
+    countInDouble(values, low, high, histogram);
+    return histogram;
+  }
   float* counts = histogram.counts.data();
-  // The vector min/max below are undefined for NaN. A finite sum proves every value finite (and a
-  // sum that merely overflows only sends us down the slow, still correct, path); it vectorises, allFinite() does not.
-  const bool finite = std::isfinite(values.sum());
   constexpr Eigen::Index kChunk = 1024;
   int index[kChunk];
   for (Eigen::Index start = 0; start < values.size(); start += kChunk) {
     const Eigen::Index n = std::min(kChunk, values.size() - start);
-    if (finite) {
-      const Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> chunk(values.data() + start, n);
-      Eigen::Map<Eigen::Array<int, Eigen::Dynamic, 1>>(index, n) =
-          // the last bin includes `high`: clamp to just below `bins` in float (integer min is not vectorised in SSE2)
-          ((chunk.max(lowS).min(highS) - lowS) * scale).min(static_cast<Scalar>(bins) - Scalar(0.5)).template cast<int>();
-      for (Eigen::Index k = 0; k < n; ++k) counts[index[k]] += 1.0f;
-    } else {
-      for (Eigen::Index k = 0; k < n; ++k) {
-        const Scalar x = values(start + k);
-        if (!std::isfinite(x) && !std::isinf(x)) continue;  // NaN has no bin
-        const Scalar clamped = x < lowS ? lowS : (x > highS ? highS : x);
-        counts[std::min(static_cast<int>((clamped - lowS) * scale), bins - 1)] += 1.0f;
-      }
-    }
+    const Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>> chunk(values.data() + start, n);
+    Eigen::Map<Eigen::Array<int, Eigen::Dynamic, 1>>(index, n) =
+        // the last bin includes `high`: clamp to just below `bins` in float (integer min is not vectorised in SSE2)
+        ((chunk.max(lowS).min(highS) - lowS) * scale).min(static_cast<Scalar>(bins) - Scalar(0.5)).template cast<int>();
+    for (Eigen::Index k = 0; k < n; ++k) counts[index[k]] += 1.0f;
   }
   return histogram;
 }

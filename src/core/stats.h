@@ -11,8 +11,10 @@ namespace nn {
 
 struct Histogram {
   double low = 0.0, high = 0.0;  // bin i covers [low + i*w, low + (i+1)*w), w = (high-low)/bins; the last bin includes high
-  std::vector<float> counts;     // values per bin (values outside a fixed range are clamped into the end bins)
+  std::vector<float> counts;     // finite values per bin (values outside a fixed range are clamped into the end bins)
+  float nonFinite = 0.0f;        // NaN and +-inf values: in no bin (after a divergence a layer can hold them)
 };
+
 
 struct Summary {
   double mean = 0.0, std = 0.0, min = 0.0, max = 0.0;
@@ -39,7 +41,8 @@ struct LayerStats {
   Histogram weights;                     // dense: histogram of W
 };
 
-// Histogram over every value of `values`; auto range uses the data's min..max.
+// Histogram over every value of `values`; auto range uses the finite values' min..max.
+// Never indexes out of its bins, whatever the values (NaN, inf) or the range.
 Histogram makeHistogram(const Matrix& values, const StatsConfig& config);
 Summary summarize(const Matrix& values, const StatsConfig& config);
 

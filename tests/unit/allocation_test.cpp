@@ -2,8 +2,8 @@
 //
 // Counting operator new alone would prove little: Eigen allocates matrices with
 // std::malloc, not new. So on glibc this file also interposes malloc, calloc and
-// realloc for the whole unit_tests executable (they forward to glibc's own
-// __libc_* entry points, so free() stays glibc's), and the replaced global
+// realloc for its whole executable, allocation_tests, which holds only this file
+// (they forward to glibc's own __libc_* entry points, so free() stays glibc's), and the replaced global
 // operator new/delete go through that counted malloc. The counter is a plain
 // global (tests run on one thread) and counting is always on: only the
 // difference across the measured steps matters.

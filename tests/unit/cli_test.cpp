@@ -132,3 +132,44 @@ TEST_CASE("the metrics CSV has the penalty and the objective train_loss + penalt
   CHECK(values[10] > 0.01);                                                   // the L2 penalty of the weights
   CHECK(values[11] == doctest::Approx(values[4] + values[10]).epsilon(1e-4));  // train_loss + penalty
 }
+
+TEST_CASE("train shows progress with an estimate of the time left on stderr, unless told not to") {
+  // Enough steps (3 epochs of 1,400) to outlast a 1 ms interval many times over.
+  const std::string spec = temporaryFile("progress.json", R"({"data": {"kind": "circles", "samples": 2000},
+    "layers": [{"type": "dense", "units": 32}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}],
+    "training": {"batch_size": 1}})");
+  const Result shown = run("train " + spec + " --epochs 3 --progress 0.001");
+  CHECK(shown.exitCode == 0);
+  CHECK(shown.output.find("/3  step ") != std::string::npos);
+  CHECK(shown.output.find("/4200  ") != std::string::npos);  // 1,400 training examples, batch 1, 3 epochs
+  CHECK(shown.output.find("ETA ") != std::string::npos);
+  // stderr alone (the shell comment drops run()'s own "2>&1"): progress, and not the results on stdout
+  const Result stderrOnly = run("train " + spec + " --epochs 3 --progress 0.001 2>&1 >/dev/null #");
+  CHECK(stderrOnly.output.find("ETA ") != std::string::npos);
+  CHECK(stderrOnly.output.find("done: ") == std::string::npos);
+  const Result silent = run("train " + spec + " --epochs 3 --progress 0");
+  CHECK(silent.exitCode == 0);
+  CHECK(silent.output.find("ETA") == std::string::npos);
+  CHECK(run("train " + spec + " --epochs 3 --progress 0.001 --quiet").output.find("ETA") == std::string::npos);
+  CHECK(run("train " + spec + " --progress soon").exitCode == 2);
+  CHECK(run("train " + spec + " --progress -1").exitCode == 2);
+}
+
+TEST_CASE("train prints no accuracy that does not exist: no validation or test split, regression") {
+  const std::string withoutValidation = temporaryFile("no-validation.json", R"({"data": {"kind": "circles", "samples": 100,
+    "split": {"train": 0.8, "test": 0.2}},
+    "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}]})");
+  const Result result = run("train " + withoutValidation + " --epochs 1 --progress 0");
+  CHECK(result.exitCode == 0);
+  CHECK(result.output.find("train acc ") != std::string::npos);
+  CHECK(result.output.find("validation acc") == std::string::npos);
+  const Result withoutTest = run("train " + temporaryFile("no-test.json", R"({"data": {"kind": "plane", "samples": 100,
+    "split": {"train": 1}}, "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "tanh"},
+    {"type": "dense", "units": 1}], "loss": "mse"})") + " --epochs 1 --progress 0");
+  CHECK(withoutTest.exitCode == 0);
+  CHECK(withoutTest.output.find("done: ") != std::string::npos);
+  CHECK(withoutTest.output.find("accuracy") == std::string::npos);  // regression, and no test split
+  CHECK(withoutTest.output.find("acc ") == std::string::npos);
+  const Result withValidation = run("train " + temporaryFile("train.json", kSpec) + " --epochs 1 --progress 0");
+  CHECK(withValidation.output.find("validation acc 0.") != std::string::npos);
+}

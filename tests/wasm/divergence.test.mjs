@@ -57,6 +57,23 @@ describeEachFlavor('divergence', (context) => {
     });
   });
 
+  it('statistics after an overflow count the non-finite values apart, with finite histogram ranges', () => {
+    withRun(context.engine, hugeInit, (run) => {
+      assert.ok(run.step(5).diverged);
+      const { layers } = run.stats();
+      const total = (h) => h.counts.reduce((a, b) => a + b, 0) + h.nonFinite;
+      for (const layer of layers) {
+        for (const h of [layer.output.histogram, layer.input.histogram]) {
+          assert.ok(Number.isFinite(h.lo) && Number.isFinite(h.hi) && h.hi > h.lo, `${layer.name}: range ${h.lo}..${h.hi}`);
+          assert.ok(h.nonFinite >= 0, layer.name);
+        }
+        // a layer's input is the previous layer's output: the same values, none lost to a bin index from NaN
+        if (layer.index > 0) assert.equal(total(layer.input.histogram), total(layers[layer.index - 1].output.histogram), layer.name);
+      }
+      assert.ok(layers.some((layer) => layer.output.histogram.nonFinite > 0), 'the overflow shows as non-finite values');
+    });
+  });
+
   it('a healthy run reports no divergence', () => {
     withRun(context.engine, smallSpec(), (run) => {
       assert.equal(run.step(50).diverged, null);

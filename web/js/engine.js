@@ -90,9 +90,10 @@ function decodeStats(packed, headerFields, bins, layers) {
   for (let l = 0; l * record < packed.length; l++) {
     const r = packed.subarray(l * record, (l + 1) * record);
     const histogram = (k) => r.slice(headerFields + k * bins, headerFields + (k + 1) * bins);
+    // nonFinite: NaN and +-inf values, counted in no bin (header fields 22-24)
     const summary = (offset, k) => ({
       mean: r[offset], std: r[offset + 1], min: r[offset + 2], max: r[offset + 3],
-      histogram: { lo: r[offset + 4], hi: r[offset + 5], counts: histogram(k) },
+      histogram: { lo: r[offset + 4], hi: r[offset + 5], counts: histogram(k), nonFinite: r[22 + k] },
     });
     const layer = layers[l];
     result.push({
@@ -107,7 +108,7 @@ function decodeStats(packed, headerFields, bins, layers) {
       weightNorm: orNull(r[16]),
       weightGradNorm: orNull(r[17]),
       updateRatio: orNull(r[18]),
-      weights: layer.type === 'dense' ? { lo: r[19], hi: r[20], counts: histogram(2) } : null,
+      weights: layer.type === 'dense' ? { lo: r[19], hi: r[20], counts: histogram(2), nonFinite: r[24] } : null,
       negativeFraction: orNull(r[21]),
     });
   }

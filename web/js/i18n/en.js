@@ -391,6 +391,8 @@ export default {
   'engine.last_layer_dense': 'the last layer must be dense: it produces the outputs (logits) the loss reads',
   'engine.drop_all': 'must be below 1 (a rate of 1 would drop every unit)',
   'engine.histogram_range': 'must be "auto" or [low, high] with low < high',
+  'engine.histogram_narrow': 'is too narrow: high - low must be at least 1e-30',
+  'engine.histogram_wide': 'is too large: both ends must lie within [-1e30, 1e30]',
   'engine.per_feature': 'must be an array with one number per feature ({features})',
   'engine.per_feature_values': 'must hold numbers between -1e6 and 1e6',
   'engine.per_feature_nonzero': 'must hold non-zero numbers between -1e6 and 1e6',

@@ -391,6 +391,8 @@ export default {
   'engine.last_layer_dense': '마지막 층은 dense여야 합니다: 손실 함수가 읽는 출력(로짓)을 만드는 층입니다',
   'engine.drop_all': '1보다 작아야 합니다 (1이면 모든 유닛을 버립니다)',
   'engine.histogram_range': '"auto" 또는 low < high인 [low, high]여야 합니다',
+  'engine.histogram_narrow': '범위가 너무 좁습니다: high - low가 1e-30 이상이어야 합니다',
+  'engine.histogram_wide': '범위가 너무 넓습니다: 양 끝이 [-1e30, 1e30] 안에 있어야 합니다',
   'engine.per_feature': '특성마다 숫자 하나씩, 숫자 {features}개를 담은 배열이어야 합니다',
   'engine.per_feature_values': '-1e6 이상 1e6 이하의 숫자만 담아야 합니다',
   'engine.per_feature_nonzero': '0이 아니고 -1e6 이상 1e6 이하인 숫자만 담아야 합니다',
