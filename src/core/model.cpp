@@ -111,7 +111,7 @@ Status restoreOptimizerState(const Json* json, Trainer& trainer) {
   std::vector<Error> errors;
   if (!json) return Error{where, "is missing from the model file", ErrorCode::Missing, {}};
   JsonObjectReader reader(*json, where, errors);
-  const long long maxSteps = std::numeric_limits<long>::max();  // long is 32 bits in wasm
+  const long long maxSteps = kMaxTrainedSteps;
   for (const char* key : {"steps", "rule_start"})
     if (!reader.has(key)) reader.fail(key, "is missing from the model file", ErrorCode::Missing);
   const long long steps = reader.integer64("steps", 0, 0, maxSteps);
@@ -129,7 +129,7 @@ Status restoreOptimizerState(const Json* json, Trainer& trainer) {
     for (size_t i = 0; i < state[k]->size(); ++i)
       if (Status error = loadTensor(*lists[k], names[k], layerOf[i], parameters[i].name, (*state[k])[i])) return error;
   }
-  optimizer.restoreSteps(static_cast<long>(steps), static_cast<long>(ruleStart));
+  optimizer.restoreSteps(steps, ruleStart);
   return std::nullopt;
 }
 
@@ -255,7 +255,7 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* r
     if (Status error = restoreResume(model, **trainer)) return *error;
   } else {
     // Version 1 has no optimizer state: zeroed moments from here on, but the schedule continues at trained_steps.
-    (*trainer)->optimizer().restoreSteps(static_cast<long>(trainedSteps), static_cast<long>(trainedSteps));
+    (*trainer)->optimizer().restoreSteps(trainedSteps, trainedSteps);
   }
   if (resume) *resume = version == kVersion ? ModelResume::Exact : ModelResume::FreshOptimizerState;
   (*trainer)->parametersChanged();

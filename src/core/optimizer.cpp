@@ -140,7 +140,7 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
   return std::nullopt;
 }
 
-double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long t) {
+double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long long t) {
   const double steps = static_cast<double>(t < 0 ? 0 : t);
   switch (schedule.kind) {
     case ScheduleKind::Constant: return baseLearningRate;
@@ -234,7 +234,7 @@ void Optimizer::step() {
   }
 
   // 4. The update rule. t counts from 1 at the first step of the current rule.
-  const long t = t_ - ruleStart_ + 1;
+  const long long t = t_ - ruleStart_ + 1;
   const Scalar mu = static_cast<Scalar>(c.momentum);
   // Each decay factor and its complement 1 - beta are computed in double from the spec's value and
   // only then rounded: 1 - float(0.99999) would be 1.0014e-5, 0.14 % off, while the bias

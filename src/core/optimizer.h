@@ -70,7 +70,7 @@ Expected<OptimizerConfig> readOptimizerConfig(const Json& section, const Optimiz
 Json toJson(const OptimizerConfig& config);
 
 // Learning rate at step t (t = number of steps already taken, starting at 0).
-double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long t);
+double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long long t);
 
 class Optimizer {
  public:
@@ -91,15 +91,15 @@ class Optimizer {
   // for the adaptive rules). Advances t by one. Allocates nothing.
   void step();
 
-  long stepCount() const { return t_; }
+  long long stepCount() const { return t_; }
   // For model files, so a loaded run continues exactly: the state buffers, aligned with the bound
   // parameters (first: velocity, m or h, empty for SGD; second: Adam's v, else empty), the step
   // counter (also the schedule's position) and the step at which the current rule's state started.
   std::vector<Matrix>& firstState() { return first_; }
   std::vector<Matrix>& secondState() { return second_; }
-  long ruleStart() const { return ruleStart_; }
+  long long ruleStart() const { return ruleStart_; }
   // Sets t and ruleStart (0 <= ruleStart <= steps, checked by the caller); the buffers are kept.
-  void restoreSteps(long steps, long ruleStart) {
+  void restoreSteps(long long steps, long long ruleStart) {
     t_ = steps;
     ruleStart_ = ruleStart;
   }
@@ -115,8 +115,8 @@ class Optimizer {
   std::vector<Parameter> parameters_;
   std::vector<Matrix> first_;   // aligned with parameters_: velocity (Momentum/Nesterov), m (Adam), h (AdaGrad/RMSProp)
   std::vector<Matrix> second_;  // aligned with parameters_: v (Adam/AdamW); empty otherwise
-  long t_ = 0;
-  long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
+  long long t_ = 0;
+  long long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
   double lastGradientNorm_ = 0.0;
 };
 

@@ -139,13 +139,18 @@ TEST_CASE("a model weight beyond float is refused, naming the tensor and the ind
 
 TEST_CASE("trained_steps is carried in 64 bits and range-checked") {
   auto trainer = trainerFrom(kSmallSpec);
+  // A version-1 file (no "resume"): the step count, the epoch and the schedule's position all come
+  // from trained_steps.
   Json model = exportModel(*trainer);
+  model["version"] = 1;
+  model.erase("resume");
   model["trained_steps"] = 4294967303LL;  // 2^32 + 7
   auto imported = importModel(model);
   REQUIRE(imported.ok());
   CHECK((*imported)->stepCount() == 4294967303LL);
   CHECK((*imported)->metrics().step == 4294967303LL);
   CHECK((*imported)->metrics().epoch > 0);
+  CHECK((*imported)->optimizer().stepCount() == 4294967303LL);
   for (Json bad : {Json(-1), Json(1.5), Json(1e16), Json("many")}) {
     model["trained_steps"] = bad;
     auto refused = importModel(model);
