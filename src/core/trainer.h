@@ -111,6 +111,7 @@ class Trainer {
   Matrix evalInput_;                           // (features, kEvalChunk)
   Matrix evalTargets_;                         // (1, kEvalChunk)
   std::vector<Matrix> weightsBefore_;          // aligned with parameters: values before the last update
+  bool lastStepUpdated_ = false;               // the last backward pass was followed by an update (weightsBefore_ holds its W)
   std::vector<LayerStats> stats_;
   bool statsFresh_ = false;
   std::optional<Divergence> divergence_;
