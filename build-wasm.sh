@@ -126,6 +126,6 @@ case "$command" in
   build) build_all ;;
   test) build_all; run_tests ;;
   serve) build_all; serve "$@" ;;
-  bench) build_all; node bench/wasm-bench.mjs; node bench/page-longtask.mjs ;;
+  bench) build_all; node bench/wasm-bench.mjs; node bench/page-first-step.mjs; node bench/page-longtask.mjs ;;
   *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|deps}" >&2; exit 2 ;;
 esac
