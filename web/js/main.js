@@ -24,8 +24,10 @@ import { createRunbar } from './views/runbar.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
 import { createRunController } from './run-controller.js';
+import { holdFormulas, releaseFormulas } from './views/formula.js';
 
 const messages = createMessages($('#messages'));
+holdFormulas();  // KaTeX loads after the first run exists (views/formula.js)
 
 // A link may name a preset; its explicit settings then apply on top of the preset.
 function readHash(hash, base) {
@@ -77,6 +79,7 @@ const runViews = {
     runViews.flavor = m.flavor;
   },
   newRun() {
+    releaseFormulas();
     network.build(runState, store.settings);
     output.newRun();
     insides.newRun();
