@@ -1,7 +1,8 @@
 // Page benchmark: a cold first visit of the sandbox in headless Chromium (fresh profile, empty
 // cache) until its first training step. Prints when the page was ready (first run created in the
-// worker) and when the first step was done, counted from navigation start, and every file fetched
-// before that step with its size as gzip -9 would send it. Prints figures, asserts nothing.
+// worker) and when the first step was done, counted from navigation start, and every file whose
+// request started before that step (the page's and the worker's), with its size as gzip -9 would
+// send it. Prints figures, asserts nothing.
 // Usage: node bench/page-first-step.mjs [visits] [web folder]   (needs a built site: ./build-wasm.sh build)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,18 +20,20 @@ async function visit(server) {
   const browser = await launch();
   try {
     const { page, context } = browser;
-    const fetched = [];  // [url, finished at (ms since the visit began)]
-    const began = Date.now();
-    context.on('requestfinished', (request) => fetched.push([request.url(), Date.now() - began]));
+    const fetched = [];  // [url, request start (ms since 1970)]
+    context.on('requestfinished', (request) => fetched.push([request.url(), request.timing().startTime]));
     await page.goto(server.url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000, polling: 'raf' });
-    const ready = await page.evaluate(() => performance.now());
+    // The page's own clock, read in the frame where the condition first holds.
+    const when = (condition) => page.waitForFunction(
+      (name) => (window.nnsandbox?.[name.key] >= name.value ? performance.now() : false),
+      condition, { timeout: 30000, polling: 'raf' }).then((handle) => handle.jsonValue());
+    const ready = await when({ key: 'ready', value: true });
     await page.click('#play');
-    await page.waitForFunction(() => window.nnsandbox.step >= 1, null, { timeout: 30000, polling: 'raf' });
-    const firstStep = await page.evaluate(() => performance.now());
-    const firstStepWall = Date.now() - began;
+    const firstStep = await when({ key: 'step', value: 1 });
+    const firstStepEpoch = firstStep + await page.evaluate(() => performance.timeOrigin);
     await page.click('#play');
-    const before = fetched.filter(([, at]) => at <= firstStepWall).map(([url]) => new URL(url).pathname);
+    await page.waitForTimeout(300);  // let requests that started before the step finish and be reported
+    const before = fetched.filter(([, start]) => start <= firstStepEpoch).map(([url]) => new URL(url).pathname);
     const files = [...new Set(before)].map((pathname) => {
       const file = path.join(webFolder, decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
       return { pathname, gzip: fs.existsSync(file) ? gzipSize(file) : 0 };

@@ -91,18 +91,26 @@ void microKernel(const float* packedA, const float* packedB, int kc, float* out,
 }
 
 // Products of the Playground's nets (2-8-8-1 on a batch of 10: a few hundred multiply-adds), where
-// packing panels and padding tiles would cost more than the arithmetic. Loops the compiler vectorises.
+// packing panels and padding tiles would cost more than the arithmetic.
 constexpr long kSmallProduct = 4096;  // m * n * k at most
 
 void gemmSmall(const GemmArgs& g) {
   for (int j = 0; j < g.n; ++j) {
     float* c = g.c + j * g.ldc;
     if (!g.transposeA) {  // C(:, j) = sum_p A(:, p) op(B)(p, j): columns of A are contiguous
-      for (int i = 0; i < g.m; ++i) c[i] = 0.0f;
-      for (int p = 0; p < g.k; ++p) {
-        const float b = elementB(g, p, j);
-        const float* a = g.a + p * g.lda;
-        for (int i = 0; i < g.m; ++i) c[i] += a[i] * b;
+      int i = 0;
+      for (; i + 4 <= g.m; i += 4) {  // four rows at a time in one register
+        Float4 sum = {0, 0, 0, 0};
+        for (int p = 0; p < g.k; ++p) {
+          const float b = elementB(g, p, j);
+          sum += load4(g.a + p * g.lda + i) * Float4{b, b, b, b};
+        }
+        store4(c + i, sum);
+      }
+      for (; i < g.m; ++i) {
+        float sum = 0.0f;
+        for (int p = 0; p < g.k; ++p) sum += g.a[p * g.lda + i] * elementB(g, p, j);
+        c[i] = sum;
       }
     } else {  // C(i, j) = A(:, i) . op(B)(:, j)
       for (int i = 0; i < g.m; ++i) {

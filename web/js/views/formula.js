@@ -47,11 +47,12 @@ export function holdFormulas(limitMs = 4000) {
 export function releaseFormulas() {
   if (!held) return;
   held = false;
-  const later = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 200));
-  later(() => {
+  // A second later, when the page is idle: the first steps of the run come first.
+  const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
+  setTimeout(() => whenIdle(() => {
     for (const node of waiting) typeset(node);
     waiting.clear();
-  }, { timeout: 1000 });
+  }, { timeout: 1000 }), 1000);
 }
 
 export function formulaElement(tex) {
