@@ -353,18 +353,18 @@ __attribute__((noinline)) float peakChunk(float seed) {
 }
 
 double peakGflops(double seconds) {
-  long chainSteps = 0;
+  double chainSteps = 0;  // not long: 32 bits in wasm
   float sink = 0.0f;
   for (int i = 0; i < 50; ++i) sink += peakChunk(static_cast<float>(i));  // warm-up (and V8's tier-up)
   const auto start = Clock::now();
   double elapsed = 0.0;
   do {
     sink += peakChunk(sink * 1e-30f);
-    chainSteps += 4096L * 12;
+    chainSteps += 4096.0 * 12;
     elapsed = secondsSince(start);
   } while (elapsed < seconds);
   peakSink = sink;
-  return static_cast<double>(chainSteps) * 8.0 / elapsed / 1e9;
+  return chainSteps * 8.0 / elapsed / 1e9;
 }
 
 // GFLOP/s of the product a Dense layer runs (output = W input + b): 784 -> 128 on a batch of 64,
