@@ -158,7 +158,8 @@ function printTable(rows) {
   cells.forEach((row) => console.log(line(row)));
 }
 
-const BUILDS = { native, simd: harness.simd, baseline: harness.baseline };
+// Each build's results by name (read when printing: `native` and `harness` are set further down).
+const buildResults = () => ({ native, simd: harness.simd, baseline: harness.baseline });
 
 function printAligned(header, cells) {
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
@@ -176,8 +177,8 @@ function printPhases() {
   const fields = ['step', 'forward', 'checks', 'backward', 'optimizer', 'stats'];
   const cells = [];
   for (const { key, description } of native.phases) {
-    for (const build of Object.keys(BUILDS)) {
-      const p = BUILDS[build].phases.find((row) => row.key === key);
+    for (const build of Object.keys(buildResults())) {
+      const p = buildResults()[build].phases.find((row) => row.key === key);
       const simd = harness.simd.phases.find((row) => row.key === key);
       cells.push([`${description} [${build}]`, ...fields.map((f) => p[f].toFixed(2)),
         build === 'simd' ? formatRatio(native.phases.find((row) => row.key === key).step, simd.step) : '',
@@ -186,7 +187,7 @@ function printPhases() {
   }
   printAligned(['workload [build]', ...fields, 'native/simd', 'baseline/simd'], cells);
   console.log('\n5 x Dense(100) sigmoid forward on 1000 examples (microseconds per pass)');
-  printAligned(['build', 'dense products', 'sigmoids', 'total'], Object.entries(BUILDS).map(([build, r]) => [build,
+  printAligned(['build', 'dense products', 'sigmoids', 'total'], Object.entries(buildResults()).map(([build, r]) => [build,
     r.sigmoid_forward.dense_us.toFixed(0), r.sigmoid_forward.activation_us.toFixed(0),
     (r.sigmoid_forward.dense_us + r.sigmoid_forward.activation_us).toFixed(0)]));
 }
@@ -194,14 +195,14 @@ function printPhases() {
 function printProducts() {
   console.log('\nthe matrix product against each build\'s own f32x4 mul+add peak (bench.cpp peakGflops)');
   printAligned(['build', 'peak GFLOP/s', 'Dense 784->128 x 64 GFLOP/s', 'share of peak'],
-    Object.entries(BUILDS).map(([build, r]) => [build, r.peak_gflops.toFixed(1), r.dense_gflops.toFixed(1),
+    Object.entries(buildResults()).map(([build, r]) => [build, r.peak_gflops.toFixed(1), r.dense_gflops.toFixed(1),
       `${((100 * r.dense_gflops) / r.peak_gflops).toFixed(0)} %`]));
 }
 
 function printStartup() {
   console.log('\na fresh 2-8-8-1 tanh run (batch 10): its first 2,000 steps against its steady rate');
   printAligned(['build', 'first 2,000 us/step', 'steady us/step', 'first / steady'],
-    Object.entries(BUILDS).map(([build, r]) => [build, r.startup.first_2000_us.toFixed(2), r.startup.steady_us.toFixed(2),
+    Object.entries(buildResults()).map(([build, r]) => [build, r.startup.first_2000_us.toFixed(2), r.startup.steady_us.toFixed(2),
       (r.startup.first_2000_us / r.startup.steady_us).toFixed(2)]));
 }
 

@@ -66,7 +66,7 @@ Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed, b
     if (!layers_.empty() && squashesNonFinite(*layer)) squashedOutputs_.push_back(layers_.size() - 1);
     layers_.push_back(std::move(layer));
   }
-  firstDense_ = dynamic_cast<Dense*>(layers_.front().get());
+  firstDense_ = layers_.empty() ? nullptr : dynamic_cast<Dense*>(layers_.front().get());
   resize(batch);
 }
 
