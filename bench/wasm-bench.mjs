@@ -1,5 +1,6 @@
-// Compares training and inference throughput of the native core with both
-// WebAssembly builds (SIMD and baseline), and prints the module sizes.
+// Compares the native core with both WebAssembly builds (SIMD and baseline) in one run:
+// throughput, the phases of a training step, the matrix product against each build's own
+// f32x4 peak, a fresh run's first steps; then prints the module sizes.
 //
 //   node bench/wasm-bench.mjs [--warmup SECONDS] [--time SECONDS]
 //
@@ -105,7 +106,8 @@ function examplesPerSecond(work, options) {
 const TINY_SPEC = {
   data: { kind: 'xor', samples: 500 },
   layers: [{ type: 'dense', units: 8 }, { type: 'activation', fn: 'tanh' }, { type: 'dense', units: 8 },
-    { type: 'activation', fn: 'tanh' }, { type: 'dense', units: 2 }],
+    { type: 'activation', fn: 'tanh' }, { type: 'dense', units: 1 }],
+  loss: 'sigmoid_binary_cross_entropy',
   optimizer: { kind: 'sgd', learning_rate: 0.03 },
   training: { batch_size: 10 },
 };
@@ -156,6 +158,54 @@ function printTable(rows) {
   cells.forEach((row) => console.log(line(row)));
 }
 
+// Each build's results by name (read when printing: `native` and `harness` are set further down).
+const buildResults = () => ({ native, simd: harness.simd, baseline: harness.baseline });
+
+function printAligned(header, cells) {
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
+  const line = (row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  cells.forEach((row) => console.log(line(row)));
+}
+
+// Microseconds per step by phase; `step` is the trainer's own step, the phases are timed on
+// a mirror of it (bench.cpp), so step - (forward + checks + backward + optimizer) is the batch
+// copy and bookkeeping. `stats` is one statistics refresh (every step in the 8 x 256 lesson).
+function printPhases() {
+  console.log('\nphases of a training step (microseconds; ratios of the step times, > 1: SIMD is faster)');
+  const fields = ['step', 'forward', 'checks', 'backward', 'optimizer', 'stats'];
+  const cells = [];
+  for (const { key, description } of native.phases) {
+    for (const build of Object.keys(buildResults())) {
+      const p = buildResults()[build].phases.find((row) => row.key === key);
+      const simd = harness.simd.phases.find((row) => row.key === key);
+      cells.push([`${description} [${build}]`, ...fields.map((f) => p[f].toFixed(2)),
+        build === 'simd' ? formatRatio(native.phases.find((row) => row.key === key).step, simd.step) : '',
+        build === 'simd' ? formatRatio(harness.baseline.phases.find((row) => row.key === key).step, simd.step) : '']);
+    }
+  }
+  printAligned(['workload [build]', ...fields, 'native/simd', 'baseline/simd'], cells);
+  console.log('\n5 x Dense(100) sigmoid forward on 1000 examples (microseconds per pass)');
+  printAligned(['build', 'dense products', 'sigmoids', 'total'], Object.entries(buildResults()).map(([build, r]) => [build,
+    r.sigmoid_forward.dense_us.toFixed(0), r.sigmoid_forward.activation_us.toFixed(0),
+    (r.sigmoid_forward.dense_us + r.sigmoid_forward.activation_us).toFixed(0)]));
+}
+
+function printProducts() {
+  console.log('\nthe matrix product against each build\'s own f32x4 mul+add peak (bench.cpp peakGflops)');
+  printAligned(['build', 'peak GFLOP/s', 'Dense 784->128 x 64 GFLOP/s', 'share of peak'],
+    Object.entries(buildResults()).map(([build, r]) => [build, r.peak_gflops.toFixed(1), r.dense_gflops.toFixed(1),
+      `${((100 * r.dense_gflops) / r.peak_gflops).toFixed(0)} %`]));
+}
+
+function printStartup() {
+  console.log('\na fresh 2-8-8-1 tanh run (batch 10): its first 2,000 steps against its steady rate');
+  printAligned(['build', 'first 2,000 us/step', 'steady us/step', 'first / steady'],
+    Object.entries(buildResults()).map(([build, r]) => [build, r.startup.first_2000_us.toFixed(2), r.startup.steady_us.toFixed(2),
+      (r.startup.first_2000_us / r.startup.steady_us).toFixed(2)]));
+}
+
 function printModuleSizes() {
   console.log('\nmodule sizes (bytes)');
   const files = FLAVORS.flatMap((f) => [`web/wasm/nnsandbox-${f}.wasm`, `web/wasm/nnsandbox-${f}.mjs`]);
@@ -175,12 +225,13 @@ const engine = {};
 for (const flavor of FLAVORS) engine[flavor] = await runEngineBench(flavor, options);
 
 const rateOf = (results, key) => results.find((r) => r.key === key)?.examples_per_second;
-const rows = native.map(({ key, description, examples_per_second: nativeRate }) => ({
-  description, native: nativeRate, simd: rateOf(harness.simd, key), baseline: rateOf(harness.baseline, key),
+const rows = native.throughput.map(({ key, description, examples_per_second: nativeRate }) => ({
+  description, native: nativeRate, simd: rateOf(harness.simd.throughput, key),
+  baseline: rateOf(harness.baseline.throughput, key),
 }));
 for (const { key } of ENGINE_WORKLOADS) {
-  const description = `${native.find((r) => r.key === key).description} [engine.js]`;
-  rows.push({ description, native: rateOf(native, key), simd: engine.simd[key], baseline: engine.baseline[key] });
+  const description = `${native.throughput.find((r) => r.key === key).description} [engine.js]`;
+  rows.push({ description, native: rateOf(native.throughput, key), simd: engine.simd[key], baseline: engine.baseline[key] });
 }
 
 // Other processes on the machine slow every column unevenly; say how busy it was.
@@ -190,4 +241,7 @@ console.log(`\nload average ${load.toFixed(2)} on ${os.cpus().length} CPUs when 
 console.log(`throughput (warm-up ${options.warmup} s, timed ${options.time} s per workload; ` +
   'wasm rows without [engine.js] run bench/bench.cpp compiled for each wasm build)\n');
 printTable(rows);
+printPhases();
+printProducts();
+printStartup();
 printModuleSizes();

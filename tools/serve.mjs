@@ -24,10 +24,16 @@ export function startServer(rootDir, port = 0, host = '127.0.0.1') {
     // "/..%2Fweb-private/x" through to the sibling folder "web-private".
     if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403); res.end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+    fs.stat(file, (statError, stat) => {
+      // A validator, as static hosts send: what the page preloads (index.html's <link rel="preload">)
+      // the worker then revalidates with a 304 instead of downloading it again.
+      const etag = statError ? '' : `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      if (etag && req.headers['if-none-match'] === etag) { res.writeHead(304, { etag, 'cache-control': 'no-cache' }); res.end(); return; }
+      fs.readFile(file, (err, body) => {
+        if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', etag });
+        res.end(body);
+      });
     });
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));

@@ -1,6 +1,7 @@
 #include "activation.h"
 
 #include <cmath>
+#include "activation_kernels.h"
 
 namespace nn {
 
@@ -63,6 +64,7 @@ Scalar softplus(Scalar x) { return std::max(x, Scalar(0)) + std::log1p(std::exp(
 void activate(ActivationKind kind, const Vector& alpha, const Matrix& z, Matrix& a) {
   a.resize(z.rows(), z.cols());  // no-op when the shape is unchanged
   const Scalar alpha0 = alpha.size() ? alpha(0) : Scalar(0);
+  if (activateVectorised(kind, alpha0, z, a)) return;  // float builds: exp-based kinds, activation_kernels.h
   switch (kind) {
     case ActivationKind::Linear:  // a = z
       a = z;
@@ -111,6 +113,7 @@ void activationBackward(ActivationKind kind, const Vector& alpha, const Matrix& 
                         Matrix& dZ) {
   dZ.resize(z.rows(), z.cols());
   const Scalar alpha0 = alpha.size() ? alpha(0) : Scalar(0);
+  if (activationBackwardVectorised(kind, alpha0, z, a, dA, dZ)) return;  // float builds, activation_kernels.h
   switch (kind) {
     case ActivationKind::Linear:  // f' = 1
       dZ = dA;

@@ -57,9 +57,17 @@ void Dense::forward(const Matrix& input, Mode) {
 
 // dW = dOutput input^T;  db = sum over the batch of dOutput;  dInput = W^T dOutput
 void Dense::backward(const Matrix& input, const Matrix& dOutput) {
+  backwardParameters(input, dOutput);
+  backwardInput(dOutput, W_);
+}
+
+void Dense::backwardParameters(const Matrix& input, const Matrix& dOutput) {
   multiplyInto(dW_, dOutput, false, input, true, gemmWorkspace_);
   db_.col(0).noalias() = dOutput.rowwise().sum();
-  multiplyInto(dInput_, W_, true, dOutput, false, gemmWorkspace_);
+}
+
+void Dense::backwardInput(const Matrix& dOutput, const Matrix& weights) {
+  multiplyInto(dInput_, weights, true, dOutput, false, gemmWorkspace_);
 }
 
 std::vector<Parameter> Dense::parameters() {

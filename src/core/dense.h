@@ -16,6 +16,11 @@ class Dense : public Layer {
   void resize(int batch) override;
   void forward(const Matrix& input, Mode mode) override;
   void backward(const Matrix& input, const Matrix& dOutput) override;
+  // The two halves of backward(). A first layer needs only the first during training: its
+  // dInput (W^T dOutput, a fifth of a 784-128-64-10 step) is read only by statistics, which
+  // ask for it afterwards with the weights the step saw (Network::completeFirstInputGradient).
+  void backwardParameters(const Matrix& input, const Matrix& dOutput);   // dW, db
+  void backwardInput(const Matrix& dOutput, const Matrix& weights);     // dInput = weights^T dOutput
   std::vector<Parameter> parameters() override;
   std::string type() const override { return "dense"; }
   std::string name() const override;

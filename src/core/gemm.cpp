@@ -55,8 +55,9 @@ inline Float4 load4(const float* p) {
 }
 inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
 
-// C[8x4 tile] += packedA (8 x kc) * packedB (kc x 4), accumulators in registers.
-void microKernel(const float* packedA, const float* packedB, int kc, float* tile /* 8x4, column-major, ld 8 */) {
+// out[8x4, column stride ld] (= or +=) packedA (8 x kc) * packedB (kc x 4), accumulators in registers.
+// Full tiles of C are written in place; edge tiles go through a padded 8x4 buffer (ld 8).
+void microKernel(const float* packedA, const float* packedB, int kc, float* out, int ld, bool accumulate) {
   Float4 c0a = {0, 0, 0, 0}, c0b = c0a, c1a = c0a, c1b = c0a, c2a = c0a, c2b = c0a, c3a = c0a, c3b = c0a;
   for (int p = 0; p < kc; ++p) {
     const Float4 aLow = load4(packedA + p * kRows);
@@ -73,14 +74,53 @@ void microKernel(const float* packedA, const float* packedB, int kc, float* tile
     c3a += aLow * b3;
     c3b += aHigh * b3;
   }
-  store4(tile + 0, c0a);
-  store4(tile + 4, c0b);
-  store4(tile + 8, c1a);
-  store4(tile + 12, c1b);
-  store4(tile + 16, c2a);
-  store4(tile + 20, c2b);
-  store4(tile + 24, c3a);
-  store4(tile + 28, c3b);
+  if (accumulate) {
+    c0a += load4(out), c0b += load4(out + 4);
+    c1a += load4(out + ld), c1b += load4(out + ld + 4);
+    c2a += load4(out + 2 * ld), c2b += load4(out + 2 * ld + 4);
+    c3a += load4(out + 3 * ld), c3b += load4(out + 3 * ld + 4);
+  }
+  store4(out, c0a);
+  store4(out + 4, c0b);
+  store4(out + ld, c1a);
+  store4(out + ld + 4, c1b);
+  store4(out + 2 * ld, c2a);
+  store4(out + 2 * ld + 4, c2b);
+  store4(out + 3 * ld, c3a);
+  store4(out + 3 * ld + 4, c3b);
+}
+
+// Products of the Playground's nets (2-8-8-1 on a batch of 10: a few hundred multiply-adds), where
+// packing panels and padding tiles would cost more than the arithmetic.
+constexpr long kSmallProduct = 4096;  // m * n * k at most
+
+void gemmSmall(const GemmArgs& g) {
+  for (int j = 0; j < g.n; ++j) {
+    float* c = g.c + j * g.ldc;
+    if (!g.transposeA) {  // C(:, j) = sum_p A(:, p) op(B)(p, j): columns of A are contiguous
+      int i = 0;
+      for (; i + 4 <= g.m; i += 4) {  // four rows at a time in one register
+        Float4 sum = {0, 0, 0, 0};
+        for (int p = 0; p < g.k; ++p) {
+          const float b = elementB(g, p, j);
+          sum += load4(g.a + p * g.lda + i) * Float4{b, b, b, b};
+        }
+        store4(c + i, sum);
+      }
+      for (; i < g.m; ++i) {
+        float sum = 0.0f;
+        for (int p = 0; p < g.k; ++p) sum += g.a[p * g.lda + i] * elementB(g, p, j);
+        c[i] = sum;
+      }
+    } else {  // C(i, j) = A(:, i) . op(B)(:, j)
+      for (int i = 0; i < g.m; ++i) {
+        const float* a = g.a + i * g.lda;
+        float sum = 0.0f;
+        for (int p = 0; p < g.k; ++p) sum += a[p] * elementB(g, p, j);
+        c[i] = sum;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -95,8 +135,7 @@ void gemmNaive(const GemmArgs& g) {
 }
 
 void gemmPacked(const GemmArgs& g, std::vector<float>& workspace) {
-  for (int j = 0; j < g.n; ++j) std::fill(g.c + j * g.ldc, g.c + j * g.ldc + g.m, 0.0f);
-  if (g.m == 0 || g.n == 0 || g.k == 0) return;
+  if (static_cast<long>(g.m) * g.n * g.k <= kSmallProduct) return gemmSmall(g);  // also m, n or k = 0
   const int rowPanels = (g.m + kRows - 1) / kRows;
   const int colPanels = (g.n + kCols - 1) / kCols;
   const int kc = std::min(kDepth, g.k);
@@ -117,11 +156,17 @@ void gemmPacked(const GemmArgs& g, std::vector<float>& workspace) {
       for (int panel = 0; panel < rowPanels; ++panel) {
         const int i0 = panel * kRows;
         const int rows = std::min(kRows, g.m - i0);
-        microKernel(packedA + panel * kRows * depth, packedB, depth, tile);
+        const bool accumulate = p0 > 0;  // the first k-block writes C, later ones add to it
+        float* corner = g.c + j0 * g.ldc + i0;
+        if (rows == kRows && cols == kCols) {
+          microKernel(packedA + panel * kRows * depth, packedB, depth, corner, g.ldc, accumulate);
+          continue;
+        }
+        microKernel(packedA + panel * kRows * depth, packedB, depth, tile, kRows, false);
         for (int c = 0; c < cols; ++c) {
-          float* dst = g.c + (j0 + c) * g.ldc + i0;
+          float* dst = corner + c * g.ldc;
           const float* src = tile + c * kRows;
-          for (int r = 0; r < rows; ++r) dst[r] += src[r];
+          for (int r = 0; r < rows; ++r) dst[r] = accumulate ? dst[r] + src[r] : src[r];
         }
       }
     }

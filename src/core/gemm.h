@@ -29,7 +29,8 @@ struct GemmArgs {
 };
 
 // The fast kernel. `workspace` is grown on first use and reused (no allocation
-// in later calls of the same or smaller size).
+// in later calls of the same or smaller size). Small products (m n k <= 4096)
+// skip the packing and use plain loops.
 void gemmPacked(const GemmArgs& args, std::vector<float>& workspace);
 
 // The obviously-correct triple loop the kernel is tested against.

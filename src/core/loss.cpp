@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include "activation.h"
+#include "fast_math.h"
 
 namespace nn {
 
@@ -43,7 +44,8 @@ double Loss::forward(const Matrix& logits, const Matrix& targets, Eigen::Index c
     switch (kind_) {
       case LossKind::SoftmaxCrossEntropy: {
         const Scalar maxZ = logits.col(b).maxCoeff();
-        predictions_.col(b) = (logits.col(b).array() - maxZ).exp();
+        predictions_.col(b) = logits.col(b).array() - maxZ;
+        expArray(&predictions_(0, b), &predictions_(0, b), outputs);  // vectorised in float (fast_math.h)
         const Scalar sum = predictions_.col(b).sum();
         predictions_.col(b) /= sum;
         if (b >= count) break;

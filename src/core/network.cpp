@@ -6,13 +6,26 @@
 #include "batch_norm.h"
 #include "dense.h"
 #include "dropout.h"
+#include "fast_math.h"
 
 namespace nn {
 
 namespace {
-// Eigen's allFinite() is not vectorised; a vectorised sum is finite exactly when
-// every value is, except when finite values overflow the sum: then ask allFinite().
-bool allFinite(const Matrix& m) { return std::isfinite(m.sum()) || m.allFinite(); }
+// Eigen's allFinite() is not vectorised (nor is its sum() in wasm, which has no Eigen packet backend).
+bool allFinite(const Matrix& m) { return allFiniteArray(m.data(), m.size()); }
+
+// Activations that can turn a non-finite input into a finite output (see forwardLooksFinite).
+bool squashesNonFinite(const Layer& layer) {
+  const auto* activation = dynamic_cast<const ActivationLayer*>(&layer);
+  if (!activation) return false;
+  switch (activation->kind()) {
+    case ActivationKind::Sigmoid:
+    case ActivationKind::Tanh:
+    case ActivationKind::Relu:
+    case ActivationKind::Elu: return true;
+    default: return false;
+  }
+}
 }  // namespace
 
 Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed)
@@ -50,8 +63,10 @@ Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed, b
       parameters_.push_back(parameter);
       parameterLayer_.push_back(static_cast<int>(layers_.size()));
     }
+    if (!layers_.empty() && squashesNonFinite(*layer)) squashedOutputs_.push_back(layers_.size() - 1);
     layers_.push_back(std::move(layer));
   }
+  firstDense_ = layers_.empty() ? nullptr : dynamic_cast<Dense*>(layers_.front().get());
   resize(batch);
 }
 
@@ -74,14 +89,27 @@ double Network::loss(const Matrix& targets, Eigen::Index count) {
   return loss_.forward(layers_.back()->output(), targets, count);
 }
 
-void Network::backward(const Matrix& input, const Matrix& targets, Eigen::Index count) {
+void Network::backward(const Matrix& input, const Matrix& targets, Eigen::Index count, bool firstInputGradient) {
   loss_.backward(targets, count);
   const Matrix* dOutput = &loss_.dLogits();
+  firstInputGradientPending_ = false;
   for (size_t i = layers_.size(); i-- > 0;) {
     const Matrix& layerInput = i == 0 ? input : layers_[i - 1]->output();
-    layers_[i]->backward(layerInput, *dOutput);
+    if (i == 0 && !firstInputGradient && firstDense_) {
+      firstDense_->backwardParameters(layerInput, *dOutput);
+      firstInputGradientPending_ = true;
+    } else {
+      layers_[i]->backward(layerInput, *dOutput);
+    }
     dOutput = &layers_[i]->dInput();
   }
+}
+
+void Network::completeFirstInputGradient(const Matrix& weights) {
+  if (!firstInputGradientPending_) return;
+  const Matrix& dOutput = layers_.size() > 1 ? layers_[1]->dInput() : loss_.dLogits();
+  firstDense_->backwardInput(dOutput, weights);
+  firstInputGradientPending_ = false;
 }
 
 long Network::parameterCount() const {
@@ -99,11 +127,25 @@ std::optional<NonFinite> Network::findNonFiniteOutput() const {
 std::optional<NonFinite> Network::findNonFiniteGradient() const {
   // Walk from the output down: the first bad layer is where the blow-up starts.
   for (size_t i = layers_.size(); i-- > 0;) {
+    if (i == 0 && firstInputGradientPending_) continue;  // not computed: nothing reads it
     if (!allFinite(layers_[i]->dInput())) return NonFinite{static_cast<int>(i), "gradient"};
   }
   for (size_t p = 0; p < parameters_.size(); ++p)
     if (!allFinite(*parameters_[p].gradient)) return NonFinite{parameterLayer_[p], "gradient"};
   return std::nullopt;
+}
+
+bool Network::forwardLooksFinite(double loss) const {
+  if (!std::isfinite(loss)) return false;
+  for (size_t i : squashedOutputs_)
+    if (!allFinite(layers_[i]->output())) return false;
+  return true;
+}
+
+bool Network::gradientsLookFinite() const {
+  for (const Parameter& parameter : parameters_)
+    if (!allFinite(*parameter.gradient)) return false;
+  return true;
 }
 
 }  // namespace nn

@@ -15,6 +15,8 @@
 
 namespace nn {
 
+class Dense;
+
 struct NonFinite {
   int layer;             // index into layers(); -1 for the loss itself
   std::string quantity;  // "loss", "output", "gradient"
@@ -38,7 +40,13 @@ class Network {
   // Loss of the last forward() against targets (first `count` columns); also fills predictions.
   double loss(const Matrix& targets, Eigen::Index count = -1);
   // Back-propagates the loss gradient through every layer (after forward + loss).
-  void backward(const Matrix& input, const Matrix& targets, Eigen::Index count = -1);
+  // firstInputGradient false: a first Dense layer leaves its dInput() stale (nothing
+  // in training reads it) until completeFirstInputGradient() is called.
+  void backward(const Matrix& input, const Matrix& targets, Eigen::Index count = -1, bool firstInputGradient = true);
+  bool firstInputGradientPending() const { return firstInputGradientPending_; }
+  // Fills the first layer's dInput() skipped by the last backward(); `weights` is that layer's W as
+  // backward() saw it (the optimizer may have moved W since).
+  void completeFirstInputGradient(const Matrix& weights);
 
   const Matrix& predictions() const { return loss_.predictions(); }  // (outputs, batch)
   int correctCount(const Matrix& targets, Eigen::Index count = -1) const { return loss_.correctCount(targets, count); }
@@ -56,6 +64,14 @@ class Network {
   // First non-finite output (forward) or dInput (backward) or parameter gradient.
   std::optional<NonFinite> findNonFiniteOutput() const;
   std::optional<NonFinite> findNonFiniteGradient() const;
+  // The cheap tests a training step makes; only when one fails does the trainer call the
+  // find functions above to name the layer. A NaN or infinity anywhere in the forward pass
+  // reaches the loss, except where an activation squashes it to a finite value (sigmoid and
+  // tanh of +-inf, ReLU and ELU of -inf or, in vector code, of NaN): so the loss and the
+  // inputs of such layers are checked. Every non-finite dInput that matters reaches a
+  // parameter gradient further down, so the parameter gradients are checked, vectorised.
+  bool forwardLooksFinite(double loss) const;
+  bool gradientsLookFinite() const;
 
  private:
   int inputSize_;
@@ -65,6 +81,9 @@ class Network {
   std::vector<int> parameterLayer_;     // aligned with parameters_
   Loss loss_;
   Rng dropoutRng_;
+  bool firstInputGradientPending_ = false;
+  Dense* firstDense_ = nullptr;           // layers_[0] if it is a Dense layer
+  std::vector<size_t> squashedOutputs_;   // layers whose output feeds a squashing activation (forwardLooksFinite)
 
   Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed, bool drawWeights);
 };

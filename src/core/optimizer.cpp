@@ -1,6 +1,7 @@
 #include "optimizer.h"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace nn {
@@ -192,6 +193,17 @@ double Optimizer::currentLearningRate() const {
   return scheduledLearningRate(config_.schedule, config_.learningRate, t_);
 }
 
+double Optimizer::gradientNorm() const {
+  double squaredNorm = 0.0;
+  for (const Parameter& p : parameters_) squaredNorm += static_cast<double>(p.gradient->squaredNorm());
+  return std::sqrt(squaredNorm);
+}
+
+double Optimizer::lastGradientNorm() const {
+  // NaN: step() did not need it. Unclipped gradients stay as step() saw them until the next backward pass.
+  return std::isnan(lastGradientNorm_) ? gradientNorm() : lastGradientNorm_;
+}
+
 double Optimizer::penaltyLoss() const {
   double penalty = 0.0;
   for (const Parameter& p : parameters_) {
@@ -214,9 +226,8 @@ void Optimizer::step() {
       if (p.penalized) p.gradient->noalias() += l2 * (*p.value);
 
   // 2. Global-norm clipping: one norm over all gradients, so the direction of the whole update is kept.
-  double squaredNorm = 0.0;
-  for (const Parameter& p : parameters_) squaredNorm += static_cast<double>(p.gradient->squaredNorm());
-  lastGradientNorm_ = std::sqrt(squaredNorm);
+  //    Without clipping nothing here needs the norm, and lastGradientNorm() computes it when asked.
+  lastGradientNorm_ = c.clipNorm > 0 ? gradientNorm() : std::numeric_limits<double>::quiet_NaN();
   if (c.clipNorm > 0 && lastGradientNorm_ > c.clipNorm) {
     const Scalar scale = static_cast<Scalar>(c.clipNorm / lastGradientNorm_);
     for (const Parameter& p : parameters_) *p.gradient *= scale;

@@ -104,12 +104,13 @@ class Optimizer {
     ruleStart_ = ruleStart;
   }
   double currentLearningRate() const;  // learning rate the next step() will use
-  double lastGradientNorm() const { return lastGradientNorm_; }  // before clipping
+  double lastGradientNorm() const;  // of the last step's gradients, before clipping
   // Penalty term to add to the reported loss: l1*|W|_1 + l2/2*|W|^2 over penalized parameters.
   double penaltyLoss() const;
 
  private:
   void resetState();  // sizes first_/second_ for config_.kind, zeroed; allocates, so never called by step()
+  double gradientNorm() const;  // global L2 norm of the gradients as they are now
 
   OptimizerConfig config_;
   std::vector<Parameter> parameters_;

@@ -108,13 +108,16 @@ int Trainer::step(int n) {
     lastBatchLoss_ = network_->loss(batchTargets_);
     if (!checkFinite(lastBatchLoss_)) {
       stepCount_ = thisStep;
+      lastStepUpdated_ = false;
       break;
     }
-    network_->backward(batchInput_, batchTargets_);
-    if (auto bad = network_->findNonFiniteGradient()) {
+    // The first layer's input gradient waits until stats() asks for it (Network::completeFirstInputGradient).
+    network_->backward(batchInput_, batchTargets_, -1, false);
+    if (auto bad = network_->gradientsLookFinite() ? std::nullopt : network_->findNonFiniteGradient()) {
       divergence_ = Divergence{thisStep, bad->layer, network_->layers()[bad->layer]->name(), bad->quantity,
                                explain(bad->quantity, bad->layer)};
       stepCount_ = thisStep;
+      lastStepUpdated_ = false;
       break;
     }
     if (done == n - 1) {  // remember the weights before the last update, for the update-to-weight ratio
@@ -122,6 +125,7 @@ int Trainer::step(int n) {
       for (size_t p = 0; p < parameters.size(); ++p) weightsBefore_[p] = *parameters[p].value;
     }
     optimizer_.step();
+    lastStepUpdated_ = true;
     stepCount_ = thisStep;
     examplesSeen_ += batch_;
   }
@@ -130,6 +134,7 @@ int Trainer::step(int n) {
 }
 
 bool Trainer::checkFinite(double loss) {
+  if (network_->forwardLooksFinite(loss)) return true;  // the cheap test; below, find where it failed
   const long long thisStep = stepCount_ + 1;
   if (auto bad = network_->findNonFiniteOutput()) {
     divergence_ = Divergence{thisStep, bad->layer, network_->layers()[bad->layer]->name(), bad->quantity,
@@ -237,6 +242,8 @@ const std::vector<LayerStats>& Trainer::stats() {
       network_->backward(batchInput_, batchTargets_);
     }
     const bool haveBefore = batchFilled_;
+    if (network_->firstInputGradientPending())  // W before the last update: what the last backward pass saw
+      network_->completeFirstInputGradient(lastStepUpdated_ ? weightsBefore_[0] : *network_->parameters()[0].value);
     std::optional<ActivationSample> sample;
     if (sampler_) {  // a fixed sample of training examples in inference mode, not just the batch
       syncNetwork(*sampler_);

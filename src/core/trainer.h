@@ -128,6 +128,7 @@ class Trainer {
   Matrix evalInput_;                           // (features, kEvalChunk)
   Matrix evalTargets_;                         // (1, kEvalChunk)
   std::vector<Matrix> weightsBefore_;          // aligned with parameters: values before the last update
+  bool lastStepUpdated_ = false;               // the last backward pass was followed by an update (weightsBefore_ holds its W)
   std::vector<LayerStats> stats_;
   bool statsFresh_ = false;
   bool batchFilled_ = false;                   // a step has run in this trainer (batchInput_, weightsBefore_ are valid)

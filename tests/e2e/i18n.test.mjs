@@ -41,6 +41,8 @@ test('the language switch re-labels the page and is remembered', async () => {
 test('activation, initializer and optimizer formulas are typeset with KaTeX', async () => {
   const { page, errors } = browser;
   await open(page, server.url);
+  await page.locator('#layer-explain .katex').first().waitFor();  // KaTeX loads after the first run (views/formula.js)
+  await page.locator('#optimizer-explain .katex').first().waitFor();
   assert.ok(await page.locator('#layer-explain .katex').count() >= 2);
   assert.ok(await page.locator('#optimizer-explain .katex').count() >= 1);
   await page.selectOption('.layer-card[data-layer="0"] select[data-field="activation"]', 'gelu');

@@ -50,7 +50,7 @@ test('the page loads without errors and shows activations, softmax and init hist
   await openLab(page);
   // 1. all nine activations drawn, each with a formula and its engine-derived figures
   assert.equal(await page.locator('#activations .gallery-card[data-drawn="true"]').count(), 9);
-  assert.equal(await page.locator('#activations .gallery-card .katex').count() >= 9, true);
+  await page.waitForFunction(() => document.querySelectorAll('#activations .gallery-card .katex').length >= 9);  // KaTeX is imported on demand
   const sigmoidMax = Number(await page.locator('.gallery-card[data-activation="sigmoid"]').getAttribute('data-max-derivative'));
   assert.ok(Math.abs(sigmoidMax - 0.25) < 1e-3, `sigmoid' max ${sigmoidMax}`);
   assert.match(await page.locator('.gallery-card[data-activation="sigmoid"] .note').textContent(), /at most 0\.25/);

@@ -52,10 +52,15 @@ TEST_CASE("a small MLP learns a 3-class spiral above 95% training accuracy") {
                {"type": "dense", "units": 3}],
     "optimizer": {"kind": "adam", "learning_rate": 0.01},
     "training": {"batch_size": 10, "seed": 1}})");
-  // Not 3000 steps: there this seed sits on one of constant-rate Adam's brief spikes (0.948 between
-  // 0.986 at 2500 and 0.990 at 3500), so the smallest change of rounding could fail the check.
-  trainer->step(3500);
-  CHECK(trainer->metrics().train.accuracy > 0.95);
+  // Adam at this learning rate has brief loss spikes, and where one falls moves with the last bit of
+  // any float (a vectorised exp moved one onto step 3000): so most of the last checkpoints must be above.
+  trainer->step(2500);
+  int above = 0;
+  for (int checkpoint = 0; checkpoint < 5; ++checkpoint) {
+    trainer->step(100);
+    if (trainer->metrics().train.accuracy > 0.95) ++above;
+  }
+  CHECK(above >= 3);
 }
 
 TEST_CASE("the same spec and seed give bit-identical results; another seed differs") {

@@ -315,6 +315,15 @@ class Engine {
 const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' &&
   typeof WorkerGlobalScope === 'undefined';
 
+async function compileWasm(url) {
+  const response = fetch(url, { credentials: 'same-origin' });
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch {
+    return WebAssembly.compile(await (await fetch(url, { credentials: 'same-origin' })).arrayBuffer());
+  }
+}
+
 // options.flavor: 'simd' | 'baseline' (default: SIMD where supported)
 // options.wasmBinary: the .wasm bytes (required under node, where the module's own loading is broken)
 export async function loadEngine(options = {}) {
@@ -328,9 +337,21 @@ export async function loadEngine(options = {}) {
     globalThis.__dirname ??= path.dirname(fileURLToPath(url));
     globalThis.require ??= createRequire(url);
   }
+  // In a browser the .wasm is fetched and compiled while the glue script loads, not after it
+  // (streaming compilation needs the server to send application/wasm; otherwise compile the bytes).
+  const compiling = options.wasmBinary || isNode ? null : compileWasm(new URL(`../wasm/nnsandbox-${flavor}.wasm`, import.meta.url));
   const { default: createModule } = await import(url.href);
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
-  const module = await createModule(moduleOptions);
+  let fail;
+  const failed = new Promise((resolve, reject) => { fail = reject; });
+  if (compiling) {
+    moduleOptions.instantiateWasm = (imports, receiveInstance) => {
+      compiling.then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => receiveInstance(instance, compiled)))
+        .catch(fail);
+      return {};  // the exports arrive through receiveInstance
+    };
+  }
+  const module = await Promise.race([createModule(moduleOptions), failed]);
   return new Engine(module, flavor);
 }

@@ -29,8 +29,10 @@ import { createRunController } from './run-controller.js';
 import { createMetricsSummary } from './views/metrics-summary.js';
 import { postHeightToParent } from './embed-height.js';
 import { registerOffline } from './offline.js';
+import { holdFormulas, releaseFormulas } from './views/formula.js';
 
 const messages = createMessages($('#messages'));
+holdFormulas();  // KaTeX loads after the first run exists (views/formula.js)
 
 // A link may name a preset; its explicit settings then apply on top of the preset.
 function readHash(hash, base) {
@@ -104,6 +106,7 @@ const runViews = {
     runViews.flavor = m.flavor;
   },
   newRun() {
+    releaseFormulas();
     focusSent = 'null';
     network.newRun();
     output.newRun();

@@ -3,11 +3,24 @@
 // The legend reads the values under the cursor; away from the chart it reads each series' latest
 // value, so the numbers beside the curves are never a row of dashes.
 
-import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { formatNumber } from '../format.js';
 import { logTickLabels } from './log-ticks.js';
 
 const HEIGHT = 170;
+
+// uPlot (41 KB gzipped) is imported when a chart first has a line to draw (two points; the
+// sandbox's step-0 point alone draws nothing), not with the page: its first training step does
+// not wait for it. The container keeps the chart's height meanwhile.
+let UPlot = null;
+let uPlotLoading = null;
+function loadUPlot() {
+  // When idle: the message that brought the points is handled first.
+  const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
+  uPlotLoading ??= new Promise((resolve) => whenIdle(resolve, { timeout: 300 }))
+    .then(() => import('../../vendor/uplot/uPlot.esm.js'))
+    .then((module) => { UPlot = module.default; });
+  return uPlotLoading;
+}
 
 // The index of each series' last point (uPlot's legend idxs); the x column follows the latest.
 function latestIndexes(data) {
@@ -61,6 +74,7 @@ export function createLineChart(container, options) {
   const valueText = (v) => (v === null || v === undefined ? '–' : options.percent ? `${(v * 100).toFixed(1)} %` : formatNumber(v, 4));
 
   const isLog = () => (typeof options.log === 'function' ? options.log() : Boolean(options.log));
+  if (!UPlot) container.style.minHeight = `${HEIGHT}px`;
 
   // The legend shows the value as it is in the data (an exact 0 reads "0", not the band's level).
   const rawValue = (seriesIndex, index, v) => (zeroLevel !== null && latest ? latest.data[seriesIndex]?.[index] ?? v : v);
@@ -102,7 +116,7 @@ export function createLineChart(container, options) {
     else if (zeroLevel !== null) y.range = (u, min, max) => [zeroLevel / Math.sqrt(10), 10 ** Math.ceil(Math.log10(Math.max(max, zeroLevel * 10)))];
     const tick = (v) => (zeroLevel !== null && Math.abs(Math.log10(v / zeroLevel)) < 1e-6 ? '0'
       : options.percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2));
-    plot = new uPlot({
+    plot = new UPlot({
       width: width(),
       height: HEIGHT,
       title: options.title(),
@@ -126,10 +140,14 @@ export function createLineChart(container, options) {
     }, data, container);
   }
 
-  return {
+  const chart = {
     // series: [{ label, color, dash?, width?, alpha? }]; data: [xs, ys1, ys2, ...] (uPlot layout).
     set(series, data) {
       latest = { series, data };
+      if (!UPlot) {
+        if (data[0]?.length > 1) loadUPlot().then(() => { if (latest) chart.set(latest.series, latest.data); });
+        return;
+      }
       const log = isLog();
       let shown = data;
       let level = null;
@@ -143,10 +161,11 @@ export function createLineChart(container, options) {
     },
     reset() { plot?.destroy(); plot = null; signature = ''; latest = null; },
     resize() { plot?.setSize({ width: width(), height: HEIGHT }); },
-    relabel() { if (latest) { signature = ''; this.set(latest.series, latest.data); } },
+    relabel() { if (latest) { signature = ''; chart.set(latest.series, latest.data); } },
     canvas: () => plot?.ctx.canvas ?? null,
     element: () => plot?.root ?? null,
   };
+  return chart;
 }
 
 // Aligns several (xs, ys) series on the union of their xs, with null where a series has no point:

@@ -1,0 +1,63 @@
+// Page benchmark: a cold first visit of the sandbox in headless Chromium (fresh profile, empty
+// cache) until its first training step. Prints when the page was ready (first run created in the
+// worker) and when the first step was done, counted from navigation start, and every file whose
+// request started before that step (the page's and the worker's), with its size as gzip -9 would
+// send it. Prints figures, asserts nothing.
+// Usage: node bench/page-first-step.mjs [visits] [web folder]   (needs a built site: ./build-wasm.sh build)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { WEB, launch, serve } from '../tests/e2e/helpers.mjs';
+
+const visits = Number(process.argv[2] || 3);
+const webFolder = path.resolve(process.argv[3] || WEB);
+
+const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// One cold visit: a new browser profile, so nothing is cached.
+async function visit(server) {
+  const browser = await launch();
+  try {
+    const { page, context } = browser;
+    const fetched = [];  // [url, request start (ms since 1970)]
+    context.on('requestfinished', (request) => fetched.push([request.url(), request.timing().startTime]));
+    await page.goto(server.url, { waitUntil: 'commit' });
+    // The page's own clock, read in the frame where the condition first holds.
+    const when = (condition) => page.waitForFunction(
+      (name) => (window.nnsandbox?.[name.key] >= name.value ? performance.now() : false),
+      condition, { timeout: 30000, polling: 'raf' }).then((handle) => handle.jsonValue());
+    const ready = await when({ key: 'ready', value: true });
+    await page.click('#play');
+    const firstStep = await when({ key: 'step', value: 1 });
+    const firstStepEpoch = firstStep + await page.evaluate(() => performance.timeOrigin);
+    await page.click('#play');
+    await page.waitForTimeout(300);  // let requests that started before the step finish and be reported
+    const before = fetched.filter(([, start]) => start <= firstStepEpoch).map(([url]) => new URL(url).pathname);
+    const files = [...new Set(before)].map((pathname) => {
+      const file = path.join(webFolder, decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
+      return { pathname, gzip: fs.existsSync(file) ? gzipSize(file) : 0 };
+    });
+    return { ready, firstStep, files, errors: browser.errors };
+  } finally {
+    await browser.close();
+  }
+}
+
+const server = await serve(webFolder);
+const results = [];
+try {
+  for (let i = 0; i < visits; i++) results.push(await visit(server));
+} finally {
+  await server.close();
+}
+const last = results[results.length - 1];
+const totalGzip = last.files.reduce((sum, f) => sum + f.gzip, 0);
+console.log(`cold first visit of index.html in headless Chromium (${visits} visits, median; ${webFolder})`);
+console.log(`  ready (first run created):  ${median(results.map((r) => r.ready)).toFixed(0)} ms`);
+console.log(`  first training step done:   ${median(results.map((r) => r.firstStep)).toFixed(0)} ms ` +
+  `(Play pressed as soon as ready; runs: ${results.map((r) => r.firstStep.toFixed(0)).join(', ')})`);
+console.log(`  fetched before it:          ${last.files.length} files, ${(totalGzip / 1024).toFixed(0)} KB gzip -9`);
+const biggest = [...last.files].sort((a, b) => b.gzip - a.gzip).slice(0, 8);
+for (const f of biggest) console.log(`    ${String((f.gzip / 1024).toFixed(1)).padStart(6)} KB  ${f.pathname}`);
+if (last.errors.length) console.log(`  page errors: ${last.errors.join('; ')}`);
