@@ -424,7 +424,7 @@ export default {
   'engine.idx_limit': 'limit은 0(전부) 또는 양의 개수여야 합니다 (받은 값: {got})',
   'engine.label_count': '레이블은 {labels}개인데 이미지는 {images}개입니다',
   'engine.no_images': '이미지가 하나도 없습니다',
-  'engine.step_count': '스텝 수는 0 이상 {max} 이하의 정수여야 합니다 (받은 값: {got})',
+  'engine.step_count': '단계 수는 0 이상 {max} 이하의 정수여야 합니다 (받은 값: {got})',
   'engine.memory_budget': '메모리가 약 {need_mb} MB 필요해 한도 {budget_mb} MB를 넘습니다. 가장 큰 부분: {term} ({term_mb} MB)',
   'engine.out_of_memory': '엔진의 메모리가 부족합니다. 아무것도 바뀌지 않았습니다',
   'engine.type.null': 'null',
