@@ -91,12 +91,20 @@ vendor_web_libraries() {
   cp -r node_modules/katex/dist/fonts web/vendor/katex/fonts
 }
 
+# The service worker's file list and build id (web/sw-precache.js), after every other web/ output:
+# a new build then replaces the offline copy browsers keep.
+write_offline_list() {
+  log "Offline file list and build id (web/sw-precache.js)"
+  node tools/make-sw-precache.mjs
+}
+
 build_all() {
   deps
   build_native
   build_wasm
   vendor_web_libraries
   node tools/make-web-data.mjs
+  write_offline_list
 }
 
 run_tests() {
@@ -105,6 +113,10 @@ run_tests() {
   (cd build && ctest --output-on-failure) || failed=1
   log "Tool tests (node:test)"
   node --test tests/tools/ || failed=1
+  if compgen -G "tests/web/*.test.mjs" >/dev/null; then
+    log "Page module tests (node:test, no browser)"
+    node --test tests/web/ || failed=1
+  fi
   if compgen -G "tests/wasm/*.test.mjs" >/dev/null; then
     log "WebAssembly module tests (node:test)"
     node --test tests/wasm/ || failed=1
@@ -194,7 +206,7 @@ shift || true
 case "$command" in
   deps) deps ;;
   native) build_native ;;
-  wasm) build_wasm ;;
+  wasm) build_wasm; write_offline_list ;;
   build) build_all ;;
   test) build_all; status=0; run_tests || status=1
         build_sanitized; run_sanitized_tests || status=1; run_fuzzers 30 || status=1; exit $status ;;

@@ -10,7 +10,7 @@ namespace nn {
 
 inline Expected<std::string> readTextFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{"", "cannot open '" + path + "'"};
+  if (!file) return Error{"", "cannot open '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();

@@ -24,7 +24,9 @@ const char* kTrainUsage =
     "  --epochs N        passes over the training split (default: the spec's training.epochs)\n"
     "  --seed S          training seed (overrides training.seed)\n"
     "  --metrics FILE    CSV, one row per epoch: epoch,step,learning_rate,batch_loss,train_loss,train_accuracy,\n"
-    "                    validation_loss,validation_accuracy,test_loss,test_accuracy\n"
+    "                    validation_loss,validation_accuracy,test_loss,test_accuracy,penalty,train_objective\n"
+    "                    (losses are data losses; penalty = l1*|W|_1 + l2/2*|W|^2; train_objective =\n"
+    "                    train_loss + penalty, what the optimizer minimises)\n"
     "  --stats FILE      JSON Lines, one line per epoch with every layer's statistics\n"
     "  --save FILE       write the trained model (JSON) at the end\n"
     "  --progress S      progress with an estimate of the time left, on stderr, every S seconds\n"
@@ -132,7 +134,7 @@ int runTrainCommand(int argc, char** argv) {
       return 1;
     }
     metricsFile << "epoch,step,learning_rate,batch_loss,train_loss,train_accuracy,validation_loss,"
-                   "validation_accuracy,test_loss,test_accuracy\n";
+                   "validation_accuracy,test_loss,test_accuracy,penalty,train_objective\n";
   }
   if (!statsPath.empty()) {
     statsFile.open(statsPath);
@@ -162,7 +164,8 @@ int runTrainCommand(int argc, char** argv) {
                   << csvNumber(metrics.batchLoss) << ',' << csvNumber(metrics.train.loss) << ','
                   << csvNumber(metrics.train.accuracy) << ',' << csvNumber(metrics.validation.loss) << ','
                   << csvNumber(metrics.validation.accuracy) << ',' << csvNumber(metrics.test.loss) << ','
-                  << csvNumber(metrics.test.accuracy) << '\n';
+                  << csvNumber(metrics.test.accuracy) << ',' << csvNumber(metrics.penalty) << ','
+                  << csvNumber(metrics.train.loss + metrics.penalty) << '\n';
     if (statsFile.is_open()) {
       Json layers = Json::array();
       for (const LayerStats& stats : trainer.stats()) layers.push_back(toJson(stats));
@@ -170,7 +173,7 @@ int runTrainCommand(int argc, char** argv) {
     }
     if (!quiet && (epoch == 1 || epoch % 10 == 0 || epoch == spec->training.epochs)) {
       // accuracies only where there is one: not for regression, not for an empty validation split
-      std::printf("epoch %d  step %ld  loss %.4f", epoch, metrics.step, metrics.train.loss);
+      std::printf("epoch %d  step %lld  loss %.4f", epoch, metrics.step, metrics.train.loss);
       if (std::isfinite(metrics.train.accuracy)) std::printf("  train acc %s", csvNumber(metrics.train.accuracy).c_str());
       if (metrics.validation.count > 0 && std::isfinite(metrics.validation.accuracy))
         std::printf("  validation acc %s", csvNumber(metrics.validation.accuracy).c_str());
@@ -190,7 +193,7 @@ int runTrainCommand(int argc, char** argv) {
     }
     save << exportModel(trainer).dump() << '\n';
   }
-  std::printf("done: %ld steps, train loss %.4f", metrics.step, metrics.train.loss);
+  std::printf("done: %lld steps, train loss %.4f", metrics.step, metrics.train.loss);
   if (std::isfinite(metrics.train.accuracy)) std::printf(", train accuracy %s", csvNumber(metrics.train.accuracy).c_str());
   if (metrics.test.count > 0 && std::isfinite(metrics.test.accuracy))
     std::printf(", test accuracy %s", csvNumber(metrics.test.accuracy).c_str());

@@ -31,8 +31,9 @@ Expected<ActivationKind> parseActivationKind(const std::string& name) {
                               ActivationKind::Elu, ActivationKind::Softmax, ActivationKind::Gelu,
                               ActivationKind::Silu})
     if (name == toString(kind)) return kind;
-  return Error{"", "unknown activation '" + name.substr(0, 40) +
-                       "' (expected one of: linear, sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, gelu, silu)"};
+  const std::string allowed = "linear, sigmoid, tanh, relu, leaky_relu, prelu, elu, softmax, gelu, silu";
+  return Error{"", "unknown activation '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
+               ErrorCode::Choice, {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }
 
 double defaultAlpha(ActivationKind kind) {
@@ -130,8 +131,9 @@ void activationBackward(ActivationKind kind, const Vector& alpha, const Matrix& 
       for (Eigen::Index c = 0; c < z.cols(); ++c)
         for (Eigen::Index r = 0; r < z.rows(); ++r) dZ(r, c) = z(r, c) > 0 ? dA(r, c) : alpha(r) * dA(r, c);
       break;
-    case ActivationKind::Elu:  // f' = 1 if z > 0 else alpha e^z = a + alpha
-      dZ = (z.array() > Scalar(0)).select(dA, dA.array() * (a.array() + alpha0));
+    case ActivationKind::Elu:  // f' = 1 if z > 0 else alpha e^z
+      // Not a + alpha (= alpha (e^z - 1) + alpha): that sum cancels, and is exactly 0 below z = -17.4.
+      dZ = (z.array() > Scalar(0)).select(dA, dA.array() * alpha0 * z.array().exp());
       break;
     case ActivationKind::Softmax:  // dZ = a * (dA - sum_i a_i dA_i), the Jacobian diag(a) - a a^T applied per column
       for (Eigen::Index c = 0; c < z.cols(); ++c) {

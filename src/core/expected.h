@@ -5,19 +5,58 @@
 // core returns an Error or an Expected<T> instead of throwing.
 #pragma once
 #include <optional>
+#include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
+#include "error_code.h"
 
 namespace nn {
 
+// One named value of an error ("min" = "1"), for the page's translation of the message.
+struct ErrorParam {
+  std::string name;
+  std::string value;
+
+  template <typename T>
+  ErrorParam(std::string paramName, const T& paramValue) : name(std::move(paramName)) {  // NOLINT: implicit on purpose
+    if constexpr (std::is_arithmetic_v<T>) {
+      std::ostringstream out;
+      out << paramValue;
+      value = out.str();
+    } else {
+      value = std::string(paramValue);
+    }
+  }
+};
+
 struct Error {
   std::string field;    // dotted path of the offending spec field, e.g. "layers[2].units"; may be empty
-  std::string message;  // plain-English explanation for a learner
+  std::string message;  // plain-English explanation for a learner (the CLI prints it)
+  ErrorCode code = ErrorCode::Invalid;  // what went wrong, for messages in other languages
+  std::vector<ErrorParam> params;       // the values the message quotes, by name
 
   // "layers[2].units: must be between 1 and 4096 (got 0)"
   std::string describe() const { return field.empty() ? message : field + ": " + message; }
+
+  // The same error about a field inside `section`: "spec" + "layers[0].units" -> "spec.layers[0].units".
+  Error inside(const std::string& section) const {
+    Error copy = *this;
+    copy.field = field.empty() ? section : section + "." + field;
+    return copy;
+  }
 };
+
+// "must be between min and max (got x)" about `field`, for checks outside a JSON reader.
+template <typename T>
+Error rangeError(std::string field, T min, T max, T got) {
+  std::ostringstream message;
+  message << "must be between " << min << " and " << max << " (got " << got << ")";
+  return Error{std::move(field), message.str(), std::is_integral_v<T> ? ErrorCode::IntegerRange : ErrorCode::Range,
+               {{"min", min}, {"max", max}, {"got", got}}};
+}
 
 template <typename T>
 class Expected {

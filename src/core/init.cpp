@@ -32,9 +32,10 @@ const char* toString(InitKind kind) {
 Expected<InitKind> parseInitKind(const std::string& name) {
   for (InitKind kind : kAllKinds)
     if (name == toString(kind)) return kind;
-  return Error{"", "unknown initializer '" + name.substr(0, 40) +
-                       "' (expected one of: zeros, constant, normal, uniform, xavier_normal, xavier_uniform, "
-                       "he_normal, he_uniform, lecun_normal)"};
+  const std::string allowed =
+      "zeros, constant, normal, uniform, xavier_normal, xavier_uniform, he_normal, he_uniform, lecun_normal";
+  return Error{"", "unknown initializer '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
+               ErrorCode::Choice, {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }
 
 Expected<InitConfig> readInitConfig(const Json& section, const std::string& path, InitKind defaultKind) {
@@ -46,7 +47,7 @@ Expected<InitConfig> readInitConfig(const Json& section, const std::string& path
   if (auto kind = parseInitKind(kindName)) {
     config.kind = *kind;
   } else {
-    reader.fail("kind", kind.error().message);
+    reader.fail("kind", kind.error());
   }
   config.value = reader.number("value", 0.0, -100.0, 100.0);
   config.mean = reader.number("mean", 0.0, -100.0, 100.0);

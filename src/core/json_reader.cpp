@@ -5,7 +5,41 @@
 
 namespace nn {
 
-Expected<Json> parseJson(const std::string& text, const std::string& what) {
+namespace {
+
+// The deepest nesting of arrays and objects in `text`, counted outside strings; stops early
+// once `limit` is passed. Linear, allocation-free: it runs before the parser.
+int nestingDepth(const std::string& text, int limit) {
+  int depth = 0, deepest = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+Expected<Json> parseJson(const std::string& text, const std::string& what, const char* whatId, JsonLimits limits) {
+  if (text.size() > limits.maxBytes)
+    return Error{"",
+                 what + " is too large (" + std::to_string(text.size()) + " bytes; at most " +
+                     std::to_string(limits.maxBytes) + ")",
+                 ErrorCode::TooLarge,
+                 {{"what", whatId}, {"bytes", text.size()}, {"max", limits.maxBytes}}};
+  if (nestingDepth(text, limits.maxDepth) > limits.maxDepth)
+    return Error{"", what + " is nested too deeply (more than " + std::to_string(limits.maxDepth) + " levels)",
+                 ErrorCode::TooDeep, {{"what", whatId}, {"max", limits.maxDepth}}};
   // Parse with exceptions off (allow_exceptions = false) so malformed input
   // can never abort the wasm build; on failure find the position for the message.
   Json value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -45,12 +79,12 @@ Expected<Json> parseJson(const std::string& text, const std::string& what) {
   std::ostringstream message;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     message << what << " is empty";
-  } else {
-    message << what << " is not valid JSON (line " << line << ", column " << column;
-    if (!locator.token.empty() && locator.token.size() < 40) message << ", near '" << locator.token << "'";
-    message << ")";
+    return Error{"", message.str(), ErrorCode::Empty, {{"what", whatId}}};
   }
-  return Error{"", message.str()};
+  message << what << " is not valid JSON (line " << line << ", column " << column;
+  if (!locator.token.empty() && locator.token.size() < 40) message << ", near '" << locator.token << "'";
+  message << ")";
+  return Error{"", message.str(), ErrorCode::Parse, {{"what", whatId}, {"line", line}, {"column", column}}};
 }
 
 std::string jsonTypeName(const Json& value) {
@@ -61,6 +95,16 @@ std::string jsonTypeName(const Json& value) {
   if (value.is_array()) return "an array";
   if (value.is_object()) return "an object";
   return "an unsupported value";
+}
+
+const char* jsonTypeId(const Json& value) {
+  if (value.is_null()) return "null";
+  if (value.is_boolean()) return "boolean";
+  if (value.is_number()) return "number";
+  if (value.is_string()) return "string";
+  if (value.is_array()) return "array";
+  if (value.is_object()) return "object";
+  return "unsupported";
 }
 
 namespace {
@@ -74,16 +118,25 @@ std::string formatNumber(double x) {
 JsonObjectReader::JsonObjectReader(const Json& object, std::string path, std::vector<Error>& errors)
     : object_(object), path_(std::move(path)), errors_(errors) {
   if (!object_.is_object()) {
-    errors_.push_back({path_, "must be an object (got " + jsonTypeName(object_) + ")"});
+    errors_.push_back({path_, "must be an object (got " + jsonTypeName(object_) + ")", ErrorCode::NotObject,
+                       {{"type", jsonTypeId(object_)}}});
     valid_ = false;
   }
 }
 
 std::string JsonObjectReader::pathOf(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
 
-void JsonObjectReader::fail(const char* key, const std::string& message) {
-  errors_.push_back({pathOf(key), message});
+void JsonObjectReader::fail(const char* key, const std::string& message, ErrorCode code,
+                            std::vector<ErrorParam> params) {
+  errors_.push_back({pathOf(key), message, code, std::move(params)});
   valid_ = false;
+}
+
+// "must be a number (got a string)"; `expected` is the type id for translations.
+void JsonObjectReader::failType(const char* key, const char* expected, const std::string& english,
+                                const Json& value) {
+  fail(key, "must be " + english + " (got " + jsonTypeName(value) + ")", ErrorCode::WrongType,
+       {{"expected", expected}, {"type", jsonTypeId(value)}});
 }
 
 bool JsonObjectReader::has(const char* key) const { return object_.is_object() && object_.contains(key); }
@@ -102,7 +155,7 @@ std::optional<double> JsonObjectReader::finiteNumber(const char* key) {
   const Json* value = lookup(key);
   if (!value) return std::nullopt;
   if (!value->is_number()) {
-    fail(key, "must be a number (got " + jsonTypeName(*value) + ")");
+    failType(key, "number", "a number", *value);
     return std::nullopt;
   }
   return value->get<double>();
@@ -112,7 +165,8 @@ double JsonObjectReader::number(const char* key, double fallback, double min, do
   const auto x = finiteNumber(key);
   if (!x) return fallback;
   if (!std::isfinite(*x) || *x < min || *x > max) {
-    fail(key, "must be between " + formatNumber(min) + " and " + formatNumber(max) + " (got " + formatNumber(*x) + ")");
+    fail(key, "must be between " + formatNumber(min) + " and " + formatNumber(max) + " (got " + formatNumber(*x) + ")",
+         ErrorCode::Range, {{"min", min}, {"max", max}, {"got", *x}});
     return fallback;
   }
   return *x;
@@ -122,7 +176,8 @@ double JsonObjectReader::positiveNumber(const char* key, double fallback, double
   const auto x = finiteNumber(key);
   if (!x) return fallback;
   if (!std::isfinite(*x) || *x <= 0 || *x > max) {
-    fail(key, "must be greater than 0 and at most " + formatNumber(max) + " (got " + formatNumber(*x) + ")");
+    fail(key, "must be greater than 0 and at most " + formatNumber(max) + " (got " + formatNumber(*x) + ")",
+         ErrorCode::PositiveRange, {{"max", max}, {"got", *x}});
     return fallback;
   }
   return *x;
@@ -132,17 +187,19 @@ long long JsonObjectReader::integer64(const char* key, long long fallback, long 
   const Json* value = lookup(key);
   if (!value) return fallback;
   if (!value->is_number()) {
-    fail(key, "must be a whole number (got " + jsonTypeName(*value) + ")");
+    failType(key, "whole_number", "a whole number", *value);
     return fallback;
   }
   const double x = value->get<double>();
   if (!std::isfinite(x) || std::floor(x) != x) {
-    fail(key, "must be a whole number (got " + formatNumber(x) + ")");
+    fail(key, "must be a whole number (got " + formatNumber(x) + ")", ErrorCode::WholeNumber, {{"got", x}});
     return fallback;
   }
   if (x < static_cast<double>(min) || x > static_cast<double>(max)) {
-    fail(key, "must be a whole number between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
-                  formatNumber(x) + ")");
+    fail(key,
+         "must be a whole number between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+             formatNumber(x) + ")",
+         ErrorCode::IntegerRange, {{"min", min}, {"max", max}, {"got", x}});
     return fallback;
   }
   return value->is_number_unsigned() ? static_cast<long long>(value->get<unsigned long long>())
@@ -158,7 +215,8 @@ bool JsonObjectReader::boolean(const char* key, bool fallback) {
   const Json* value = lookup(key);
   if (!value) return fallback;
   if (!value->is_boolean()) {
-    fail(key, "must be true or false (got " + jsonTypeName(*value) + ")");
+    fail(key, "must be true or false (got " + jsonTypeName(*value) + ")", ErrorCode::WrongType,
+         {{"expected", "boolean"}, {"type", jsonTypeId(*value)}});
     return fallback;
   }
   return value->get<bool>();
@@ -168,7 +226,7 @@ std::string JsonObjectReader::string(const char* key, const std::string& fallbac
   const Json* value = lookup(key);
   if (!value) return fallback;
   if (!value->is_string()) {
-    fail(key, "must be a string (got " + jsonTypeName(*value) + ")");
+    failType(key, "string", "a string", *value);
     return fallback;
   }
   return value->get<std::string>();
@@ -185,7 +243,8 @@ std::string JsonObjectReader::choice(const char* key, const std::string& fallbac
   for (const char* option : allowed) list += (list.empty() ? "" : ", ") + std::string(option);
   // Quote at most a short prefix of the user's text.
   std::string shown = chosen.size() > 40 ? chosen.substr(0, 40) + "..." : chosen;
-  fail(key, "unknown value '" + shown + "' (expected one of: " + list + ")");
+  fail(key, "unknown value '" + shown + "' (expected one of: " + list + ")", ErrorCode::Choice,
+       {{"got", shown}, {"allowed", list}});
   return fallback;
 }
 
@@ -193,13 +252,14 @@ std::vector<std::string> JsonObjectReader::stringList(const char* key, const std
   const Json* value = lookup(key);
   if (!value) return fallback;
   if (!value->is_array()) {
-    fail(key, "must be an array of strings (got " + jsonTypeName(*value) + ")");
+    failType(key, "string_array", "an array of strings", *value);
     return fallback;
   }
   std::vector<std::string> items;
   for (const Json& item : *value) {
     if (!item.is_string()) {
-      fail(key, "must be an array of strings (an element is " + jsonTypeName(item) + ")");
+      fail(key, "must be an array of strings (an element is " + jsonTypeName(item) + ")", ErrorCode::WrongType,
+           {{"expected", "string_array"}, {"type", jsonTypeId(item)}});
       return fallback;
     }
     items.push_back(item.get<std::string>());
@@ -212,7 +272,7 @@ void JsonObjectReader::rejectUnknownKeys() {
   for (auto it = object_.begin(); it != object_.end(); ++it) {
     if (known_.count(it.key())) continue;
     std::string shown = it.key().size() > 40 ? it.key().substr(0, 40) + "..." : it.key();
-    errors_.push_back({pathOf(shown.c_str()), "unknown setting"});
+    errors_.push_back({pathOf(shown.c_str()), "unknown setting", ErrorCode::UnknownKey, {}});
     valid_ = false;
   }
 }

@@ -19,11 +19,23 @@ namespace nn {
 
 using Json = nlohmann::json;
 
-// Parses text into Json without throwing; the error names line and column when it can.
-Expected<Json> parseJson(const std::string& text, const std::string& what = "JSON");
+// Limits checked before parsing, so that a huge or absurdly nested text is refused at once
+// instead of being parsed for minutes (and recursed into) first.
+struct JsonLimits {
+  size_t maxBytes = size_t(1) << 20;  // 1 MiB: a spec is a few kB
+  int maxDepth = 32;                  // specs and model files nest 4 levels deep
+};
 
-// "number", "string", "array", ... for messages.
+// Parses text into Json without throwing; the error names line and column when it can.
+// `what` words the subject of English messages ("the spec"); `whatId` names it for translations
+// ("spec", "model", "optimizer", "experiment", "json").
+Expected<Json> parseJson(const std::string& text, const std::string& what = "JSON", const char* whatId = "json",
+                         JsonLimits limits = {});
+
+// "a number", "a string", "an array", ... for messages.
 std::string jsonTypeName(const Json& value);
+// "number", "string", "array", ... for translations.
+const char* jsonTypeId(const Json& value);
 
 class JsonObjectReader {
  public:
@@ -48,13 +60,18 @@ class JsonObjectReader {
   // Records an error for every key that no accessor asked for.
   void rejectUnknownKeys();
 
-  void fail(const char* key, const std::string& message);  // record an error about one field
+  // Records an error about one field.
+  void fail(const char* key, const std::string& message, ErrorCode code = ErrorCode::Invalid,
+            std::vector<ErrorParam> params = {});
+  // Records `error` (of a parser that knows no field, e.g. an unknown name) about one field.
+  void fail(const char* key, const Error& error) { fail(key, error.message, error.code, error.params); }
   const std::string& path() const { return path_; }
   bool valid() const { return valid_; }
 
  private:
   const Json* lookup(const char* key);
   std::optional<double> finiteNumber(const char* key);
+  void failType(const char* key, const char* expected, const std::string& english, const Json& value);
 
   const Json& object_;
   std::string path_;

@@ -17,8 +17,9 @@ const char* toString(LossKind kind) {
 Expected<LossKind> parseLossKind(const std::string& name) {
   for (LossKind kind : {LossKind::SoftmaxCrossEntropy, LossKind::SigmoidBinaryCrossEntropy, LossKind::MeanSquaredError})
     if (name == toString(kind)) return kind;
-  return Error{"", "unknown loss '" + name.substr(0, 40) +
-                       "' (expected one of: softmax_cross_entropy, sigmoid_binary_cross_entropy, mse)"};
+  const std::string allowed = "softmax_cross_entropy, sigmoid_binary_cross_entropy, mse";
+  return Error{"", "unknown loss '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")", ErrorCode::Choice,
+               {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }
 
 void Loss::resize(int outputs, int batch) {

@@ -51,6 +51,7 @@ class Network {
   int outputSize() const { return layers_.back()->outputSize(); }
   long parameterCount() const;
   LossKind lossKind() const { return loss_.kind(); }
+  Rng& dropoutRng() { return dropoutRng_; }  // the dropout masks' generator (saved in model files)
 
   // First non-finite output (forward) or dInput (backward) or parameter gradient.
   std::optional<NonFinite> findNonFiniteOutput() const;

@@ -53,7 +53,9 @@ Expected<Kind> kindIn(const Named<Kind> (&table)[N], const std::string& name, co
     if (name == entry.name) return entry.kind;
     list += (list.empty() ? "" : ", ") + std::string(entry.name);
   }
-  return Error{"", "unknown " + std::string(what) + " '" + name + "' (expected one of: " + list + ")"};
+  const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
+  return Error{"", "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + list + ")",
+               ErrorCode::Choice, {{"got", shown}, {"allowed", list}}};
 }
 
 std::string show(double x) {
@@ -93,23 +95,27 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
   auto field = [&](const char* key) { return path.empty() ? std::string(key) : path + "." + key; };
   // !(x >= lo) instead of x < lo so that NaN fails every check.
   if (!(std::isfinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 10))
-    return Error{field("learning_rate"), "must be greater than 0 and at most 10 (got " + show(c.learningRate) + ")"};
+    return Error{field("learning_rate"), "must be greater than 0 and at most 10 (got " + show(c.learningRate) + ")",
+                 ErrorCode::PositiveRange, {{"max", 10}, {"got", c.learningRate}}};
   const struct {
     const char* key;
     double value;
   } fractions[] = {{"momentum", c.momentum}, {"rho", c.rho}, {"beta1", c.beta1}, {"beta2", c.beta2}};
   for (const auto& f : fractions)
     if (!(f.value >= 0 && f.value < 1))
-      return Error{field(f.key), "must be at least 0 and less than 1 (got " + show(f.value) + ")"};
+      return Error{field(f.key), "must be at least 0 and less than 1 (got " + show(f.value) + ")", ErrorCode::Fraction,
+                   {{"got", f.value}}};
   if (!(c.epsilon > 0 && c.epsilon <= 1))
-    return Error{field("epsilon"), "must be greater than 0 and at most 1 (got " + show(c.epsilon) + ")"};
+    return Error{field("epsilon"), "must be greater than 0 and at most 1 (got " + show(c.epsilon) + ")",
+                 ErrorCode::PositiveRange, {{"max", 1}, {"got", c.epsilon}}};
   const struct {
     const char* key;
     double value, max;
   } nonNegative[] = {{"l1", c.l1, 10}, {"l2", c.l2, 10}, {"weight_decay", c.weightDecay, 1}, {"clip_norm", c.clipNorm, 1e6}};
   for (const auto& f : nonNegative)
     if (!(f.value >= 0 && f.value <= f.max))
-      return Error{field(f.key), "must be between 0 and " + show(f.max) + " (got " + show(f.value) + ")"};
+      return Error{field(f.key), "must be between 0 and " + show(f.max) + " (got " + show(f.value) + ")",
+                   ErrorCode::Range, {{"min", 0}, {"max", f.max}, {"got", f.value}}};
 
   const ScheduleConfig& s = c.schedule;
   const std::string schedulePath = field("schedule");
@@ -122,12 +128,15 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
   for (const auto& f : counts)
     if (f.value < 1 || f.value > maxSteps)
       return Error{scheduleField(f.key),
-                   "must be a whole number between 1 and " + std::to_string(maxSteps) + " (got " + std::to_string(f.value) + ")"};
+                   "must be a whole number between 1 and " + std::to_string(maxSteps) + " (got " + std::to_string(f.value) + ")",
+                   ErrorCode::IntegerRange, {{"min", 1}, {"max", maxSteps}, {"got", f.value}}};
   if (!(s.gamma > 0 && s.gamma <= 1))
-    return Error{scheduleField("gamma"), "must be greater than 0 and at most 1 (got " + show(s.gamma) + ")"};
+    return Error{scheduleField("gamma"), "must be greater than 0 and at most 1 (got " + show(s.gamma) + ")",
+                 ErrorCode::PositiveRange, {{"max", 1}, {"got", s.gamma}}};
   if (!(s.minLearningRate >= 0 && s.minLearningRate <= c.learningRate))
     return Error{scheduleField("min_learning_rate"),
-                 "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")"};
+                 "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")",
+                 ErrorCode::Range, {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
   return std::nullopt;
 }
 
@@ -196,16 +205,13 @@ double Optimizer::penaltyLoss() const {
 
 void Optimizer::step() {
   const OptimizerConfig& c = config_;
-  const Scalar l1 = static_cast<Scalar>(c.l1);
   const Scalar l2 = static_cast<Scalar>(c.l2);
 
-  // 1. Penalty gradients, written into the gradient buffers (backward() overwrites them next step):
-  //    g += l2 * W + l1 * sign(W)
-  for (const Parameter& p : parameters_) {
-    if (!p.penalized) continue;
-    if (c.l2 > 0) p.gradient->noalias() += l2 * (*p.value);
-    if (c.l1 > 0) p.gradient->array() += l1 * p.value->array().sign();
-  }
+  // 1. The L2 penalty's gradient, written into the gradient buffers (backward() overwrites them next
+  //    step): g += l2 * W. L1 is not a gradient term: it is applied after the update (5.).
+  if (c.l2 > 0)
+    for (const Parameter& p : parameters_)
+      if (p.penalized) p.gradient->noalias() += l2 * (*p.value);
 
   // 2. Global-norm clipping: one norm over all gradients, so the direction of the whole update is kept.
   double squaredNorm = 0.0;
@@ -230,21 +236,35 @@ void Optimizer::step() {
   // 4. The update rule. t counts from 1 at the first step of the current rule.
   const long t = t_ - ruleStart_ + 1;
   const Scalar mu = static_cast<Scalar>(c.momentum);
-  const Scalar rho = static_cast<Scalar>(c.rho);
-  const Scalar b1 = static_cast<Scalar>(c.beta1);
-  const Scalar b2 = static_cast<Scalar>(c.beta2);
+  // Each decay factor and its complement 1 - beta are computed in double from the spec's value and
+  // only then rounded: 1 - float(0.99999) would be 1.0014e-5, 0.14 % off, while the bias
+  // correction below divides by the exact 1 - beta^t.
+  const Scalar rho = static_cast<Scalar>(c.rho), oneMinusRho = static_cast<Scalar>(1.0 - c.rho);
+  const Scalar b1 = static_cast<Scalar>(c.beta1), oneMinusB1 = static_cast<Scalar>(1.0 - c.beta1);
+  const Scalar b2 = static_cast<Scalar>(c.beta2), oneMinusB2 = static_cast<Scalar>(1.0 - c.beta2);
   const Scalar eps = static_cast<Scalar>(c.epsilon);
   // Bias correction: mhat = m / (1 - b1^t), vhat = v / (1 - b2^t); off: mhat = m, vhat = v.
   const Scalar mhatScale = c.biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
   const Scalar vhatScale = c.biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
 
+  // 5. (in the loop, right after each update) L1 by its proximal step (soft thresholding), so weights reach exactly 0 and stay there while
+  //    their data gradient is smaller than l1 (a subgradient l1 * sign(W) only makes them hover):
+  //    W = sign(W) * max(|W| - l1 * step, 0), where step is the step size this weight's update just
+  //    used: lr for SGD, Momentum and Nesterov, lr / (sqrt(h) + eps) for AdaGrad and RMSProp,
+  //    lr / (sqrt(vhat) + eps) for Adam and AdamW.
+  const Scalar l1Step = static_cast<Scalar>(c.l1 * learningRate);
+  auto softThreshold = [](auto&& W, auto&& threshold) { W = W.sign() * (W.abs() - threshold).max(Scalar(0)); };
+  const bool l1 = c.l1 > 0;
+
   for (size_t i = 0; i < parameters_.size(); ++i) {
     auto W = parameters_[i].value->array();
     auto g = parameters_[i].gradient->array();
+    const bool proximal = l1 && parameters_[i].penalized;
     switch (c.kind) {
       case OptimizerKind::Sgd:
         // W -= lr * g
         W -= lr * g;
+        if (proximal) softThreshold(W, l1Step);
         break;
       case OptimizerKind::Momentum: {
         // v = mu * v - lr * g;  W += v
@@ -252,6 +272,7 @@ void Optimizer::step() {
         v = mu * v - lr * g;
         flushTinyToZero(v);
         W += v;
+        if (proximal) softThreshold(W, l1Step);
         break;
       }
       case OptimizerKind::Nesterov: {
@@ -262,6 +283,7 @@ void Optimizer::step() {
         v = mu * v - lr * g;
         flushTinyToZero(v);
         W += (1 + mu) * v;
+        if (proximal) softThreshold(W, l1Step);
         break;
       }
       case OptimizerKind::AdaGrad: {
@@ -269,14 +291,16 @@ void Optimizer::step() {
         auto h = first_[i].array();
         h += g * g;
         W -= lr * g / (h.sqrt() + eps);
+        if (proximal) softThreshold(W, l1Step / (h.sqrt() + eps));
         break;
       }
       case OptimizerKind::RmsProp: {
         // h = rho * h + (1 - rho) * g * g;  W -= lr * g / (sqrt(h) + eps)
         auto h = first_[i].array();
-        h = rho * h + (1 - rho) * g * g;
+        h = rho * h + oneMinusRho * g * g;
         flushTinyToZero(h);
         W -= lr * g / (h.sqrt() + eps);
+        if (proximal) softThreshold(W, l1Step / (h.sqrt() + eps));
         break;
       }
       case OptimizerKind::Adam:
@@ -285,11 +309,12 @@ void Optimizer::step() {
         // W -= lr * mhat / (sqrt(vhat) + eps)
         auto m = first_[i].array();
         auto v = second_[i].array();
-        m = b1 * m + (1 - b1) * g;
-        v = b2 * v + (1 - b2) * g * g;
+        m = b1 * m + oneMinusB1 * g;
+        v = b2 * v + oneMinusB2 * g * g;
         flushTinyToZero(m);
         flushTinyToZero(v);
         W -= lr * (m * mhatScale) / ((v * vhatScale).sqrt() + eps);
+        if (proximal) softThreshold(W, l1Step / ((v * vhatScale).sqrt() + eps));
         break;
       }
     }

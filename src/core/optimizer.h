@@ -36,7 +36,7 @@ struct OptimizerConfig {
   double beta2 = 0.999;        // Adam, AdamW
   double epsilon = 1e-8;       // AdaGrad, RMSProp, Adam, AdamW
   bool biasCorrection = true;  // Adam, AdamW
-  double l1 = 0.0;             // adds l1 * sign(W) to penalized gradients (loss += l1 * |W|_1)
+  double l1 = 0.0;             // loss += l1 * |W|_1 on penalized weights, by a proximal step after the update (step())
   double l2 = 0.0;             // adds l2 * W to penalized gradients (loss += l2/2 * |W|^2)
   double weightDecay = 0.0;    // decoupled: W -= lr_t * weightDecay * W before the update (AdamW's default 0.01)
   double clipNorm = 0.0;       // > 0: rescale all gradients so their global L2 norm is at most clipNorm
@@ -84,12 +84,25 @@ class Optimizer {
   void setConfig(const OptimizerConfig& config);
   const OptimizerConfig& config() const { return config_; }
 
-  // Applies, in this order: L2 and L1 gradient terms (penalized parameters
-  // only), global-norm clipping, decoupled weight decay, the update rule.
-  // Advances t by one. Allocates nothing.
+  // Applies, in this order: the L2 gradient term (penalized parameters only),
+  // global-norm clipping, decoupled weight decay, the update rule, and for L1
+  // the soft threshold W = sign(W) * max(|W| - l1 * step, 0) with the step
+  // size the update rule just used for that weight (lr, or lr / (sqrt(h) + eps)
+  // for the adaptive rules). Advances t by one. Allocates nothing.
   void step();
 
   long stepCount() const { return t_; }
+  // For model files, so a loaded run continues exactly: the state buffers, aligned with the bound
+  // parameters (first: velocity, m or h, empty for SGD; second: Adam's v, else empty), the step
+  // counter (also the schedule's position) and the step at which the current rule's state started.
+  std::vector<Matrix>& firstState() { return first_; }
+  std::vector<Matrix>& secondState() { return second_; }
+  long ruleStart() const { return ruleStart_; }
+  // Sets t and ruleStart (0 <= ruleStart <= steps, checked by the caller); the buffers are kept.
+  void restoreSteps(long steps, long ruleStart) {
+    t_ = steps;
+    ruleStart_ = ruleStart;
+  }
   double currentLearningRate() const;  // learning rate the next step() will use
   double lastGradientNorm() const { return lastGradientNorm_; }  // before clipping
   // Penalty term to add to the reported loss: l1*|W|_1 + l2/2*|W|^2 over penalized parameters.

@@ -22,7 +22,7 @@ void readKind(JsonObjectReader& reader, Expected<Kind> (*parse)(const std::strin
   if (!reader.child("kind")->is_string()) return;
   auto parsed = parse(name);
   if (parsed) kind = *parsed;
-  else reader.fail("kind", parsed.error().message);
+  else reader.fail("kind", parsed.error());
 }
 
 // All schedule keys are accepted whatever the kind, so the page can switch the

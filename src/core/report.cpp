@@ -37,7 +37,8 @@ Json toJson(const Metrics& metrics) {
           {"batch_loss", number(metrics.batchLoss)},
           {"train", toJson(metrics.train)},
           {"validation", toJson(metrics.validation)},
-          {"test", toJson(metrics.test)}};
+          {"test", toJson(metrics.test)},
+          {"penalty", number(metrics.penalty)}};
 }
 
 Json toJson(const LayerStats& stats) {
@@ -48,6 +49,7 @@ Json toJson(const LayerStats& stats) {
                {"output", toJson(stats.output)},
                {"input", toJson(stats.input)},
                {"dead_fraction", number(stats.deadFraction)},
+               {"negative_fraction", number(stats.negativeFraction)},
                {"input_grad_norm", number(stats.inputGradNorm)},
                {"weight_norm", number(stats.weightNorm)},
                {"weight_grad_norm", number(stats.weightGradNorm)},
@@ -96,6 +98,7 @@ void packMetrics(const Metrics& m, std::vector<double>& out) {
   out[kMetricEpoch] = m.epoch;
   out[kMetricLearningRate] = m.learningRate;
   out[kMetricBatchLoss] = m.batchLoss;
+  out[kMetricPenalty] = m.penalty;
   const SplitMetrics* splits[] = {&m.train, &m.validation, &m.test};
   for (int s = 0; s < 3; ++s) {
     const int base = kMetricTrainLoss + 3 * s;
@@ -124,6 +127,7 @@ void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<
       f[5] = static_cast<float>(summaries[k]->histogram.high);
     }
     r[kStatDeadFraction] = static_cast<float>(s.deadFraction);
+    r[kStatNegativeFraction] = static_cast<float>(s.negativeFraction);
     r[kStatInputGradNorm] = static_cast<float>(s.inputGradNorm);
     r[kStatWeightNorm] = static_cast<float>(s.weightNorm);
     r[kStatWeightGradNorm] = static_cast<float>(s.weightGradNorm);

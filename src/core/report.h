@@ -19,6 +19,7 @@ enum MetricsField {
   kMetricTrainLoss, kMetricTrainAccuracy, kMetricTrainCount,
   kMetricValidationLoss, kMetricValidationAccuracy, kMetricValidationCount,
   kMetricTestLoss, kMetricTestAccuracy, kMetricTestCount,
+  kMetricPenalty,
   kMetricFieldCount
 };
 void packMetrics(const Metrics& metrics, std::vector<double>& out);
@@ -31,7 +32,7 @@ enum StatsField {
   kStatOutMean, kStatOutStd, kStatOutMin, kStatOutMax, kStatOutLow, kStatOutHigh,
   kStatInMean, kStatInStd, kStatInMin, kStatInMax, kStatInLow, kStatInHigh,
   kStatDeadFraction, kStatInputGradNorm, kStatWeightNorm, kStatWeightGradNorm, kStatUpdateRatio,
-  kStatWeightLow, kStatWeightHigh,
+  kStatWeightLow, kStatWeightHigh, kStatNegativeFraction,
   kStatOutNonFinite, kStatInNonFinite, kStatWeightNonFinite,  // values in no bin: NaN, +-inf
   kStatsHeaderFields
 };

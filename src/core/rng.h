@@ -6,11 +6,20 @@
 // draws from this class instead: xoshiro128+ seeded through splitmix64, with
 // Box-Muller for normals.
 #pragma once
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 namespace nn {
+
+// Everything that decides a generator's next numbers (saved in model files so a loaded run draws
+// the same batches and dropout masks as the run that was saved).
+struct RngState {
+  std::array<uint32_t, 4> words{};
+  bool hasSpareNormal = false;
+  double spareNormal = 0.0;
+};
 
 class Rng {
  public:
@@ -20,6 +29,13 @@ class Rng {
     uint64_t x = seed;
     for (auto& word : s_) word = static_cast<uint32_t>(splitmix64(x) >> 32);
     hasSpareNormal_ = false;
+  }
+
+  RngState state() const { return RngState{{s_[0], s_[1], s_[2], s_[3]}, hasSpareNormal_, spareNormal_}; }
+  void restore(const RngState& state) {
+    for (size_t i = 0; i < 4; ++i) s_[i] = state.words[i];
+    hasSpareNormal_ = state.hasSpareNormal;
+    spareNormal_ = state.spareNormal;
   }
 
   uint32_t nextU32() {

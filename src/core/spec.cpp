@@ -19,14 +19,14 @@ LayerSpec readLayer(const Json& json, const std::string& path, std::vector<Error
   LayerSpec layer;
   if (!reader.valid()) return layer;
   if (!reader.has("type")) {
-    reader.fail("type", "is missing (expected one of: dense, activation, batchnorm, dropout)");
+    reader.fail("type", "is missing (expected one of: dense, activation, batchnorm, dropout)", ErrorCode::Missing);
     return layer;
   }
   const std::string type = reader.choice("type", "dense", {"dense", "activation", "batchnorm", "dropout"});
   if (!reader.valid()) return layer;
   if (type == "dense") {
     layer.type = LayerType::Dense;
-    if (!reader.has("units")) reader.fail("units", "is missing (a dense layer needs a number of units)");
+    if (!reader.has("units")) reader.fail("units", "is missing (a dense layer needs a number of units)", ErrorCode::Missing);
     layer.units = reader.integer("units", 1, 1, kMaxUnits);
     if (const Json* init = reader.child("weight_init")) {
       auto config = readInitConfig(*init, reader.pathOf("weight_init"), InitKind::XavierUniform);
@@ -38,12 +38,12 @@ LayerSpec readLayer(const Json& json, const std::string& path, std::vector<Error
     }
   } else if (type == "activation") {
     layer.type = LayerType::Activation;
-    if (!reader.has("fn")) reader.fail("fn", "is missing (which activation function?)");
+    if (!reader.has("fn")) reader.fail("fn", "is missing (which activation function?)", ErrorCode::Missing);
     const std::string fn = reader.string("fn", "relu");
     if (auto kind = parseActivationKind(fn)) {
       layer.activation = *kind;
     } else if (reader.has("fn")) {
-      reader.fail("fn", kind.error().message);
+      reader.fail("fn", kind.error());
     }
     layer.alpha = reader.number("alpha", defaultAlpha(layer.activation), 0.0, 10.0);
   } else if (type == "batchnorm") {
@@ -53,7 +53,7 @@ LayerSpec readLayer(const Json& json, const std::string& path, std::vector<Error
   } else {
     layer.type = LayerType::Dropout;
     layer.rate = reader.number("rate", 0.5, 0.0, 1.0);
-    if (layer.rate >= 1.0) reader.fail("rate", "must be at least 0 and below 1 (got 1: that would drop every unit)");
+    if (layer.rate >= 1.0) reader.fail("rate", "must be at least 0 and below 1 (got 1: that would drop every unit)", ErrorCode::DropAll);
   }
   reader.rejectUnknownKeys();
   return layer;
@@ -88,7 +88,9 @@ Expected<RunSpec> readRunSpec(const Json& json) {
   std::vector<Error> errors;
   JsonObjectReader reader(json, "", errors);
   RunSpec spec;
-  if (!reader.valid()) return Error{"", "the spec must be a JSON object (got " + jsonTypeName(json) + ")"};
+  if (!reader.valid())
+    return Error{"", "the spec must be a JSON object (got " + jsonTypeName(json) + ")", ErrorCode::NotObject,
+                 {{"type", jsonTypeId(json)}}};
 
   if (const Json* data = reader.child("data")) {
     auto config = readDataConfig(*data, "data");
@@ -97,12 +99,15 @@ Expected<RunSpec> readRunSpec(const Json& json) {
 
   const Json* layers = reader.child("layers");
   if (!layers) {
-    reader.fail("layers", "is missing (a list of layers, the last one dense)");
+    reader.fail("layers", "is missing (a list of layers, the last one dense)", ErrorCode::Missing);
   } else if (!layers->is_array()) {
-    reader.fail("layers", "must be an array of layer objects (got " + jsonTypeName(*layers) + ")");
+    reader.fail("layers", "must be an array of layer objects (got " + jsonTypeName(*layers) + ")", ErrorCode::WrongType,
+                {{"expected", "array"}, {"type", jsonTypeId(*layers)}});
   } else if (layers->empty() || layers->size() > static_cast<size_t>(kMaxLayers)) {
-    reader.fail("layers", "must hold between 1 and " + std::to_string(kMaxLayers) + " layers (got " +
-                              std::to_string(layers->size()) + ")");
+    reader.fail("layers",
+                "must hold between 1 and " + std::to_string(kMaxLayers) + " layers (got " +
+                    std::to_string(layers->size()) + ")",
+                ErrorCode::LayerCount, {{"max", kMaxLayers}, {"got", layers->size()}});
   } else {
     for (size_t i = 0; i < layers->size(); ++i)
       spec.layers.push_back(readLayer((*layers)[i], "layers[" + std::to_string(i) + "]", errors));
@@ -146,7 +151,7 @@ Expected<RunSpec> readRunSpec(const Json& json) {
         spec.stats.rangeLow = low;
         spec.stats.rangeHigh = high;
       } else {
-        section.fail("histogram_range", "must be \"auto\" or [low, high] with low < high");
+        section.fail("histogram_range", "must be \"auto\" or [low, high] with low < high", ErrorCode::HistogramRange);
       }
     }
     section.rejectUnknownKeys();
@@ -158,12 +163,13 @@ Expected<RunSpec> readRunSpec(const Json& json) {
   // Structural checks that need the whole list.
   if (spec.layers.back().type != LayerType::Dense)
     return Error{"layers[" + std::to_string(spec.layers.size() - 1) + "]",
-                 "the last layer must be dense: it produces the outputs (logits) the loss reads"};
+                 "the last layer must be dense: it produces the outputs (logits) the loss reads",
+                 ErrorCode::LastLayerDense, {}};
   return spec;
 }
 
 Expected<RunSpec> parseRunSpec(const std::string& text) {
-  auto json = parseJson(text, "the spec");
+  auto json = parseJson(text, "the spec", "spec");
   if (!json) return json.error();
   return readRunSpec(*json);
 }
@@ -202,25 +208,34 @@ Status checkAgainstData(const RunSpec& spec, TaskKind task, int classes) {
   switch (spec.loss) {
     case LossKind::SoftmaxCrossEntropy:
       if (task == TaskKind::Regression)
-        return Error{"loss", "softmax_cross_entropy needs classification data; use mse for regression"};
+        return Error{"loss", "softmax_cross_entropy needs classification data; use mse for regression",
+                     ErrorCode::LossNeedsClasses, {}};
       if (outputs != classes)
-        return Error{last, "the output layer needs one unit per class: " + std::to_string(classes) + " (got " +
-                               std::to_string(outputs) + ")"};
+        return Error{last,
+                     "the output layer needs one unit per class: " + std::to_string(classes) + " (got " +
+                         std::to_string(outputs) + ")",
+                     ErrorCode::OutputUnits, {{"expected", classes}, {"got", outputs}}};
       break;
     case LossKind::SigmoidBinaryCrossEntropy:
       if (task == TaskKind::Regression || classes != 2)
-        return Error{"loss", "sigmoid_binary_cross_entropy needs two-class data (this data has " +
-                                 std::to_string(classes) + " classes); use softmax_cross_entropy"};
+        return Error{"loss",
+                     "sigmoid_binary_cross_entropy needs two-class data (this data has " + std::to_string(classes) +
+                         " classes); use softmax_cross_entropy",
+                     ErrorCode::LossNeedsTwoClasses, {{"classes", classes}}};
       if (outputs != 1)
-        return Error{last, "a sigmoid output for two classes has 1 unit (got " + std::to_string(outputs) + ")"};
+        return Error{last, "a sigmoid output for two classes has 1 unit (got " + std::to_string(outputs) + ")",
+                     ErrorCode::OutputUnits, {{"expected", 1}, {"got", outputs}}};
       break;
     case LossKind::MeanSquaredError:
       if (task == TaskKind::Regression && outputs != 1)
-        return Error{last, "regression has one target, so the output layer has 1 unit (got " +
-                               std::to_string(outputs) + ")"};
+        return Error{last,
+                     "regression has one target, so the output layer has 1 unit (got " + std::to_string(outputs) + ")",
+                     ErrorCode::OutputUnits, {{"expected", 1}, {"got", outputs}}};
       if (task == TaskKind::Classification && outputs != 1 && outputs != classes)
-        return Error{last, "with mse on " + std::to_string(classes) + " classes the output layer has 1 or " +
-                               std::to_string(classes) + " units (got " + std::to_string(outputs) + ")"};
+        return Error{last,
+                     "with mse on " + std::to_string(classes) + " classes the output layer has 1 or " +
+                         std::to_string(classes) + " units (got " + std::to_string(outputs) + ")",
+                     ErrorCode::MseOutputUnits, {{"classes", classes}, {"got", outputs}}};
       break;
   }
   return std::nullopt;

@@ -106,14 +106,31 @@ Summary summarize(const Matrix& values, const StatsConfig& config) {
 
 namespace {
 
-// Share of units whose input is <= 0 for every example of the batch: such a
-// unit passes no gradient through its positive branch (a "dead" ReLU).
-double deadFraction(const Matrix& preActivation) {
-  if (preActivation.rows() == 0) return 0.0;
+// Share of units that pass no gradient for any example: the activation's derivative is 0 on every
+// column of z. Below 0 the derivative is 0 for ReLU and alpha (Leaky ReLU, PReLU: per unit) or
+// alpha e^z (ELU) for the others, so their units die only with alpha = 0; above 0 it is 1. The slope
+// is taken from the definition, not from a float evaluation: ELU's alpha e^z underflows to 0 far
+// below 0 while the unit still passes a (tiny) gradient. The weaker condition, input <= 0 on every
+// example, is counted separately by negativeFraction.
+double deadFraction(const ActivationLayer& layer, const Matrix& z) {
+  if (z.rows() == 0 || z.cols() == 0) return 0.0;
+  const Matrix& alpha = layer.alpha();
   int dead = 0;
-  for (Eigen::Index unit = 0; unit < preActivation.rows(); ++unit)
-    if ((preActivation.row(unit).array() <= Scalar(0)).all()) ++dead;
-  return static_cast<double>(dead) / static_cast<double>(preActivation.rows());
+  for (Eigen::Index unit = 0; unit < z.rows(); ++unit) {
+    const Scalar slopeBelowZero = layer.kind() == ActivationKind::Relu ? Scalar(0)
+                                  : alpha(alpha.rows() == z.rows() ? unit : 0, 0);
+    if (slopeBelowZero == Scalar(0) && (z.row(unit).array() <= Scalar(0)).all()) ++dead;
+  }
+  return static_cast<double>(dead) / static_cast<double>(z.rows());
+}
+
+// Share of units whose input is <= 0 for every example ("in the negative regime").
+double negativeFraction(const Matrix& z) {
+  if (z.rows() == 0 || z.cols() == 0) return 0.0;
+  int negative = 0;
+  for (Eigen::Index unit = 0; unit < z.rows(); ++unit)
+    if ((z.row(unit).array() <= Scalar(0)).all()) ++negative;
+  return static_cast<double>(negative) / static_cast<double>(z.rows());
 }
 
 // Vectorised in Scalar: a cast to double per element made these norms the slowest
@@ -132,6 +149,9 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
                                           const ActivationSample* sample) {
   std::vector<LayerStats> all;
   const auto& layers = network.layers();
+  const auto sampledInput = [sample](size_t i) -> const Matrix& {
+    return i == 0 ? *sample->input : sample->network->layers()[i - 1]->output();
+  };
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& layer = *layers[i];
     const Matrix& layerInput = i == 0 ? input : layers[i - 1]->output();
@@ -141,17 +161,21 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
     stats.name = layer.name();
     stats.units = layer.outputSize();
     if (sample) {
-      const auto& sampled = sample->network->layers();
-      const Matrix& sampleInput = i == 0 ? *sample->input : sampled[i - 1]->output();
-      stats.output = summarize(sampled[i]->output().leftCols(sample->count), config);
-      stats.input = summarize(sampleInput.leftCols(sample->count), config);
+      stats.output = summarize(sample->network->layers()[i]->output().leftCols(sample->count), config);
+      stats.input = summarize(sampledInput(i).leftCols(sample->count), config);
     } else {
       stats.output = summarize(layer.output(), config);
       stats.input = summarize(layerInput, config);
     }
     stats.inputGradNorm = norm(layer.dInput());
     if (const auto* activation = dynamic_cast<const ActivationLayer*>(&layer)) {
-      if (isReluFamily(activation->kind())) stats.deadFraction = deadFraction(layerInput);
+      if (isReluFamily(activation->kind())) {
+        // Over the sample (fixed examples, inference mode) when there is one, so the share does not
+        // jump with the batch while no weight changes.
+        const Matrix z = sample ? Matrix(sampledInput(i).leftCols(sample->count)) : layerInput;
+        stats.deadFraction = deadFraction(*activation, z);
+        stats.negativeFraction = negativeFraction(z);
+      }
     }
     for (size_t p = 0; p < parameters.size(); ++p) {
       if (parameterLayer[p] != static_cast<int>(i) || parameters[p].name != "W") continue;

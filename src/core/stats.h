@@ -29,7 +29,10 @@ struct LayerStats {
   int units = 0;
   Summary output;                        // this layer's output on the last training batch
   Summary input;                         // its input (for an activation layer: the pre-activation)
-  double deadFraction = kNotApplicable;  // ReLU family: share of units with input <= 0 for every example of the batch
+  double deadFraction = kNotApplicable;      // ReLU family: share of units whose activation derivative is exactly 0
+                                             // for every example of the sample (they pass no gradient)
+  double negativeFraction = kNotApplicable;  // ReLU family: share of units with input <= 0 for every example of the
+                                             // sample ("in the negative regime"; leaky units there still learn)
   double inputGradNorm = 0.0;            // ||dLoss/dInput|| (Frobenius) on the last batch
   double weightNorm = kNotApplicable;    // dense: ||W||
   double weightGradNorm = kNotApplicable;  // dense: ||dLoss/dW||
@@ -55,8 +58,9 @@ struct ActivationSample {
 // Statistics of every layer from the buffers of the last training step.
 // `input` is the batch the network last saw; `weightsBefore[p]` is parameter p
 // before the last update (aligned with network.parameters(); may be empty).
-// With a sample, the output/input summaries describe the sample instead of the
-// batch; dead units and gradient norms always describe the training batch.
+// With a sample, the output/input summaries and the dead-unit shares describe
+// the sample instead of the batch; gradient and weight norms always describe the
+// training batch.
 std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& input,
                                           const std::vector<Matrix>& weightsBefore,
                                           const std::vector<Parameter>& parameters,

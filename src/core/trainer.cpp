@@ -2,13 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <sstream>
+#include "memory_budget.h"
 
 namespace nn {
 
 namespace {
-constexpr int kEvalChunk = 256;  // columns per forward pass when evaluating splits and grids
+// What the trainer of `spec` on `dataset` holds (memory_budget.h).
+MemoryEstimate runMemory(const RunSpec& spec, const Dataset& dataset) {
+  const int examples = dataset.train.size() + dataset.validation.size() + dataset.test.size();
+  return estimateRunMemory(spec, dataset.featureCount, static_cast<int>(dataset.train.targets.rows()), examples,
+                           dataset.train.size());
 }
+}  // namespace
 
 Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec) {
   auto dataset = makeDataset(spec.data);
@@ -18,8 +25,20 @@ Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec) {
 
 Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec, Dataset dataset) {
   if (auto error = checkAgainstData(spec, dataset.task, dataset.classes)) return *error;
-  if (dataset.train.size() == 0) return Error{"data.split.train", "the training split is empty"};
+  if (dataset.train.size() == 0)
+    return Error{"data.split.train", "the training split is empty", ErrorCode::EmptyTrainSplit, {}};
+  // Refused before anything is allocated: in wasm a failed allocation aborts the module.
+  if (auto error = checkMemoryBudget(runMemory(spec, dataset))) return *error;
+#if defined(__cpp_exceptions)
+  // Natively a budget above the machine's memory can still fail: refuse the run, don't abort.
+  try {
+    return std::unique_ptr<Trainer>(new Trainer(spec, std::move(dataset)));
+  } catch (const std::bad_alloc&) {
+    return Error{"", "the engine ran out of memory building this run; nothing was changed", ErrorCode::OutOfMemory, {}};
+  }
+#else
   return std::unique_ptr<Trainer>(new Trainer(spec, std::move(dataset)));
+#endif
 }
 
 Trainer::Trainer(const RunSpec& spec, Dataset dataset)
@@ -38,16 +57,13 @@ Trainer::Trainer(const RunSpec& spec, Dataset dataset)
   batchInput_.resize(dataset_.featureCount, batch_);
   batchTargets_.resize(dataset_.train.targets.rows(), batch_);
   evalInput_.resize(dataset_.featureCount, kEvalChunk);
-  // Activation histograms want about kHistogramValues values per layer. A batch of
-  // 10 through 4 units gives 40 (a spiky histogram), so narrow networks also get
-  // a sample of training examples; wide ones already have enough in the batch
-  // (and a bigger forward pass there would cost more than the training step).
-  constexpr int kHistogramValues = 2048;
-  int narrowest = kMaxUnits;
-  for (size_t i = 0; i + 1 < network_->layers().size(); ++i)
-    narrowest = std::min(narrowest, network_->layers()[i]->outputSize());
-  const int sampleCount = std::min({kEvalChunk, dataset_.train.size(), (kHistogramValues + narrowest - 1) / narrowest});
-  if (sampleCount > batch_) {
+  // Statistics describe a fixed sample of the first training examples (up to kEvalChunk) in
+  // inference mode, not the batch: a batch of 10 through 4 units gives 40 values (a spiky
+  // histogram), and a dead-unit share over 10 examples jumps from batch to batch while no weight
+  // changes. The worker throttles statistics by their cost, so the larger pass on a wide network
+  // only makes them arrive less often.
+  const int sampleCount = std::min(kEvalChunk, dataset_.train.size());
+  if (sampleCount > 0) {
     sampler_ = Network::withoutInitialization(spec_, dataset_.featureCount, sampleCount);
     sampleInput_ = dataset_.train.inputs.leftCols(sampleCount);
   }
@@ -73,11 +89,21 @@ void Trainer::fillBatch() {
   position_ += static_cast<size_t>(batch_);
 }
 
+// Fills the batch buffers with the batch the next step will take, leaving the batch order as it was.
+void Trainer::peekBatch() {
+  const BatchOrder saved = batchOrder();
+  fillBatch();
+  batchRng_.restore(saved.rng);
+  order_ = saved.order;
+  position_ = static_cast<size_t>(saved.position);
+}
+
 int Trainer::step(int n) {
   int done = 0;
   for (; done < n && !divergence_; ++done) {
     fillBatch();
-    const long thisStep = stepCount_ + 1;
+    batchFilled_ = true;
+    const long long thisStep = stepCount_ + 1;
     network_->forward(batchInput_, Mode::Training);
     lastBatchLoss_ = network_->loss(batchTargets_);
     if (!checkFinite(lastBatchLoss_)) {
@@ -104,7 +130,7 @@ int Trainer::step(int n) {
 }
 
 bool Trainer::checkFinite(double loss) {
-  const long thisStep = stepCount_ + 1;
+  const long long thisStep = stepCount_ + 1;
   if (auto bad = network_->findNonFiniteOutput()) {
     divergence_ = Divergence{thisStep, bad->layer, network_->layers()[bad->layer]->name(), bad->quantity,
                              explain(bad->quantity, bad->layer)};
@@ -190,6 +216,7 @@ Metrics Trainer::metrics() {
   m.epoch = epoch();
   m.learningRate = optimizer_.currentLearningRate();
   m.batchLoss = lastBatchLoss_;
+  m.penalty = optimizer_.penaltyLoss();
   syncEvaluator();
   m.train = evaluateSynced(dataset_.train);
   m.validation = evaluateSynced(dataset_.validation);
@@ -199,19 +226,19 @@ Metrics Trainer::metrics() {
 
 const std::vector<LayerStats>& Trainer::stats() {
   if (!statsFresh_) {
-    if (stepCount_ == 0) {
-      // Nothing trained yet: show the initial network on the first batch. Inference mode
-      // draws no dropout masks and leaves BatchNorm's running statistics alone, so asking
-      // for statistics never changes the run.
-      fillBatch();
-      position_ = 0;
+    if (!batchFilled_) {
+      // Nothing trained yet in this trainer (a new run, or one just loaded from a model file):
+      // show the network on the batch the next step will take. Inference mode draws no dropout
+      // masks and leaves BatchNorm's running statistics alone, so asking for statistics never
+      // changes the run.
+      peekBatch();
       network_->forward(batchInput_, Mode::Inference);
       network_->loss(batchTargets_);
       network_->backward(batchInput_, batchTargets_);
     }
-    const bool haveBefore = stepCount_ > 0;
+    const bool haveBefore = batchFilled_;
     std::optional<ActivationSample> sample;
-    if (sampler_) {  // narrow layers: histograms over a larger fixed sample (inference mode), not just the batch
+    if (sampler_) {  // a fixed sample of training examples in inference mode, not just the batch
       syncNetwork(*sampler_);
       sampler_->forward(sampleInput_, Mode::Inference);
       sample = ActivationSample{sampler_.get(), &sampleInput_, static_cast<int>(sampleInput_.cols())};
@@ -226,11 +253,24 @@ const std::vector<LayerStats>& Trainer::stats() {
 
 Status Trainer::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& outputs, std::vector<Matrix>* neurons,
                              int maxUnitsPerLayer) {
-  if (!dataset_.raw2dAvailable) return Error{"", "this data set is not two-dimensional, so it has no 2-D grid"};
-  if (resolution < 2 || resolution > 400) return Error{"resolution", "must be between 2 and 400"};
+  if (!dataset_.raw2dAvailable)
+    return Error{"", "this data set is not two-dimensional, so it has no 2-D grid", ErrorCode::NotTwoDimensional, {}};
+  if (resolution < 2 || resolution > 400)
+    return Error{"resolution", "must be between 2 and 400", ErrorCode::IntegerRange,
+                 {{"min", 2}, {"max", 400}, {"got", resolution}}};
   if (!(bounds.xmax > bounds.xmin) || !(bounds.ymax > bounds.ymin) || !std::isfinite(bounds.xmin) ||
       !std::isfinite(bounds.xmax) || !std::isfinite(bounds.ymin) || !std::isfinite(bounds.ymax))
-    return Error{"bounds", "need xmin < xmax and ymin < ymax, all finite"};
+    return Error{"bounds", "need xmin < xmax and ymin < ymax, all finite", ErrorCode::RangeOrder, {}};
+  {
+    // The grid's buffers come on top of the run's: outputs, and each layer's units when asked for.
+    double values = evaluator_->outputSize();
+    if (neurons)
+      for (const auto& layer : evaluator_->layers())
+        values += maxUnitsPerLayer > 0 ? std::min(layer->outputSize(), maxUnitsPerLayer) : layer->outputSize();
+    MemoryEstimate need = runMemory(spec_, dataset_);
+    need.terms.push_back({"grid", "the decision-boundary grid", values * resolution * resolution * sizeof(Scalar)});
+    if (auto error = checkMemoryBudget(need)) return *error;
+  }
   syncEvaluator();
   const int points = resolution * resolution;
   outputs.resize(evaluator_->outputSize(), points);
@@ -262,10 +302,37 @@ Status Trainer::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& o
   return std::nullopt;
 }
 
-void Trainer::restoreStepCount(long steps) {
-  stepCount_ = std::max(0L, steps);
+void Trainer::restoreStepCount(long long steps) {
+  stepCount_ = std::max(0LL, steps);
   examplesSeen_ = stepCount_ * batch_;
   statsFresh_ = false;
+}
+
+BatchOrder Trainer::batchOrder() const {
+  return BatchOrder{batchRng_.state(), order_, static_cast<long long>(position_), examplesSeen_};
+}
+
+Status Trainer::restoreBatchOrder(const BatchOrder& batchOrder) {
+  const size_t n = order_.size();
+  if (batchOrder.order.size() != n)
+    return Error{"order", "must list each of the " + std::to_string(n) + " training examples once",
+                 ErrorCode::ResumeState, {}};
+  std::vector<bool> seen(n, false);
+  for (int example : batchOrder.order) {
+    if (example < 0 || static_cast<size_t>(example) >= n || seen[static_cast<size_t>(example)])
+      return Error{"order", "must list each of the " + std::to_string(n) + " training examples once",
+                   ErrorCode::ResumeState, {}};
+    seen[static_cast<size_t>(example)] = true;
+  }
+  if (batchOrder.position < 0 || static_cast<size_t>(batchOrder.position) > n)
+    return rangeError("position", 0LL, static_cast<long long>(n), batchOrder.position);
+  if (batchOrder.examplesSeen < 0) return Error{"examples_seen", "must be at least 0", ErrorCode::ResumeState, {}};
+  batchRng_.restore(batchOrder.rng);
+  order_ = batchOrder.order;
+  position_ = static_cast<size_t>(batchOrder.position);
+  examplesSeen_ = batchOrder.examplesSeen;
+  statsFresh_ = false;
+  return std::nullopt;
 }
 
 Status Trainer::setOptimizer(const OptimizerConfig& config) {

@@ -24,19 +24,30 @@ struct SplitMetrics {
 };
 
 struct Metrics {
-  long step = 0;
+  long long step = 0;
   double epoch = 0.0;  // fractional: examples seen / training examples
   double learningRate = 0.0;
   double batchLoss = 0.0;  // loss of the last training batch (without penalty terms)
-  SplitMetrics train, validation, test;
+  SplitMetrics train, validation, test;  // data losses, without penalty terms
+  // l1*|W|_1 + l2/2*|W|^2 of the current weights: the optimizer minimises the data loss plus this.
+  double penalty = 0.0;
 };
 
 struct Divergence {
-  long step = 0;          // the step (1-based) whose loss or gradients were not finite
+  long long step = 0;          // the step (1-based) whose loss or gradients were not finite
   int layer = -1;         // layer index, -1 for the loss
   std::string layerName;  // "Dense 16", or "loss"
   std::string quantity;   // "loss", "output", "gradient"
   std::string message;    // an explanation for the learner
+};
+
+// Where the batch order stands: with the optimizer's state and the dropout generator, what a model
+// file needs so that a loaded run takes the very batches the saved run would have taken next.
+struct BatchOrder {
+  RngState rng;            // the generator that reshuffles at each epoch's end
+  std::vector<int> order;  // this epoch's permutation of the training examples
+  long long position = 0;  // next index into order
+  long long examplesSeen = 0;
 };
 
 struct GridBounds {
@@ -66,7 +77,12 @@ class Trainer {
                       int maxUnitsPerLayer = 0);
 
   // A model file's "trained_steps": the imported run continues counting from there.
-  void restoreStepCount(long steps);
+  void restoreStepCount(long long steps);
+  BatchOrder batchOrder() const;
+  // Checks that order is a permutation of the training examples and position lies in it.
+  Status restoreBatchOrder(const BatchOrder& batchOrder);
+  void restoreLastBatchLoss(double loss) { lastBatchLoss_ = loss; }
+  Optimizer& optimizer() { return optimizer_; }
 
   // Replaces the optimizer's hyper-parameters; weights and optimizer state are kept.
   Status setOptimizer(const OptimizerConfig& config);
@@ -75,7 +91,7 @@ class Trainer {
   const Dataset& dataset() const { return dataset_; }
   const RunSpec& spec() const { return spec_; }
   const Optimizer& optimizer() const { return optimizer_; }
-  long stepCount() const { return stepCount_; }
+  long long stepCount() const { return stepCount_; }
   double epoch() const;
   double lastBatchLoss() const { return lastBatchLoss_; }
   int batchSize() const { return batch_; }
@@ -86,6 +102,7 @@ class Trainer {
  private:
   Trainer(const RunSpec& spec, Dataset dataset);
   void fillBatch();
+  void peekBatch();
   void syncEvaluator();
   SplitMetrics evaluateSynced(const Split& split);
   void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
@@ -97,14 +114,14 @@ class Trainer {
   int batch_;                                  // examples per step
   std::unique_ptr<Network> network_;          // trains; batch_ columns
   std::unique_ptr<Network> evaluator_;        // evaluates; kEvalChunk columns
-  std::unique_ptr<Network> sampler_;          // activation histograms of narrow networks; null if the batch suffices
+  std::unique_ptr<Network> sampler_;          // statistics sample (histograms, dead units); null without training data
   Matrix sampleInput_;                         // (features, sample): the first training examples
   Optimizer optimizer_;
   Rng batchRng_;
   std::vector<int> order_;                     // permutation of the training examples for this epoch
   size_t position_ = 0;                        // next index into order_
-  long stepCount_ = 0;
-  long examplesSeen_ = 0;
+  long long stepCount_ = 0;
+  long long examplesSeen_ = 0;
   double lastBatchLoss_ = 0.0;
   Matrix batchInput_;                          // (features, batch_)
   Matrix batchTargets_;                        // (1, batch_)
@@ -113,6 +130,7 @@ class Trainer {
   std::vector<Matrix> weightsBefore_;          // aligned with parameters: values before the last update
   std::vector<LayerStats> stats_;
   bool statsFresh_ = false;
+  bool batchFilled_ = false;                   // a step has run in this trainer (batchInput_, weightsBefore_ are valid)
   std::optional<Divergence> divergence_;
 };
 

@@ -16,15 +16,16 @@ std::vector<double> readPerFeature(JsonObjectReader& reader, const char* key, si
   const Json* list = reader.child(key);
   if (!list) return {};
   if (!list->is_array() || list->size() != features) {
-    reader.fail(key, "must be an array with one number per feature (" + std::to_string(features) + ")");
+    reader.fail(key, "must be an array with one number per feature (" + std::to_string(features) + ")",
+                ErrorCode::PerFeature, {{"features", features}});
     return {};
   }
   std::vector<double> values;
   for (const Json& item : *list) {
     const double x = item.is_number() ? item.get<double>() : 0.0;
     if (!item.is_number() || !std::isfinite(x) || std::abs(x) > 1e6 || (nonZero && x == 0.0)) {
-      reader.fail(key, nonZero ? "must hold non-zero numbers between -1e6 and 1e6"
-                               : "must hold numbers between -1e6 and 1e6");
+      reader.fail(key, nonZero ? "must hold non-zero numbers between -1e6 and 1e6" : "must hold numbers between -1e6 and 1e6",
+                  nonZero ? ErrorCode::PerFeatureNonZero : ErrorCode::PerFeatureValues);
       return {};
     }
     values.push_back(x);
@@ -42,7 +43,7 @@ void readFeatures(JsonObjectReader& reader, DataConfig& config) {
   std::vector<std::string> features = reader.stringList("features", config.features);
   if (!present) return;
   if (features.empty()) {
-    reader.fail("features", "must name at least one feature");
+    reader.fail("features", "must name at least one feature", ErrorCode::NoFeatures);
     return;
   }
   std::set<std::string> seen;
@@ -50,11 +51,14 @@ void readFeatures(JsonObjectReader& reader, DataConfig& config) {
     const std::string key = "features[" + std::to_string(i) + "]";
     if (!isKnownFeature(features[i])) {
       const std::string shown = features[i].size() > 40 ? features[i].substr(0, 40) + "..." : features[i];
-      reader.fail(key.c_str(), "unknown feature '" + shown + "' (expected one of: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2))");
+      const std::string allowed = "x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)";
+      reader.fail(key.c_str(), "unknown feature '" + shown + "' (expected one of: " + allowed + ")",
+                  ErrorCode::UnknownFeature, {{"got", shown}, {"allowed", allowed}});
       return;
     }
     if (!seen.insert(features[i]).second) {
-      reader.fail(key.c_str(), "feature '" + features[i] + "' is listed twice");
+      reader.fail(key.c_str(), "feature '" + features[i] + "' is listed twice", ErrorCode::DuplicateFeature,
+                  {{"got", features[i]}});
       return;
     }
   }
@@ -73,12 +77,13 @@ void readSplit(JsonObjectReader& parent, std::vector<Error>& errors, DataConfig&
   reader.rejectUnknownKeys();
   if (!reader.valid()) return;
   if (!(train > 0)) {
-    reader.fail("train", "must be greater than 0 (the network needs examples to learn from)");
+    reader.fail("train", "must be greater than 0 (the network needs examples to learn from)", ErrorCode::EmptyTrainSplit);
     return;
   }
   const double sum = train + validation + test;
   if (std::fabs(sum - 1.0) > 1e-6) {
-    errors.push_back({parent.pathOf("split"), "train + validation + test must add up to 1 (got " + std::to_string(sum) + ")"});
+    errors.push_back({parent.pathOf("split"), "train + validation + test must add up to 1 (got " + std::to_string(sum) + ")",
+                      ErrorCode::SplitSum, {{"got", sum}}});
     return;
   }
   config.trainFraction = train;

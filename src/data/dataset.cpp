@@ -85,9 +85,11 @@ struct AllExamples {
 // Images and labels already parsed (from files, or from bytes the page fetched).
 Status useImages(const IdxImages* images, const std::vector<int>* labels, Dataset& dataset, AllExamples& all) {
   if (static_cast<int>(labels->size()) != images->count)
-    return Error{"data.labels", "has " + std::to_string(labels->size()) + " labels but data.images has " +
-                                    std::to_string(images->count) + " images"};
-  if (images->count < 1) return Error{"data.images", "holds no images"};
+    return Error{"data.labels",
+                 "has " + std::to_string(labels->size()) + " labels but data.images has " +
+                     std::to_string(images->count) + " images",
+                 ErrorCode::LabelCount, {{"labels", labels->size()}, {"images", images->count}}};
+  if (images->count < 1) return Error{"data.images", "holds no images", ErrorCode::NoImages, {}};
 
   const int n = images->count;
   all.inputs = images->pixels;  // (784, n) pixels in [0, 1]
@@ -140,12 +142,14 @@ Expected<Dataset> makeDataset(const DataConfig& config, const ImageData* preload
   if (config.kind == "idx" && preloaded) {
     if (Status error = useImages(&preloaded->images, &preloaded->labels, dataset, all)) return *error;
   } else if (config.kind == "idx") {
-    if (config.imagesPath.empty()) return Error{"data.images", "is required for kind 'idx' (path of an IDX image file)"};
-    if (config.labelsPath.empty()) return Error{"data.labels", "is required for kind 'idx' (path of an IDX label file)"};
+    if (config.imagesPath.empty())
+      return Error{"data.images", "is required for kind 'idx' (path of an IDX image file)", ErrorCode::Missing, {}};
+    if (config.labelsPath.empty())
+      return Error{"data.labels", "is required for kind 'idx' (path of an IDX label file)", ErrorCode::Missing, {}};
     auto images = loadIdxImages(config.imagesPath, config.limit);
-    if (!images) return Error{"data.images", images.error().message};
+    if (!images) return images.error().inside("data.images");
     auto labels = loadIdxLabels(config.labelsPath, config.limit);
-    if (!labels) return Error{"data.labels", labels.error().message};
+    if (!labels) return labels.error().inside("data.labels");
     if (Status error = useImages(&*images, &*labels, dataset, all)) return *error;
   } else {
     generateTwoDimensional(config, rng, dataset, all);

@@ -2,6 +2,7 @@
 // actually present before anything is allocated or indexed, so a hostile or
 // damaged file yields a message, never a crash or a huge allocation.
 #include "idx.h"
+#include "core/memory_budget.h"
 
 #include <fstream>
 
@@ -24,21 +25,28 @@ uint32_t readBigEndian32(const std::vector<uint8_t>& bytes, size_t offset) {
 // holds `dimensions` values and the payload starts at 4 + 4 * dimensions.
 Status readHeader(const std::vector<uint8_t>& bytes, int dimensions, const char* what, std::vector<uint32_t>& sizes) {
   if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
-    return Error{"", "is gzip-compressed; unzip it first (e.g. gunzip file.gz)"};
-  if (bytes.size() < 4) return Error{"", "is too short to be an IDX file (" + std::to_string(bytes.size()) + " bytes)"};
-  if (bytes[0] != 0 || bytes[1] != 0) return Error{"", "is not an IDX file (bad magic number)"};
+    return Error{"", "is gzip-compressed; unzip it first (e.g. gunzip file.gz)", ErrorCode::IdxGzip, {}};
+  if (bytes.size() < 4)
+    return Error{"", "is too short to be an IDX file (" + std::to_string(bytes.size()) + " bytes)", ErrorCode::IdxShort,
+                 {{"bytes", bytes.size()}}};
+  if (bytes[0] != 0 || bytes[1] != 0) return Error{"", "is not an IDX file (bad magic number)", ErrorCode::IdxMagic, {}};
   if (bytes[2] != kUnsignedByteType)
-    return Error{"", "holds IDX data of type " + std::to_string(bytes[2]) + "; only unsigned bytes (type 8) are supported"};
+    return Error{"", "holds IDX data of type " + std::to_string(bytes[2]) + "; only unsigned bytes (type 8) are supported",
+                 ErrorCode::IdxType, {{"data_type", int(bytes[2])}}};
   if (bytes[3] != dimensions)
-    return Error{"", "has " + std::to_string(bytes[3]) + " dimensions; IDX " + what + " files have " +
-                         std::to_string(dimensions)};
+    return Error{"",
+                 "has " + std::to_string(bytes[3]) + " dimensions; IDX " + what + " files have " +
+                     std::to_string(dimensions),
+                 ErrorCode::IdxDimensions, {{"got", int(bytes[3])}, {"expected", dimensions}}};
   const size_t headerBytes = 4 + 4 * static_cast<size_t>(dimensions);
-  if (bytes.size() < headerBytes) return Error{"", "is truncated inside its header"};
+  if (bytes.size() < headerBytes) return Error{"", "is truncated inside its header", ErrorCode::IdxHeader, {}};
   sizes.clear();
   for (int d = 0; d < dimensions; ++d) sizes.push_back(readBigEndian32(bytes, 4 + 4 * static_cast<size_t>(d)));
   if (sizes[0] > kMaxCount)
-    return Error{"", "claims " + std::to_string(sizes[0]) + " " + what + "s; at most " + std::to_string(kMaxCount) +
-                         " are supported"};
+    return Error{"",
+                 "claims " + std::to_string(sizes[0]) + " " + what + "s; at most " + std::to_string(kMaxCount) +
+                     " are supported",
+                 ErrorCode::IdxCount, {{"got", sizes[0]}, {"max", kMaxCount}}};
   return std::nullopt;
 }
 
@@ -46,15 +54,20 @@ Status readHeader(const std::vector<uint8_t>& bytes, int dimensions, const char*
 Status checkLength(const std::vector<uint8_t>& bytes, size_t headerBytes, uint64_t payloadBytes) {
   const uint64_t expected = headerBytes + payloadBytes;
   if (bytes.size() < expected)
-    return Error{"", "is truncated: the header promises " + std::to_string(expected) + " bytes but there are only " +
-                         std::to_string(bytes.size())};
+    return Error{"",
+                 "is truncated: the header promises " + std::to_string(expected) + " bytes but there are only " +
+                     std::to_string(bytes.size()),
+                 ErrorCode::IdxTruncated, {{"expected", expected}, {"bytes", bytes.size()}}};
   if (bytes.size() > expected)
-    return Error{"", "has " + std::to_string(bytes.size() - expected) + " unexpected bytes after the data its header describes"};
+    return Error{"", "has " + std::to_string(bytes.size() - expected) + " unexpected bytes after the data its header describes",
+                 ErrorCode::IdxTrailing, {{"bytes", bytes.size() - expected}}};
   return std::nullopt;
 }
 
 Status checkLimit(int limit) {
-  if (limit < 0) return Error{"", "the limit must be 0 (all) or a positive count (got " + std::to_string(limit) + ")"};
+  if (limit < 0)
+    return Error{"", "the limit must be 0 (all) or a positive count (got " + std::to_string(limit) + ")",
+                 ErrorCode::IdxLimit, {{"got", limit}}};
   return std::nullopt;
 }
 
@@ -64,25 +77,33 @@ int applyLimit(uint32_t count, int limit) {
 
 Expected<std::vector<uint8_t>> readFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary | std::ios::ate);
-  if (!file) return Error{"", "cannot open '" + path + "'"};
+  if (!file) return Error{"", "cannot open '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
   const std::streamoff size = file.tellg();
-  if (size < 0) return Error{"", "cannot read '" + path + "'"};
-  if (size > kMaxFileBytes) return Error{"", "'" + path + "' is too large (" + std::to_string(size) + " bytes)"};
+  if (size < 0) return Error{"", "cannot read '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
+  if (size > kMaxFileBytes)
+    return Error{"", "'" + path + "' is too large (" + std::to_string(size) + " bytes)", ErrorCode::TooLarge,
+                 {{"what", "file"}, {"bytes", size}, {"max", kMaxFileBytes}}};
   std::vector<uint8_t> bytes(static_cast<size_t>(size));
   file.seekg(0);
-  if (size > 0 && !file.read(reinterpret_cast<char*>(bytes.data()), size)) return Error{"", "cannot read '" + path + "'"};
+  if (size > 0 && !file.read(reinterpret_cast<char*>(bytes.data()), size))
+    return Error{"", "cannot read '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
   return bytes;
 }
 
 // The checks above describe a problem as "is truncated ..."; these give it a subject.
 Error aboutFile(const char* what, const Error& problem) {
-  return Error{"", std::string("the IDX ") + what + " file " + problem.message};
+  Error error = problem;
+  error.message = std::string("the IDX ") + what + " file " + problem.message;
+  error.params.push_back({"what", what});
+  return error;
 }
 
 template <typename T>
 Expected<T> prefixPath(Expected<T> result, const std::string& path) {
   if (result) return result;
-  return Error{result.error().field, "'" + path + "': " + result.error().message};
+  Error error = result.error();
+  error.message = "'" + path + "': " + error.message;
+  return error;
 }
 
 }  // namespace
@@ -93,12 +114,19 @@ Expected<IdxImages> parseIdxImages(const std::vector<uint8_t>& bytes, int limit)
   if (Status error = readHeader(bytes, 3, "image", sizes)) return aboutFile("image", *error);
   const uint32_t count = sizes[0], rows = sizes[1], cols = sizes[2];
   if (rows < 1 || cols < 1 || rows > kMaxSide || cols > kMaxSide)
-    return aboutFile("image", Error{"", "has images of " + std::to_string(rows) + "x" + std::to_string(cols) +
-                         " pixels; each side must be between 1 and " + std::to_string(kMaxSide)});
+    return aboutFile("image", Error{"",
+                                    "has images of " + std::to_string(rows) + "x" + std::to_string(cols) +
+                                        " pixels; each side must be between 1 and " + std::to_string(kMaxSide),
+                                    ErrorCode::IdxSide, {{"rows", rows}, {"cols", cols}, {"max", kMaxSide}}});
   const uint64_t pixelsPerImage = uint64_t(rows) * cols;
-  if (pixelsPerImage * count > kMaxPixels) return aboutFile("image", Error{"", "claims an absurd amount of pixel data"});
+  if (pixelsPerImage * count > kMaxPixels) return aboutFile("image", Error{"", "claims an absurd amount of pixel data", ErrorCode::IdxPixels, {}});
   const size_t headerBytes = 16;
   if (Status error = checkLength(bytes, headerBytes, pixelsPerImage * count)) return aboutFile("image", *error);
+
+  // As floats the pixels take four times the file, and the data set copies them twice more
+  // (all examples, then the splits): refused here, before the first of those allocations.
+  const double floatBytes = double(pixelsPerImage) * applyLimit(count, limit) * sizeof(Scalar);
+  if (Status error = checkMemoryBudget("data", "the image data", 3 * floatBytes)) return *error;
 
   IdxImages images;
   images.count = applyLimit(count, limit);
@@ -139,12 +167,14 @@ Expected<std::vector<int>> loadIdxLabels(const std::string& path, int limit) {
 Expected<ImageData> parseImageData(const std::vector<uint8_t>& imageBytes, const std::vector<uint8_t>& labelBytes,
                                    int limit) {
   auto images = parseIdxImages(imageBytes, limit);
-  if (!images) return Error{"data.images", images.error().message};
+  if (!images) return images.error().inside("data.images");
   auto labels = parseIdxLabels(labelBytes, limit);
-  if (!labels) return Error{"data.labels", labels.error().message};
+  if (!labels) return labels.error().inside("data.labels");
   if (static_cast<int>(labels->size()) != images->count)
-    return Error{"data.labels", "has " + std::to_string(labels->size()) + " labels but the image file has " +
-                                    std::to_string(images->count) + " images"};
+    return Error{"data.labels",
+                 "has " + std::to_string(labels->size()) + " labels but the image file has " +
+                     std::to_string(images->count) + " images",
+                 ErrorCode::LabelCount, {{"labels", labels->size()}, {"images", images->count}}};
   return ImageData{std::move(*images), std::move(*labels)};
 }
 

@@ -6,11 +6,13 @@ namespace nn {
 
 Expected<ActivationCurve> activationCurve(const std::string& name, double alpha, double xmin, double xmax, int points) {
   auto kind = parseActivationKind(name);
-  if (!kind) return Error{"activation", kind.error().message};
-  if (*kind == ActivationKind::Softmax) return Error{"activation", "softmax couples its inputs; it has no 1-D curve"};
-  if (points < 2 || points > 10000) return Error{"points", "must be between 2 and 10000"};
-  if (!(xmax > xmin) || !std::isfinite(xmin) || !std::isfinite(xmax)) return Error{"range", "needs xmin < xmax"};
-  if (!std::isfinite(alpha) || alpha < 0 || alpha > 10) return Error{"alpha", "must be between 0 and 10"};
+  if (!kind) return kind.error().inside("activation");
+  if (*kind == ActivationKind::Softmax)
+    return Error{"activation", "softmax couples its inputs; it has no 1-D curve", ErrorCode::SoftmaxCurve, {}};
+  if (points < 2 || points > 10000) return rangeError("points", 2, 10000, points);
+  if (!(xmax > xmin) || !std::isfinite(xmin) || !std::isfinite(xmax))
+    return Error{"range", "needs xmin < xmax", ErrorCode::RangeOrder, {}};
+  if (!std::isfinite(alpha) || alpha < 0 || alpha > 10) return rangeError("alpha", 0.0, 10.0, alpha);
   Matrix z(1, points), a, dZ;  // one unit, `points` examples
   for (int i = 0; i < points; ++i) z(0, i) = static_cast<Scalar>(xmin + (xmax - xmin) * i / (points - 1));
   const Vector alphas = Vector::Constant(1, static_cast<Scalar>(alpha));

@@ -5,7 +5,7 @@ namespace nn {
 Expected<std::vector<float>> functionGrid(const std::string& name, int resolution) {
   auto function = findTestFunction(name);
   if (!function) return function.error();
-  if (resolution < 2 || resolution > 1000) return Error{"resolution", "must be between 2 and 1000"};
+  if (resolution < 2 || resolution > 1000) return rangeError("resolution", 2, 1000, resolution);
   const TestFunction& f = **function;
   std::vector<float> values(static_cast<size_t>(resolution) * resolution);
   for (int row = 0; row < resolution; ++row)
@@ -27,7 +27,8 @@ Json describeTestFunctions() {
                     {"ymin", f.ymin},
                     {"ymax", f.ymax},
                     {"minimum_x", f.minimumX},
-                    {"minimum_y", f.minimumY}});
+                    {"minimum_y", f.minimumY},
+                    {"marked_point", f.markedPoint}});
   return list;
 }
 

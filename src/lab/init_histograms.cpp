@@ -7,11 +7,11 @@
 namespace nn {
 
 Status validate(const InitHistogramsConfig& config) {
-  if (config.layers < 1 || config.layers > 20) return Error{"layers", "must be between 1 and 20"};
-  if (config.units < 1 || config.units > 1024) return Error{"units", "must be between 1 and 1024"};
-  if (config.samples < 1 || config.samples > 10000) return Error{"samples", "must be between 1 and 10000"};
-  if (config.bins < 2 || config.bins > 200) return Error{"bins", "must be between 2 and 200"};
-  if (!(config.high > config.low)) return Error{"range", "needs low < high"};
+  if (config.layers < 1 || config.layers > 20) return rangeError("layers", 1, 20, config.layers);
+  if (config.units < 1 || config.units > 1024) return rangeError("units", 1, 1024, config.units);
+  if (config.samples < 1 || config.samples > 10000) return rangeError("samples", 1, 10000, config.samples);
+  if (config.bins < 2 || config.bins > 200) return rangeError("bins", 2, 200, config.bins);
+  if (!(config.high > config.low)) return Error{"range", "needs low < high", ErrorCode::RangeOrder, {}};
   return std::nullopt;
 }
 
@@ -20,7 +20,7 @@ Expected<InitHistogramsConfig> readInitHistogramsConfig(const Json& json) {
   JsonObjectReader reader(json, "", errors);
   InitHistogramsConfig config;
   const std::string fn = reader.string("activation", "sigmoid");
-  if (auto kind = parseActivationKind(fn)) config.activation = *kind; else reader.fail("activation", kind.error().message);
+  if (auto kind = parseActivationKind(fn)) config.activation = *kind; else reader.fail("activation", kind.error());
   if (const Json* init = reader.child("weight_init")) {
     auto parsed = readInitConfig(*init, "weight_init", InitKind::Normal);
     if (parsed) config.weightInit = *parsed; else errors.push_back(parsed.error());

@@ -53,12 +53,12 @@ void himmelblauGradient(double x, double y, double& dx, double& dy) {
 
 const std::vector<TestFunction>& testFunctions() {
   static const std::vector<TestFunction> functions{
-      {"book", "x^2/20 + y^2", bookValue, bookGradient, -10, 10, -5, 5, 0, 0},
-      {"rosenbrock", "(1 - x)^2 + 100 (y - x^2)^2", rosenbrockValue, rosenbrockGradient, -2, 2, -1, 3, 1, 1},
+      {"book", "x^2/20 + y^2", bookValue, bookGradient, -10, 10, -5, 5, 0, 0, "minimum"},
+      {"rosenbrock", "(1 - x)^2 + 100 (y - x^2)^2", rosenbrockValue, rosenbrockGradient, -2, 2, -1, 3, 1, 1, "minimum"},
       {"beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", bealeValue, bealeGradient, -4.5, 4.5,
-       -4.5, 4.5, 3, 0.5},
-      {"saddle", "x^2 - y^2", saddleValue, saddleGradient, -3, 3, -3, 3, 0, 0},
-      {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", himmelblauValue, himmelblauGradient, -5, 5, -5, 5, 3, 2},
+       -4.5, 4.5, 3, 0.5, "minimum"},
+      {"saddle", "x^2 - y^2", saddleValue, saddleGradient, -3, 3, -3, 3, 0, 0, "saddle_point"},
+      {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", himmelblauValue, himmelblauGradient, -5, 5, -5, 5, 3, 2, "minimum"},
   };
   return functions;
 }
@@ -69,7 +69,9 @@ Expected<const TestFunction*> findTestFunction(const std::string& name) {
     if (function.name == name) return &function;
     names += (names.empty() ? "" : ", ") + function.name;
   }
-  return Error{"", "unknown test function '" + name + "' (expected one of: " + names + ")"};
+  const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
+  return Error{"", "unknown test function '" + shown + "' (expected one of: " + names + ")", ErrorCode::Choice,
+               {{"got", shown}, {"allowed", names}}};
 }
 
 Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, const OptimizerConfig& optimizer,
@@ -78,8 +80,8 @@ Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, c
   if (!found) return found.error();
   const TestFunction& f = **found;
   if (Status error = validate(optimizer)) return *error;
-  if (steps < 0 || steps > 100000) return Error{"steps", "must be between 0 and 100000 (got " + std::to_string(steps) + ")"};
-  if (!std::isfinite(x0) || !std::isfinite(y0)) return Error{"start", "must be finite"};
+  if (steps < 0 || steps > 100000) return rangeError("steps", 0, 100000, steps);
+  if (!std::isfinite(x0) || !std::isfinite(y0)) return Error{"start", "must be finite", ErrorCode::MustBeFinite, {}};
 
   // The point (x, y) is the only "weight": a (2, 1) parameter, penalized like
   // a weight so L1/L2 and weight decay show their pull towards the origin.

@@ -15,6 +15,7 @@ struct TestFunction {
   void (*gradient)(double x, double y, double& dx, double& dy);
   double xmin, xmax, ymin, ymax;  // a good window for a contour plot
   double minimumX, minimumY;      // one global minimum (or the saddle point)
+  const char* markedPoint;        // what (minimumX, minimumY) is: "minimum" or "saddle_point"
 };
 
 const std::vector<TestFunction>& testFunctions();

@@ -4,17 +4,25 @@
 // returned as typed-array VIEWS into buffers owned by the Sandbox object: they
 // are borrowed and die at the next call into wasm (memory growth detaches
 // them), so web/js/engine.js copies every one out with .slice() at once.
-// Free functions return fresh typed arrays (copies) instead. Errors become JS
-// Error exceptions carrying the core's message (the module is built without
-// C++ exceptions; see src/core/expected.h).
+// Free functions return fresh typed arrays (copies) instead.
+//
+// Errors are values here too: a failed call returns a sentinel (null, false,
+// -1 or "") and keeps the error, which engine.js takes with takeErrorJson()
+// and throws as an EngineError. Nothing is ever thrown from wasm to JS: a JS
+// exception unwinding through wasm frames skips the epilogues that restore the
+// C stack pointer, so every throw left the stack lower, until valid calls
+// failed (issue 8, item 1).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <climits>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/memory_budget.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "core/spec.h"
@@ -29,31 +37,36 @@ using emscripten::val;
 
 namespace {
 
-// Runs `body` (returning nn::Expected<T> or nn::Status) and hands back its value,
-// or throws its error to JS as an Error. The JS exception unwinds through C++
-// frames without running destructors, so everything `body` built is destroyed
-// (when it returns) before the throw; only the JS Error handle stays alive.
-template <typename Body>
-auto valueOrThrow(Body body) {
-  using Result = decltype(body());
-  std::optional<std::decay_t<decltype(*std::declval<Result&>())>> value;
-  val error = val::undefined();
-  {
-    Result result = body();
-    if (result) {
-      value = std::move(*result);
-    } else {
-      error = val::global("Error").new_(val(result.error().describe()));
-    }
-  }
-  if (!value) error.throw_();
-  return std::move(*value);
+// The error of the last failed call, until takeErrorJson() hands it to engine.js.
+std::optional<nn::Error> lastError;
+
+// {"code", "field", "message", "params": {name: value}}; empty when no call failed.
+std::string takeErrorJson() {
+  if (!lastError) return std::string();
+  nn::Json params = nn::Json::object();
+  for (const nn::ErrorParam& p : lastError->params) params[p.name] = p.value;
+  const nn::Json json = {{"code", nn::errorCodeName(lastError->code)},
+                         {"field", lastError->field},
+                         {"message", lastError->message},
+                         {"params", params}};
+  lastError.reset();
+  return json.dump();
 }
 
-void throwIfError(const nn::Status& status) {
-  if (!status) return;
-  val error = val::global("Error").new_(val(status->describe()));
-  error.throw_();
+// Runs `body` (returning nn::Expected<T>): its value, or nothing with the error kept.
+template <typename Body>
+auto attempt(Body body) -> std::optional<std::decay_t<decltype(*std::declval<decltype(body())&>())>> {
+  auto result = body();
+  if (result) return std::move(*result);
+  lastError = result.error();
+  return std::nullopt;
+}
+
+// True when `status` is an error, which is kept.
+bool failed(const nn::Status& status) {
+  if (!status) return false;
+  lastError = *status;
+  return true;
 }
 
 template <typename T>
@@ -72,8 +85,9 @@ class Sandbox {
  public:
   explicit Sandbox(TrainerPointer trainer) : trainer_(std::move(trainer)) {}
 
+  // Each factory returns null on error (see takeErrorJson).
   static Sandbox* create(const std::string& specJson) {
-    return new Sandbox(valueOrThrow([&]() -> nn::Expected<TrainerPointer> {
+    return wrap(attempt([&]() -> nn::Expected<TrainerPointer> {
       auto spec = nn::parseRunSpec(specJson);
       if (!spec) return spec.error();
       return nn::Trainer::create(*spec);
@@ -84,11 +98,17 @@ class Sandbox {
   static Sandbox* createWithImages(const std::string& specJson, const val& imageBytes, const val& labelBytes) {
     const std::vector<uint8_t> images = emscripten::convertJSArrayToNumberVector<uint8_t>(imageBytes);
     const std::vector<uint8_t> labels = emscripten::convertJSArrayToNumberVector<uint8_t>(labelBytes);
-    return new Sandbox(valueOrThrow([&]() -> nn::Expected<TrainerPointer> {
+    return wrap(attempt([&]() -> nn::Expected<TrainerPointer> {
       auto spec = nn::parseRunSpec(specJson);
       if (!spec) return spec.error();
       auto data = nn::parseImageData(images, labels, spec->data.limit);
       if (!data) return data.error();
+      // The run's needs are known from the images' shape: refuse before building the data set
+      // (for 4096 x 4096 pixels that alone takes seconds). Every image counts as training data.
+      const int features = data->images.rows * data->images.cols;
+      if (auto error = nn::checkMemoryBudget(
+              nn::estimateRunMemory(*spec, features, 1, data->images.count, data->images.count)))
+        return *error;
       auto dataset = nn::makeDataset(spec->data, &*data);
       if (!dataset) return dataset.error();
       return nn::Trainer::create(*spec, std::move(*dataset));
@@ -96,11 +116,25 @@ class Sandbox {
   }
 
   static Sandbox* importModel(const std::string& modelJson) {
-    return new Sandbox(valueOrThrow([&] { return nn::importModelText(modelJson); }));
+    nn::ModelResume resume = nn::ModelResume::Exact;
+    Sandbox* sandbox = wrap(attempt([&] { return nn::importModelText(modelJson, &resume); }));
+    if (sandbox) sandbox->freshOptimizerState_ = resume == nn::ModelResume::FreshOptimizerState;
+    return sandbox;
   }
+  // True for a run loaded from a version-1 model file: its optimizer state started fresh.
+  bool freshOptimizerState() const { return freshOptimizerState_; }
 
-  int step(int n) { return trainer_->step(n); }
-  long stepCount() const { return trainer_->stepCount(); }
+  // n comes as a double so that 2^32 + 5 is refused instead of wrapping to 5; -1 on error.
+  int step(double n) {
+    if (!(n >= 0 && n <= INT_MAX && std::floor(n) == n)) {
+      lastError = nn::Error{"n", "the number of steps must be a whole number between 0 and " + std::to_string(INT_MAX),
+                            nn::ErrorCode::StepCount, {{"max", INT_MAX}, {"got", n}}};
+      return -1;
+    }
+    return trainer_->step(static_cast<int>(n));
+  }
+  // A double: exact up to 2^53, where a 32-bit long (wasm32) cut 2^32 + 7 to 7.
+  double stepCount() const { return static_cast<double>(trainer_->stepCount()); }
 
   std::string divergenceJson() const {
     return trainer_->divergence() ? nn::toJson(*trainer_->divergence()).dump() : std::string();
@@ -122,12 +156,13 @@ class Sandbox {
 
   // Fills the grid buffers; read them with gridOutputs() and gridNeurons(layer).
   // maxUnits > 0 keeps only the first maxUnits units of each layer's thumbnails.
-  void grid(int resolution, double xmin, double xmax, double ymin, double ymax, bool withNeurons, int maxUnits) {
+  // False on error.
+  bool grid(int resolution, double xmin, double xmax, double ymin, double ymax, bool withNeurons, int maxUnits) {
     const nn::GridBounds bounds{xmin, xmax, ymin, ymax};
     nn::Status status =
         trainer_->evaluateGrid(resolution, bounds, gridOutputs_, withNeurons ? &gridNeurons_ : nullptr, maxUnits);
     if (!withNeurons) gridNeurons_.clear();
-    throwIfError(status);
+    return !failed(status);
   }
   val gridOutputs() const { return viewOf(gridOutputs_.data(), static_cast<size_t>(gridOutputs_.size())); }
   int gridNeuronLayers() const { return static_cast<int>(gridNeurons_.size()); }
@@ -147,13 +182,14 @@ class Sandbox {
     return viewOf(s.targets.data(), static_cast<size_t>(s.targets.size()));
   }
 
-  void setOptimizerJson(const std::string& sectionJson) {
-    nn::OptimizerConfig config = valueOrThrow([&]() -> nn::Expected<nn::OptimizerConfig> {
-      auto json = nn::parseJson(sectionJson, "the optimizer settings");
+  // False on error.
+  bool setOptimizerJson(const std::string& sectionJson) {
+    auto config = attempt([&]() -> nn::Expected<nn::OptimizerConfig> {
+      auto json = nn::parseJson(sectionJson, "the optimizer settings", "optimizer");
       if (!json) return json.error();
       return nn::readOptimizerConfig(*json, trainer_->spec().optimizer, "optimizer");
     });
-    throwIfError(trainer_->setOptimizer(config));
+    return config && !failed(trainer_->setOptimizer(*config));
   }
 
   std::string exportModelJson() { return nn::exportModel(*trainer_).dump(); }
@@ -175,19 +211,29 @@ class Sandbox {
     const nn::Parameter* p = parameterAt(layer, index);
     return p ? viewOf(p->gradient->data(), static_cast<size_t>(p->gradient->size())) : val::null();
   }
-  void setParameterValues(int layer, int index, const val& values) {
-    // Checked before anything is allocated here: a throw would skip the destructors.
+  // False on error; nothing is changed unless every value is a finite float.
+  bool setParameterValues(int layer, int index, const val& values) {
     const nn::Parameter* p = parameterAt(layer, index);
-    if (!p) throwIfError(nn::Error{"layer", "no such parameter"});
+    if (!p) return !failed(nn::Error{"layer", "no such parameter", nn::ErrorCode::NoParameter, {}});
     nn::Matrix* m = p->value;
-    if (values["length"].as<double>() != static_cast<double>(m->size()))
-      throwIfError(nn::Error{"values", "expected " + std::to_string(m->size()) + " numbers"});
+    const double length = values["length"].as<double>();
+    if (length != static_cast<double>(m->size()))
+      return !failed(nn::Error{"values", "expected " + std::to_string(m->size()) + " numbers", nn::ErrorCode::Count,
+                               {{"expected", m->size()}, {"got", length}}});
     const std::vector<float> copy = emscripten::convertJSArrayToNumberVector<float>(values);
+    for (size_t i = 0; i < copy.size(); ++i)
+      if (!std::isfinite(copy[i]))
+        return !failed(nn::Error{"values", "value " + std::to_string(i) + " is not a finite number",
+                                 nn::ErrorCode::NotFinite, {{"index", i}}});
     for (Eigen::Index i = 0; i < m->size(); ++i) (*m)(i) = copy[static_cast<size_t>(i)];
     trainer_->parametersChanged();
+    return true;
   }
 
  private:
+  static Sandbox* wrap(std::optional<TrainerPointer> trainer) {
+    return trainer ? new Sandbox(std::move(*trainer)) : nullptr;
+  }
   const nn::Split& splitOf(int split) const {
     const nn::Dataset& d = trainer_->dataset();
     return split == 1 ? d.validation : split == 2 ? d.test : d.train;
@@ -206,6 +252,7 @@ class Sandbox {
   }
 
   TrainerPointer trainer_;
+  bool freshOptimizerState_ = false;
   std::vector<double> metrics_;
   std::vector<float> stats_;
   nn::Matrix gridOutputs_;
@@ -215,12 +262,13 @@ class Sandbox {
 
 std::string testFunctionsJson() { return nn::describeTestFunctions().dump(); }
 
-// Float32Array [x..., f(x)..., f'(x)...] (3 * points numbers, a copy).
+// Float32Array [x..., f(x)..., f'(x)...] (3 * points numbers, a copy); null on error.
 val activationCurve(const std::string& name, double alpha, double xmin, double xmax, int points) {
-  const nn::ActivationCurve curve = valueOrThrow([&] { return nn::activationCurve(name, alpha, xmin, xmax, points); });
-  std::vector<float> flat = curve.x;
-  flat.insert(flat.end(), curve.value.begin(), curve.value.end());
-  flat.insert(flat.end(), curve.derivative.begin(), curve.derivative.end());
+  const auto curve = attempt([&] { return nn::activationCurve(name, alpha, xmin, xmax, points); });
+  if (!curve) return val::null();
+  std::vector<float> flat = curve->x;
+  flat.insert(flat.end(), curve->value.begin(), curve->value.end());
+  flat.insert(flat.end(), curve->derivative.begin(), curve->derivative.end());
   return copyOf("Float32Array", flat);
 }
 
@@ -229,10 +277,11 @@ val softmaxOf(const val& logits) {
   return copyOf("Float32Array", nn::softmaxOf(emscripten::convertJSArrayToNumberVector<float>(logits)));
 }
 
-// The "init-histograms" experiment: JSON [{mean, std, min, max, saturated, lo, hi, counts}] per layer.
+// The "init-histograms" experiment: JSON [{mean, std, min, max, saturated, lo, hi, counts}] per layer;
+// "" on error.
 std::string initHistogramsJson(const std::string& configJson) {
-  return valueOrThrow([&]() -> nn::Expected<std::string> {
-    auto json = nn::parseJson(configJson, "the experiment settings");
+  auto result = attempt([&]() -> nn::Expected<std::string> {
+    auto json = nn::parseJson(configJson, "the experiment settings", "experiment");
     if (!json) return json.error();
     auto config = nn::readInitHistogramsConfig(*json);
     if (!config) return config.error();
@@ -240,12 +289,13 @@ std::string initHistogramsJson(const std::string& configJson) {
     if (!layers) return layers.error();
     return nn::toJson(*layers).dump();
   });
+  return result ? *result : std::string();
 }
 
-// A new Float64Array of (x, y, value) triples.
+// A new Float64Array of (x, y, value) triples; null on error.
 val optimizerPath(const std::string& function, const std::string& optimizerJson, double x0, double y0, int steps) {
-  const std::vector<double> flat = valueOrThrow([&]() -> nn::Expected<std::vector<double>> {
-    auto json = nn::parseJson(optimizerJson, "the optimizer settings");
+  const auto flat = attempt([&]() -> nn::Expected<std::vector<double>> {
+    auto json = nn::parseJson(optimizerJson, "the optimizer settings", "optimizer");
     if (!json) return json.error();
     auto config = nn::readOptimizerConfig(*json, "optimizer");
     if (!config) return config.error();
@@ -255,12 +305,26 @@ val optimizerPath(const std::string& function, const std::string& optimizerJson,
     for (const nn::PathPoint& p : *path) triples.insert(triples.end(), {p.x, p.y, p.value});
     return triples;
   });
-  return copyOf("Float64Array", flat);
+  return flat ? copyOf("Float64Array", *flat) : val::null();
 }
 
-// A new Float32Array of the function's values on a grid.
+// A new Float32Array of the function's values on a grid; null on error.
 val functionGrid(const std::string& function, int resolution) {
-  return copyOf("Float32Array", valueOrThrow([&] { return nn::functionGrid(function, resolution); }));
+  const auto values = attempt([&] { return nn::functionGrid(function, resolution); });
+  return values ? copyOf("Float32Array", *values) : val::null();
+}
+
+// The largest texts the engine parses, {"spec": bytes, "model": bytes}: engine.js refuses longer
+// ones before handing them over (copying 200 MB of text into wasm alone takes seconds).
+std::string textLimitsJson() {
+  return nn::Json{{"spec", nn::JsonLimits{}.maxBytes}, {"model", nn::kMaxModelBytes}}.dump();
+}
+
+// Every error code the engine can produce, as a JSON array (the page tests its translations).
+std::string errorCodesJson() {
+  nn::Json codes = nn::Json::array();
+  for (const char* code : nn::allErrorCodes()) codes.push_back(code);
+  return codes.dump();
 }
 
 }  // namespace
@@ -273,6 +337,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .class_function("importModel", &Sandbox::importModel, allow_raw_pointers())
       .function("step", &Sandbox::step)
       .function("stepCount", &Sandbox::stepCount)
+      .function("freshOptimizerState", &Sandbox::freshOptimizerState)
       .function("divergenceJson", &Sandbox::divergenceJson)
       .function("infoJson", &Sandbox::infoJson)
       .function("metrics", &Sandbox::metrics)
@@ -292,6 +357,11 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .function("parameterGradient", &Sandbox::parameterGradient)
       .function("setParameterValues", &Sandbox::setParameterValues);
   function("testFunctionsJson", &testFunctionsJson);
+  function("takeErrorJson", &takeErrorJson);
+  function("errorCodesJson", &errorCodesJson);
+  function("textLimitsJson", &textLimitsJson);
+  function("memoryBudget", &nn::memoryBudget);
+  function("setMemoryBudget", &nn::setMemoryBudget);
   function("initHistogramsJson", &initHistogramsJson);
   function("activationCurve", &activationCurve);
   function("softmaxOf", &softmaxOf);

@@ -46,7 +46,9 @@ test('a network is built, reordered and trimmed through the builder', async () =
   assert.equal(await page.locator(`${card(0)} input[data-field="initParam"]`).isVisible(), false);
   // The hash and the engine's network follow.
   await page.waitForFunction(() => window.location.hash.includes('layers=12:leaky_relu:he_normal'));
-  await page.waitForFunction(() => document.querySelectorAll('#network-diagram canvas.node').length === 2 + 8 + 2 + 1);
+  // The diagram: 2 active inputs (of the 7 it lists), the first page of 12 units (8), 2 units, 1 output.
+  await page.waitForFunction(() => document.querySelectorAll('#network-diagram .feature-node[aria-pressed="true"]').length === 2
+    && document.querySelectorAll('#network-diagram button.node[data-block]').length === 8 + 2 + 1);
   // The output layer's weight init: its parameter field appears with it, a bad value is refused.
   const head = '#builder .builder-head';
   assert.equal(await page.locator(`${head} input[data-field="headInitParam"]`).isVisible(), false);

@@ -42,6 +42,27 @@ test('a downloaded model uploads back to the same network and metrics', async ()
   assert.deepEqual(errors, []);
 });
 
+// A version-1 file has no optimizer state: it still loads, and the page says what starts fresh.
+test('an old (version 1) model file loads with a note that the optimizer state starts fresh', async () => {
+  const { page, errors } = browser;
+  await open(page, `${server.url}#data=moons&opt=adam&lr=0.01&steps=30`);
+  await page.waitForFunction(() => window.nnsandbox.step >= 30 && !window.nnsandbox.playing);
+  const model = JSON.parse(fs.readFileSync(await download(page, '#download-model'), 'utf8'));
+  assert.equal(model.version, 2);
+  assert.ok(model.resume.optimizer.first.length > 0, 'a version-2 file carries Adam\'s moments');
+  const old = { ...model, version: 1 };
+  delete old.resume;
+  const file = path.join(RESULTS, 'model-version-1.json');
+  fs.writeFileSync(file, JSON.stringify(old));
+  await open(page, `${server.url}#data=xor`);
+  await page.setInputFiles('#upload-model', file);
+  await page.waitForFunction(() => /start fresh/.test(document.querySelector('.message[data-id="upload"]')?.textContent ?? ''));
+  await page.waitForFunction(() => window.nnsandbox.settings.dataset === 'moons' && window.nnsandbox.step === 30);
+  await page.waitForTimeout(4500);  // unlike the plain "Model loaded", this note stays until closed
+  assert.equal(await page.locator('.message[data-id="upload"]').count(), 1);
+  assert.deepEqual(errors, []);
+});
+
 test('a bad upload shows a message and changes nothing', async () => {
   const { page, errors } = browser;
   await open(page, `${server.url}#data=circles&steps=40`);
@@ -78,7 +99,7 @@ test('boundary PNG, loss-chart PNG and metrics CSV download', async () => {
     assert.deepEqual([...fs.readFileSync(file).subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   }
   const csv = fs.readFileSync(await download(page, '#download-csv'), 'utf8').trim().split('\n');
-  assert.equal(csv[0], 'step,epoch,learningRate,trainLoss,trainAcc,validationLoss,validationAcc,testLoss,testAcc');
+  assert.equal(csv[0], 'step,epoch,learningRate,trainLoss,trainAcc,validationLoss,validationAcc,testLoss,testAcc,penalty');
   assert.equal(csv.length, 32);  // header + steps 0..30
   assert.deepEqual(errors, []);
 });

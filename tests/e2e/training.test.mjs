@@ -50,6 +50,27 @@ test('circles trains past 95 % test accuracy and the charts fill in', async () =
   assert.deepEqual(errors, []);
 });
 
+// With an L2 penalty the split curves are data losses; the penalty and the minimised objective
+// (training loss + penalty) get curves of their own, labelled as such.
+test('with an L2 penalty the loss chart also shows the penalty and the minimised objective', async () => {
+  const { page, errors } = browser;
+  await open(page, `${server.url}#data=circles&l2=0.01&steps=40`);
+  await page.waitForFunction(() => window.nnsandbox.step >= 40 && !window.nnsandbox.playing);
+  const labels = () => page.locator('#loss-chart .u-legend .u-label').allTextContents();
+  await page.waitForFunction(() => [...document.querySelectorAll('#loss-chart .u-legend .u-label')].some((l) => /minimised/.test(l.textContent)));
+  assert.deepEqual((await labels()).slice(-2), ['L1/L2 penalty', 'Training + penalty (minimised)']);
+  const history = await page.evaluate(() => window.nnsandbox.history);
+  const last = history.step.length - 1;
+  assert.ok(history.penalty[last] > 0, `penalty ${history.penalty[last]}`);
+  const values = await page.locator('#loss-chart .u-legend .u-value').allTextContents();
+  assert.equal(Number(values[values.length - 1]).toPrecision(3), (history.trainLoss[last] + history.penalty[last]).toPrecision(3));
+  await screenshot(page, 'loss-chart-penalty');
+  await open(page, `${server.url}#data=circles&steps=5`);
+  await page.waitForFunction(() => window.nnsandbox.step >= 5 && !window.nnsandbox.playing);
+  assert.ok(!(await labels()).some((l) => /penalty/.test(l)), 'no penalty curves without a penalty');
+  assert.deepEqual(errors, []);
+});
+
 test('the page stays responsive while a 5x100 network trains', async () => {
   const { page, errors } = browser;
   const layers = Array.from({ length: 5 }, () => '100:relu:he_normal').join(',');
@@ -82,7 +103,8 @@ test('8 hidden layers of 256 units stay live', async () => {
   await page.waitForFunction(() => window.nnsandbox.step > 20, null, { timeout: 30000 });
   await page.click('#play');
   await page.waitForFunction(() => !window.nnsandbox.playing, null, { timeout: 5000 });
-  assert.equal(await page.locator('#network-diagram .more').count(), 8);  // "+248 more" per hidden layer
+  // Each hidden layer shows its first page of units, with a pager to the other 248.
+  assert.deepEqual(await page.locator('#network-diagram .page-range').allTextContents(), Array(8).fill('1–8 of 256'));
   assert.deepEqual(errors, []);
 });
 

@@ -32,6 +32,23 @@ TEST_CASE("mean squared error is half the mean over examples of the squared erro
   CHECK(loss.forward(z, t) == doctest::Approx((1 + 4) / 2.0 / 2.0));
 }
 
+// docs/spec.md says exactly this: summed over the outputs, averaged over the examples.
+TEST_CASE("mean squared error with several outputs sums half the squared errors over outputs and averages over examples") {
+  Loss loss(LossKind::MeanSquaredError);
+  Matrix z(2, 2), t(2, 2);
+  z << 1, 0,
+       3, 2;
+  t.setZero();
+  // ((1 + 9)/2 + (0 + 4)/2) / 2 examples = 3.5 (averaging over the 4 outputs too would give 1.75)
+  CHECK(loss.forward(z, t) == doctest::Approx(3.5));
+  loss.backward(t);
+  CHECK(loss.dLogits()(1, 0) == doctest::Approx(3.0 / 2));  // (y - t) / B
+  Matrix classes(1, 2);  // class indices become one-hot targets: class 1 for both examples
+  classes << 1, 1;
+  // ((1 + 4)/2 + (0 + 1)/2) / 2 = 1.5
+  CHECK(loss.forward(z, classes) == doctest::Approx(1.5));
+}
+
 TEST_CASE("the fused losses stay finite for huge logits") {
   Matrix z(3, 1), t(1, 1);
   z << 1000, -1000, 0;

@@ -1,7 +1,11 @@
 // The activation lab: activation curves, the core's softmax and the init-histograms experiment.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { describeEachFlavor } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { describeEachFlavor, engineFor, ROOT } from './harness.mjs';
+import { overfitSpec, OVERFIT_DEFAULTS } from '../../web/js/lab/specs.js';
+import en from '../../web/js/lab/strings-en.js';
 
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 
@@ -39,5 +43,37 @@ describeEachFlavor('the activation lab', (context) => {
   it('initHistograms rejects a bad setting naming it', () => {
     assert.throws(() => context.engine.initHistograms({ layers: 0 }), /layers/);
     assert.throws(() => context.engine.activationCurve('softmax', 0, -1, 1, 5), /softmax/);
+  });
+});
+
+// The overfitting section's text (lab.overfit.intro3) quotes its default run: both regularisers
+// narrow the gap, mostly by holding training accuracy down, and test accuracy ends lower than
+// without them. One build suffices (the builds agree, see the other suites); it trains 3 x 600 steps.
+describe('the overfitting experiment, as its text describes it', () => {
+  it('narrows the gap with weight decay and dropout while test accuracy falls a few points', async () => {
+    const engine = await engineFor('simd');
+    const read = (name) => new Uint8Array(fs.readFileSync(path.join(ROOT, 'web/data', name)));
+    const images = { images: read('fashion-mnist-images.idx'), labels: read('fashion-mnist-labels.idx') };
+    const final = {};
+    for (const variant of ['plain', 'decay', 'dropout']) {
+      const run = engine.createRun(overfitSpec(variant, OVERFIT_DEFAULTS), images);
+      try {
+        const stepsPerEpoch = Math.floor(run.metrics().train.count / OVERFIT_DEFAULTS.batch);
+        run.step(stepsPerEpoch * OVERFIT_DEFAULTS.epochs);
+        const m = run.metrics();
+        final[variant] = { train: m.train.accuracy, test: m.test.accuracy, gap: m.train.accuracy - m.test.accuracy };
+      } finally {
+        run.delete();
+      }
+    }
+    const text = JSON.stringify(final);
+    assert.ok(final.plain.train >= 0.97 && Math.abs(final.plain.test - 0.729) < 0.03, text);
+    for (const variant of ['decay', 'dropout']) {
+      assert.ok(final[variant].gap < final.plain.gap - 0.05, `${variant} narrows the gap: ${text}`);
+      assert.ok(final[variant].train < final.plain.train - 0.1, `${variant} holds training accuracy down: ${text}`);
+      assert.ok(final[variant].test < final.plain.test - 0.03, `${variant} ends with lower test accuracy: ${text}`);
+    }
+    assert.ok(Math.abs(final.decay.train - 0.8) < 0.05, `decay fits about 80 % of its training images: ${text}`);
+    assert.match(en['lab.overfit.intro3'], /72\.9 % without, 65\.4 % with λ = 0\.1, 67\.0 % with dropout 0\.15/);
   });
 });

@@ -11,6 +11,8 @@ import { buildSpec } from '../../web/js/state/spec.js';
 import { SETTINGS } from '../../web/js/state/settings.js';
 import { parseValue, formatValue, crossCheck } from '../../web/js/state/validate.js';
 import { encodeHash, decodeHash } from '../../web/js/state/url.js';
+import en from '../../web/js/i18n/en.js';
+import ko from '../../web/js/i18n/ko.js';
 
 const CHECKED = new Set();
 
@@ -55,7 +57,12 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     const hidden = runPreset(context.engine, 'xor-221', [1000])[1000].metrics;
     const feature = runPreset(context.engine, 'xor-feature', [300])[300].metrics;
     assert.ok(line.train.accuracy <= 0.75, `2-1: ${line.train.accuracy}`);
-    assert.ok(hidden.test.accuracy >= 0.8 && hidden.test.accuracy - line.test.accuracy >= 0.2, `2-2-1: ${hidden.test.accuracy}`);
+    assert.ok(hidden.test.accuracy >= 0.85 && hidden.test.accuracy - line.test.accuracy >= 0.2, `2-2-1: ${hidden.test.accuracy}`);
+    // "About 90 %" is this seed's; other seeds stop between about 65 % and 90 % (local minima).
+    const others = [2, 3, 6, 8].map((seed) => runPreset(context.engine, 'xor-221', [1000], null, { seed })[1000].metrics.test.accuracy);
+    assert.ok(others.every((a) => a >= 0.6 && a <= 0.92), others.join(', '));
+    assert.ok(others.some((a) => a < 0.8), `some seed stops well below 90 %: ${others.join(', ')}`);
+    assert.match(en['preset.xor-221.note'], /with this seed.*Other training seeds stop between about 65 % and 90 %/);
     assert.ok(feature.test.accuracy >= 0.97, `x1·x2: ${feature.test.accuracy}`);
   });
 
@@ -89,6 +96,9 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     const reluNorms = dense(relu.stats).map((l) => l.weightGradNorm);
     assert.ok(reluNorms[0] > 0.1 * reluNorms[reluNorms.length - 2], reluNorms.join(', '));
     assert.ok(relu.metrics.train.loss < 0.2, `deep relu loss ${relu.metrics.train.loss}`);
+    // "A few units per layer are dead (up to about a quarter)": the healthy net's dead share.
+    const reluDead = deadFractions(relu.stats);
+    assert.ok(reluDead.some((d) => d > 0) && reluDead.every((d) => d <= 0.3), reluDead.join(', '));
   });
 
   it('dying-relu-lr: dead units rise until a whole layer is dead and accuracy sticks', () => {
@@ -120,11 +130,17 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     assert.match(diverged.message, /learning rate/i);
   });
 
-  it('bn-off stalls with the small init; bn-on trains the same net', () => {
+  it('bn-off stalls because its last layers die and every gradient becomes exactly 0; bn-on trains the same net', () => {
     CHECKED.add('bn-off').add('bn-on');
-    const off = runPreset(context.engine, 'bn-off', [500])[500].metrics;
+    const seen = runPreset(context.engine, 'bn-off', [20, 500]);
+    const off = seen[500].metrics;
     const on = runPreset(context.engine, 'bn-on', [500])[500].metrics;
     assert.ok(off.train.loss > 0.65, `without BN ${off.train.loss}`);
+    // By step 20 the last two hidden layers are 94 % and 100 % dead and no weight gets a gradient.
+    const dead = deadFractions(seen[20].stats);
+    assert.ok(dead.at(-2) >= 0.9 && dead.at(-1) === 1, dead.join(', '));
+    assert.deepEqual(dense(seen[20].stats).map((l) => l.weightGradNorm), Array(7).fill(0));
+    assert.deepEqual(dense(seen[500].stats).map((l) => l.weightGradNorm), Array(7).fill(0));
     assert.ok(on.train.accuracy >= 0.9, `with BN ${on.train.accuracy}`);
   });
 
@@ -140,9 +156,15 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     const dropout = runPreset(context.engine, 'dropout', [3000])[3000].metrics;
     assert.ok(dropout.validation.loss < late.validation.loss / 2 && dropout.test.loss < late.test.loss / 2);
     assert.ok(gap(dropout) < gap(late), `gap ${gap(dropout)} vs ${gap(late)}`);
-    const decay = runPreset(context.engine, 'weight-decay', [3000])[3000].metrics;
+    const decayRun = runPreset(context.engine, 'weight-decay', [3000])[3000];
+    const decay = decayRun.metrics;
     assert.ok(decay.validation.accuracy >= late.validation.accuracy + 0.05, `${decay.validation.accuracy} vs ${late.validation.accuracy}`);
-    assert.ok(decay.test.accuracy >= late.test.accuracy + 0.05, `${decay.test.accuracy} vs ${late.test.accuracy}`);
+    // The note says "above"; the margin is 3 of the 96 test points. (With Adam's 1 - beta2 rounded
+    // correctly the SIMD build ends 78 vs 74 of 96, short of the 5 points the old margin 0.05 needed.)
+    assert.ok(decay.test.accuracy >= late.test.accuracy + 0.03, `${decay.test.accuracy} vs ${late.test.accuracy}`);
+    // "More than half end dead", far more than without the penalty.
+    const decayDead = deadFractions(decayRun.stats);
+    assert.ok(mean(decayDead) > 0.5 && mean(decayDead) > mean(deadFractions(overfit[3000].stats)) + 0.2, decayDead.join(', '));
   });
 
   it('l1-sparse: most weights end at zero, accuracy stays, x1² and x2² keep the strongest links; L2 only shrinks', () => {
@@ -164,8 +186,12 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     assert.ok(nearZero(first) < 0.5 && nearZero(second) < 0.5, `L2: ${nearZero(first)}, ${nearZero(second)}`);
   });
 
-  it('standardised features reach a loss in about half the steps', () => {
+  it('standardised features reach a loss in about half the steps; the raw squares reach about 25', () => {
     CHECKED.add('standardize-off').add('standardize-on');
+    const { spec } = buildSpec(presetSettings('standardize-off'));
+    const largest = withRun(context.engine, spec, (run) => Math.max(...run.data().train.raw.map((v) => v * v)));
+    assert.ok(largest > 22 && largest < 28, `largest squared coordinate ${largest}`);
+    assert.match(en['preset.standardize-off.note'], /from 0 to about 25/);
     const off = runPreset(context.engine, 'standardize-off', [300])[300].metrics;
     const on = runPreset(context.engine, 'standardize-on', [300])[300].metrics;
     assert.ok(off.train.loss > 1.5 * on.train.loss, `${off.train.loss} vs ${on.train.loss}`);
@@ -179,5 +205,37 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
 
   it('has a check for every preset', () => {
     assert.deepEqual(PRESETS.map((p) => p.id).filter((id) => !CHECKED.has(id)), []);
+  });
+});
+
+describeEachFlavor('the notes beside the controls say what the engine does', (context) => {
+  it('weight decay: the L2 penalty is lambda/2 ||W||^2, so one SGD step shrinks each weight by lr * lambda * W more', () => {
+    const settings = { ...presetSettings('weight-decay'), optimizer: 'sgd', learningRate: 0.1 };
+    const firstWeights = (l2) => withRun(context.engine, buildSpec({ ...settings, l2 }).spec, (run) => {
+      const before = run.parameters(0).find((p) => p.name === 'W').values.slice();
+      run.step(1);
+      return { before, after: run.parameters(0).find((p) => p.name === 'W').values };
+    });
+    const plain = firstWeights(0);
+    const decayed = firstWeights(0.01);
+    for (let i = 0; i < plain.before.length; i += 97) {
+      const extra = plain.after[i] - decayed.after[i];
+      assert.ok(Math.abs(extra - 0.1 * 0.01 * plain.before[i]) < 1e-6, `weight ${i}: ${extra}`);
+    }
+    for (const table of [en, ko]) assert.match(table['preset.weight-decay.note'], /λ\/2·‖W‖²/);
+  });
+
+  it('normal init: too small a sigma fades ReLU and tanh outputs to 0 but collapses sigmoid outputs to 0.5', () => {
+    const last = {};
+    for (const activation of ['relu', 'tanh', 'sigmoid']) {
+      const layers = Array.from({ length: 5 }, () => ({ units: 16, activation, init: 'normal', initParam: 0.01 }));
+      const { spec, blocks } = buildSpec({ ...presetSettings('bn-off'), layers });
+      last[activation] = withRun(context.engine, spec, (run) => run.stats().layers[blocks.at(-2).activation].output);
+    }
+    for (const activation of ['relu', 'tanh']) assert.ok(Math.abs(last[activation].mean) < 1e-3 && last[activation].std < 1e-3, activation);
+    // Every sigmoid unit outputs 0.5 give or take 0.02: the units all say the same thing.
+    assert.ok(last.sigmoid.min > 0.48 && last.sigmoid.max < 0.52, `sigmoid outputs ${last.sigmoid.min}..${last.sigmoid.max}`);
+    assert.match(en['note.init.normal'], /sigmoid outputs all collapse to 0\.5/);
+    assert.match(ko['note.init.normal'], /0\.5로 모입니다/);
   });
 });

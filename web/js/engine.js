@@ -4,6 +4,46 @@
 // Every typed array the module returns is a view into wasm memory, borrowed
 // until the next call (memory growth detaches it), so each one is copied out
 // with .slice() right here; callers own what they get.
+//
+// The module never throws: a failed call returns a sentinel (null, false, -1 or "") and keeps
+// its error, which failure() takes and throws here as an EngineError (code, field, params).
+
+import { EngineError } from './engine-error.js';
+
+export { EngineError };
+
+// The error the module kept for its last failed call.
+function failure(module) {
+  const text = module.takeErrorJson();
+  return new EngineError(text ? JSON.parse(text) : { message: 'the engine reported an error without details' });
+}
+
+// A text longer than the engine parses is refused here, before the copy into wasm memory (which
+// alone takes seconds for 200 MB). UTF-8 takes at least one byte per UTF-16 unit, so a string
+// longer than the limit is certainly too large.
+function checkTextSize(text, limit, what, english) {
+  if (text.length <= limit) return;
+  throw new EngineError({
+    code: 'too_large', message: `${english} is too large (at least ${text.length} bytes; at most ${limit})`,
+    params: { what, bytes: String(text.length), max: String(limit) },
+  });
+}
+
+// A count for an int parameter of the module. Embind would wrap 2^32 + 5 to 5 (a grid of 5, a
+// path of 5 steps): numbers outside 32 bits, NaN and infinities are refused instead.
+function int32(value, field) {
+  if (Number.isFinite(value) && value >= -(2 ** 31) && value < 2 ** 31) return value;
+  throw new EngineError({
+    code: 'integer_range', field, message: `must be a whole number between ${-(2 ** 31)} and ${2 ** 31 - 1} (got ${value})`,
+    params: { min: String(-(2 ** 31)), max: String(2 ** 31 - 1), got: String(value) },
+  });
+}
+
+// `result` unless it is the module's failure sentinel, in which case its error is thrown.
+function checked(module, result, sentinel = null) {
+  if (result === sentinel) throw failure(module);
+  return result;
+}
 
 // The smallest module that uses a SIMD instruction (v128.const + i8x16.popcnt
 // style check from wasm-feature-detect): validate() is true only where wasm SIMD works.
@@ -36,6 +76,8 @@ function decodeMetrics(packed, task) {
     train: split(4),
     validation: split(7),
     test: split(10),
+    // l1*|W|_1 + l2/2*|W|^2 of the current weights; the losses above are data losses without it.
+    penalty: packed[13],
   };
 }
 
@@ -48,10 +90,10 @@ function decodeStats(packed, headerFields, bins, layers) {
   for (let l = 0; l * record < packed.length; l++) {
     const r = packed.subarray(l * record, (l + 1) * record);
     const histogram = (k) => r.slice(headerFields + k * bins, headerFields + (k + 1) * bins);
-    // nonFinite: NaN and +-inf values, counted in no bin (header fields 21-23)
+    // nonFinite: NaN and +-inf values, counted in no bin (header fields 22-24)
     const summary = (offset, k) => ({
       mean: r[offset], std: r[offset + 1], min: r[offset + 2], max: r[offset + 3],
-      histogram: { lo: r[offset + 4], hi: r[offset + 5], counts: histogram(k), nonFinite: r[21 + k] },
+      histogram: { lo: r[offset + 4], hi: r[offset + 5], counts: histogram(k), nonFinite: r[22 + k] },
     });
     const layer = layers[l];
     result.push({
@@ -66,7 +108,8 @@ function decodeStats(packed, headerFields, bins, layers) {
       weightNorm: orNull(r[16]),
       weightGradNorm: orNull(r[17]),
       updateRatio: orNull(r[18]),
-      weights: layer.type === 'dense' ? { lo: r[19], hi: r[20], counts: histogram(2), nonFinite: r[23] } : null,
+      weights: layer.type === 'dense' ? { lo: r[19], hi: r[20], counts: histogram(2), nonFinite: r[24] } : null,
+      negativeFraction: orNull(r[21]),
     });
   }
   return { layers: result };
@@ -90,14 +133,18 @@ class Run {
     this._module = module;
     this._sandbox = sandbox;
     this._info = toCamel(JSON.parse(sandbox.infoJson()));
+    // null, or for a run loaded from a version-1 model file 'fresh-optimizer-state': that file has no
+    // optimizer state, so moments, velocities and the batch order started afresh (the page says so).
+    this.resumeNotice = sandbox.freshOptimizerState() ? 'fresh-optimizer-state' : null;
   }
 
   info() {
     return structuredClone(this._info);
   }
 
+  // n: whole steps, at most 2^31 - 1 per call (fractions are cut, negatives count as 0).
   step(n) {
-    const stepsDone = this._sandbox.step(Math.max(0, Math.floor(n)));
+    const stepsDone = checked(this._module, this._sandbox.step(Math.max(0, Math.floor(n))), -1);
     return { stepsDone, diverged: this.divergence() };
   }
 
@@ -119,7 +166,9 @@ class Run {
 
   grid(resolution, bounds, withNeurons = false, maxUnitsPerLayer = 0) {
     const { xmin, xmax, ymin, ymax } = bounds;
-    this._sandbox.grid(resolution, xmin, xmax, ymin, ymax, !!withNeurons, Math.max(0, Math.floor(maxUnitsPerLayer)));
+    checked(this._module,
+      this._sandbox.grid(int32(resolution, 'resolution'), xmin, xmax, ymin, ymax, !!withNeurons,
+        int32(Math.max(0, Math.floor(maxUnitsPerLayer)), 'maxUnitsPerLayer')), false);
     const outputs = this._sandbox.gridOutputs().slice();
     let neurons = null;
     if (withNeurons) {
@@ -147,7 +196,7 @@ class Run {
   }
 
   setOptimizer(section) {
-    this._sandbox.setOptimizerJson(JSON.stringify(section));
+    checked(this._module, this._sandbox.setOptimizerJson(JSON.stringify(section)), false);
   }
 
   exportModel() {
@@ -169,8 +218,10 @@ class Run {
   setParameter(layerIndex, name, values) {
     const list = JSON.parse(this._sandbox.parametersJson(layerIndex));
     const index = list.findIndex((p) => p.name === name);
-    if (index < 0) throw new Error(`layer ${layerIndex} has no parameter '${name}'`);
-    this._sandbox.setParameterValues(layerIndex, index, Array.from(values));
+    if (index < 0) {
+      throw new EngineError({ code: 'no_parameter', field: 'name', message: `layer ${layerIndex} has no parameter '${name}'` });
+    }
+    checked(this._module, this._sandbox.setParameterValues(layerIndex, index, Array.from(values)), false);
   }
 
   delete() {
@@ -183,41 +234,68 @@ class Engine {
   constructor(module, flavor) {
     this._module = module;
     this.flavor = flavor;
+    this._textLimits = JSON.parse(module.textLimitsJson());
   }
 
   // images (optional, for spec.data.kind "idx"): { images: Uint8Array, labels: Uint8Array }, the bytes
   // of an IDX image file and label file the caller fetched (the module has no file system).
   createRun(spec, images = null) {
     const text = JSON.stringify(spec);
+    checkTextSize(text, this._textLimits.spec, 'spec', 'the spec');
     const sandbox = images
       ? this._module.Sandbox.createWithImages(text, images.images, images.labels)
       : this._module.Sandbox.create(text);
-    return new Run(this._module, sandbox);
+    return new Run(this._module, checked(this._module, sandbox));
   }
 
   importModel(model) {
     const text = typeof model === 'string' ? model : JSON.stringify(model);
-    return new Run(this._module, this._module.Sandbox.importModel(text));
+    checkTextSize(text, this._textLimits.model, 'model', 'the model file');
+    return new Run(this._module, checked(this._module, this._module.Sandbox.importModel(text)));
+  }
+
+  // The wasm C stack pointer: a diagnostic, so tests can check that no call (failed or not)
+  // leaves the stack lower than it found it.
+  stackPointer() {
+    return this._module.stackSave();
+  }
+
+  // Runs (and grids) that would need more memory than this are refused before allocating
+  // anything, with a "memory_budget" error naming the largest part. Default: 1 GiB.
+  memoryBudget() {
+    return this._module.memoryBudget();
+  }
+
+  setMemoryBudget(bytes) {
+    if (!(bytes > 0 && Number.isFinite(bytes))) {
+      throw new EngineError({ code: 'positive_range', field: 'bytes', message: 'must be a positive number of bytes', params: { max: '∞', got: String(bytes) } });
+    }
+    this._module.setMemoryBudget(bytes);
+  }
+
+  // Every error code the engine can produce (the page has a text for each).
+  errorCodes() {
+    return JSON.parse(this._module.errorCodesJson());
   }
 
   testFunctions() {
     return JSON.parse(this._module.testFunctionsJson()).map((f) => ({
       name: f.name, formula: f.formula, xmin: f.xmin, xmax: f.xmax, ymin: f.ymin, ymax: f.ymax,
-      minimumX: f.minimum_x, minimumY: f.minimum_y,
+      minimumX: f.minimum_x, minimumY: f.minimum_y, markedPoint: f.marked_point,
     }));
   }
 
   optimizerPath(name, optimizerSection, start, steps) {
-    return this._module.optimizerPath(name, JSON.stringify(optimizerSection), start[0], start[1], steps);
+    return checked(this._module, this._module.optimizerPath(name, JSON.stringify(optimizerSection), start[0], start[1], int32(steps, 'steps')));
   }
 
   functionGrid(name, resolution) {
-    return this._module.functionGrid(name, resolution);
+    return checked(this._module, this._module.functionGrid(name, int32(resolution, 'resolution')));
   }
 
   // f and f' of an elementwise activation over [xmin, xmax], computed by the core's own code.
   activationCurve(name, alpha, xmin, xmax, points) {
-    const flat = this._module.activationCurve(name, alpha, xmin, xmax, points);
+    const flat = checked(this._module, this._module.activationCurve(name, alpha, xmin, xmax, int32(points, 'points')));
     return { x: flat.slice(0, points), value: flat.slice(points, 2 * points), derivative: flat.slice(2 * points) };
   }
 
@@ -228,7 +306,7 @@ class Engine {
 
   // The "init-histograms" experiment (src/lab/init_histograms.h).
   initHistograms(config) {
-    return JSON.parse(this._module.initHistogramsJson(JSON.stringify(config))).map((layer) => ({
+    return JSON.parse(checked(this._module, this._module.initHistogramsJson(JSON.stringify(config)), '')).map((layer) => ({
       ...layer, counts: Float32Array.from(layer.counts),
     }));
   }

@@ -2,15 +2,16 @@
 // starts the training worker and keeps the URL hash in step with the settings.
 
 import { decodeHash, encodeHash } from './state/url.js';
-import { defaultSettings, isRegression } from './state/settings.js';
+import { defaultSettings, isRegression, SETTING_BY_KEY } from './state/settings.js';
+import { differingSettings } from './state/run-differences.js';
 import { createStore } from './state/store.js';
 import { createRunState } from './state/run-state.js';
 import { t, setLanguage, initialLanguage, describeError, onLanguageChange, language } from './i18n/i18n.js';
-import { $ } from './views/dom.js';
+import { $, el } from './views/dom.js';
 import { createMessages } from './views/messages.js';
-import { renderControls } from './views/controls.js';
+import { renderControls, choiceLabel } from './views/controls.js';
 import { createDataPanel } from './views/data-panel.js';
-import { createFeatureToggles } from './views/features.js';
+import { createFeatureToggles, featureLabel } from './views/features.js';
 import { createBuilder } from './views/builder.js';
 import { createNetworkView } from './views/network.js';
 import { createOutputView } from './views/output.js';
@@ -21,9 +22,13 @@ import { createExport } from './views/export.js';
 import { createPresetMenu } from './views/presets.js';
 import { presetSettings } from './lessons/preset-settings.js';
 import { createRunbar } from './views/runbar.js';
+import { createReplayProgress } from './views/replay-progress.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
 import { createRunController } from './run-controller.js';
+import { createMetricsSummary } from './views/metrics-summary.js';
+import { postHeightToParent } from './embed-height.js';
+import { registerOffline } from './offline.js';
 
 const messages = createMessages($('#messages'));
 
@@ -56,15 +61,37 @@ renderControls($('#schedule-controls'), ['schedule', 'stepSize', 'gamma', 'decay
 renderControls($('#regularization-controls'), ['l1', 'l2', 'weightDecay', 'clipNorm'], store, { messages });
 createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
-createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close') }, store);
-const network = createNetworkView($('#network-diagram'), $('#tooltip'));
-const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'), viewControls: $('#view-controls') }, store, runState);
+// The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
+renderControls($('#head-controls'), ['binaryHead'], store);
+createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
+const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
+  viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
+// The diagram's unit under the pointer or focus shows in the heatmap; the worker is asked for its
+// full-resolution field only when the unit changes.
+let controller = null;
+let focusSent = 'null';
+const network = createNetworkView($('#network-diagram'), runState, {
+  tooltip: $('#tooltip'), store, messages,
+  onFocus(focus) {
+    output.showFocus(focus);
+    const unit = focus && focus.block !== undefined ? { block: focus.block, unit: focus.unit } : null;
+    if (JSON.stringify(unit) === focusSent) return;
+    focusSent = JSON.stringify(unit);
+    controller?.setView({ focus: unit });
+  },
+  setView: (patch) => controller?.setView(patch),
+  setWeight(...args) {
+    controller?.setWeight(...args);
+    // Links and embeds rebuild a run from its settings: say that a hand-set weight is not in them.
+    messages.show('info', t('network.editNotInLink'), 'weight-link', [], { timeout: 6000 });
+  },
+});
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
 renderControls($('#curve-controls'), ['lossLog'], store);
 store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
+const summary = createMetricsSummary($('#metrics-summary'), runState);
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
-let controller = null;
 const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
   store, messages, (payload) => controller?.requestPaths(payload));
 let exporter = null;
@@ -77,19 +104,24 @@ const runViews = {
     runViews.flavor = m.flavor;
   },
   newRun() {
-    network.build(runState, store.settings);
+    focusSent = 'null';
+    network.newRun();
     output.newRun();
     insides.newRun();
     curves.update(runState.history, regression());
     runbar.refresh();
+    summary.update();
+    replayProgress.refresh();
   },
   redraw(what) {
     if (what.has('progress')) { output.progress(); curves.update(runState.history, runState.task?.kind === 'regression'); }
     // A divergence also re-renders the insides, so their charts explain themselves.
     if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
     runbar.refresh();
+    summary.update();
+    replayProgress.refresh();
   },
-  grid(m) { output.grid(m.grid); network.update(m.neurons, m.weights); },
+  grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); },
   modelReceived: (model) => exporter.modelReceived(model),
   pathsReceived: (m) => paths.received(m),
   requestPaths: () => paths.request(),
@@ -100,28 +132,42 @@ const initialReplay = loaded.changes.length ? { settings: loaded.initial, change
 controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay });
 const runbar = createRunbar({ play: $('#play'), step: $('#step'), reset: $('#reset'), speed: $('#speed'), speedLabel: $('#speed-label'),
   stepOut: $('#readout-step'), epochOut: $('#readout-epoch'), lrOut: $('#readout-lr'), status: $('#run-status') }, store, runState, controller);
+const replayProgress = createReplayProgress({ box: $('#replay-progress'), bar: $('#replay-bar'), text: $('#replay-text'), cancel: $('#replay-cancel') },
+  runState, controller);
 exporter = createExport({ downloadModel: $('#download-model'), upload: $('#upload-model'), heatmapButton: $('#download-heatmap'), lossButton: $('#download-loss'), csvButton: $('#download-csv') },
   { store, runState, messages, requestModel: controller.requestModel, importModel: controller.importModel, heatmapCanvas: () => output.canvas, lossCanvas: curves.lossCanvas });
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),
-  copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full') }, store, runState, messages);
+  copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full'), heightNote: $('#embed-height'),
+  script: $('#embed-script'), copyScriptButton: $('#copy-embed-script') }, store, runState, messages);
 
-// Pinning keeps a copy of the current curves; later runs are drawn over it.
+// Pinning keeps a copy of the current curves; later runs are drawn over it. Each pin is labelled
+// with what differs between it, the other pins and the current run.
 $('#pin-run').addEventListener('click', () => {
   if (!runState.history?.step.length) return;
-  const s = store.settings;
-  curves.pin(`${s.optimizer} lr=${s.learningRate}, ${s.layers.map((l) => l.units).join('-') || '0'} ${s.layers[0]?.activation ?? ''}`, runState.history);
+  curves.pin(structuredClone(store.settings), runState.history);
   renderPins();
   curves.update(runState.history, regression());
 });
 $('#clear-pins').addEventListener('click', () => { curves.clearPins(); renderPins(); curves.update(runState.history, regression()); });
+const settingSummary = (s) => `${choiceLabel('optimizer', s.optimizer)} lr=${s.learningRate}, ${s.layers.map((l) => l.units).join('-') || '0'} ${s.layers[0]?.activation ?? ''}`;
+function differenceText({ key, value, layerField }) {
+  const field = { units: t('builder.units'), initParam: `${t('builder.init')} ${t('builder.param.value')}` }[layerField] ?? t(`builder.${layerField}`);
+  const name = layerField ? `${t('setting.layers')} · ${field}` : t(`setting.${key}`);
+  const shown = typeof value === 'boolean' ? (value ? '✓' : t('off'))
+    : Array.isArray(value) ? value.map((v) => (key === 'features' ? featureLabel(v) : v)).join(', ')
+    : SETTING_BY_KEY[key]?.type === 'choice' ? choiceLabel(key, value) : String(value);
+  return `${name}: ${shown}`;
+}
 function renderPins() {
   const list = $('#pinned-list');
-  list.replaceChildren(...curves.pins().map((p, i) => {
-    const li = document.createElement('li');
-    li.textContent = t('curves.pinned', { label: `${i + 1}. ${p.label}` });
-    return li;
-  }));
+  const pins = curves.pins();
+  const differences = differingSettings([...pins.map((p) => p.settings), store.settings]);
+  const label = (i, s) => (differences[i].length ? differences[i].map(differenceText).join(', ') : settingSummary(s));
+  const items = pins.map((p, i) => el('li', {}, t('curves.pinned', { label: `${i + 1}. ${label(i, p.settings)}` })));
+  if (pins.length) items.push(el('li', { class: 'current' }, t('curves.current', { label: label(pins.length, store.settings) })));
+  list.replaceChildren(...items);
 }
+store.subscribe(() => { if (curves.pins().length) renderPins(); });
 
 // ---- language ------------------------------------------------------------------------------------
 for (const button of document.querySelectorAll('[data-lang]')) {
@@ -132,25 +178,55 @@ const markLanguage = () => {
   if (runViews.flavor) runViews.ready({ flavor: runViews.flavor });
   renderPins();
   if (runState.history) curves.update(runState.history, regression());
+  summary.update({ now: true });
 };
 onLanguageChange(markLanguage);
 markLanguage();
 
 // ---- URL hash <-> settings -------------------------------------------------------------------------
+// Each history entry has an id and keeps its settings (history.state) beside its hash. Most changes
+// rewrite the current entry (debounced); choosing an experiment (origin 'preset') adds one, so Back
+// returns to the network before it and Forward to the experiment again. The latest settings of
+// each entry are also kept here at once, so a change made just before Back is not lost to the
+// debounce when the learner comes Forward again.
 let writtenHash = window.location.hash;
 let hashTimer = 0;
+const entrySettings = new Map();   // entry id -> its latest settings, for this page's lifetime
+const newEntryId = ((base, n) => () => `${base}-${n++}`)(Date.now().toString(36), 0);
+let entry = window.history.state?.entry ?? newEntryId();
+entrySettings.set(entry, store.settings);
+function writeEntry(method) {
+  writtenHash = `#${encodeHash(store.settings)}`;
+  window.history[method]({ entry, settings: store.settings }, '', writtenHash);
+}
 store.subscribe((keys, origin) => {
   if (keys.includes('lang') && store.settings.lang) setLanguage(store.settings.lang);
   if (keys.includes('embed') || keys.includes('hide')) applyEmbed(store.settings);
   if (origin === 'revert') reportHashErrors([]);
   clearTimeout(hashTimer);
-  hashTimer = setTimeout(() => {
-    writtenHash = `#${encodeHash(store.settings)}`;
-    window.history.replaceState(null, '', writtenHash);
-  }, 200);
+  if (origin === 'preset') {
+    const left = entrySettings.get(entry);
+    window.history.replaceState({ entry, settings: left }, '', `#${encodeHash(left)}`);
+    entry = newEntryId();
+    entrySettings.set(entry, store.settings);
+    writeEntry('pushState');
+  } else {
+    entrySettings.set(entry, store.settings);
+    hashTimer = setTimeout(() => writeEntry('replaceState'), 200);
+  }
+});
+// Back and Forward between entries this page made: their own settings, exactly.
+window.addEventListener('popstate', (event) => {
+  clearTimeout(hashTimer);   // a pending rewrite belongs to the entry just left (kept in entrySettings)
+  entry = event.state?.entry ?? newEntryId();
+  const saved = entrySettings.get(entry) ?? event.state?.settings;
+  if (!saved) return;   // an entry without settings (a typed or pasted hash): 'hashchange' reads it
+  writtenHash = window.location.hash;
+  store.set(saved, 'history');
 });
 window.addEventListener('hashchange', () => {
   if (window.location.hash === writtenHash) return;
+  if (window.history.state?.entry !== entry) entry = window.history.state?.entry ?? newEntryId();
   const { settings, errors } = readHash(window.location.hash, store.settings);
   reportHashErrors(errors);
   store.set(settings, 'hash');
@@ -163,9 +239,14 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
     curves.resize(); insides.resize();
-    if (runState.task) network.build(runState, store.settings);
+    network.relayout();
   }, 150);
 });
+
+// Inside a course page: the frame's content height for the host's optional auto-height script.
+postHeightToParent();
+// A copy of the site for the next visit without a network.
+registerOffline();
 
 // Read-only hooks for the browser tests and for curious learners in the console.
 window.nnsandbox = Object.freeze({

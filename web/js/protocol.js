@@ -25,10 +25,15 @@ export const TO_WORKER = {
   // { optimizer, values }  run.setOptimizer(optimizer section): new hyper-parameters take effect at the
   // next step. values (the page's live settings) come back in OPTIMIZER_SET.
   SET_OPTIMIZER: 'setOptimizer',
-  // { bounds, resolution, neuronResolution, neuronUnits, wantNeurons, blocks }  (also sent inside CREATE/IMPORT)
-  // What to compute for the views: heatmap grid, per-neuron thumbnails (first `neuronUnits` units of
-  // each block output), weights of the dense layers for the diagram.
+  // { bounds, resolution, neuronResolution, neuronUnits, neuronOffsets, wantNeurons, blocks, focus }
+  // (also sent inside CREATE/IMPORT). What to compute for the views: heatmap grid, per-neuron
+  // thumbnails (`neuronUnits` units of each block output from unit neuronOffsets[b], 0 if absent: the
+  // diagram's page of a wide layer), the weights between the units shown, and with focus
+  // { block, unit } that unit's output at the heatmap resolution (the diagram's hovered unit).
   VIEW: 'view',
+  // { runId, layer, row, col, value }  Set one weight W[row][col] of dense engine layer `layer` (the
+  // diagram's weight editor), through run.setParameter; the worker then posts fresh metrics and grids.
+  SET_WEIGHT: 'setWeight',
   // {}  Ask for run.exportModel(); answered by MODEL.
   EXPORT: 'export',
   // { function, start: [x, y], steps, runs: [{ name, optimizer }], resolution }  Optimizer-paths view.
@@ -41,9 +46,11 @@ export const FROM_WORKER = {
   READY: 'ready',
   // { message }  The engine could not be loaded at all.
   FATAL: 'fatal',
-  // { runId, info, data, spec }  A new run exists (info = run.info(), data = run.data()).
+  // { runId, info, data, spec, resumeNotice }  A new run exists (info = run.info(), data = run.data();
+  // resumeNotice = run.resumeNotice: 'fresh-optimizer-state' for a version-1 model file, else null).
   CREATED: 'created',
-  // { runId, context, message }  A command failed (bad spec, bad model ...). Nothing was replaced.
+  // { runId, context, message, error }  A command failed (bad spec, bad model ...). Nothing was replaced.
+  // error: { code, field, params, message } (engine-error.js), worded by i18n/engine-errors.js.
   ERROR: 'error',
   // { runId, playing, targetStep }  Playing/paused changed (also after a target step was reached).
   STATUS: 'status',
@@ -51,14 +58,15 @@ export const FROM_WORKER = {
   // are handled between training slices, so always at a step boundary); values echoed from it.
   OPTIMIZER_SET: 'optimizerSet',
   // { runId, metrics, history: [{ step, epoch, learningRate, trainLoss, trainAcc, validationLoss,
-  //   validationAcc, testLoss, testAcc }], diverged }  New metrics since the last PROGRESS.
+  //   validationAcc, testLoss, testAcc, penalty }], diverged }  New metrics since the last PROGRESS.
   // History points come at deterministic steps (every step below 100, then every 10th), so two runs
   // of the same spec give identical curves whatever the playback speed.
   PROGRESS: 'progress',
   // { runId, step, stats }  run.stats(), throttled.
   STATS: 'stats',
   // { runId, step, grid: { resolution, outputs }, neurons: [Float32Array per block] | null,
-  //   weights: [{ block, rows, cols, values }] | null }  Throttled view data.
+  //   weights: [{ rows, cols, rowStart, colStart, values }] | null,
+  //   unitField: { block, unit, values: Float32Array(resolution²) } | null }  Throttled view data.
   GRID: 'grid',
   // { runId, model }  The exported model object.
   MODEL: 'model',

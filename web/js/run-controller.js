@@ -12,6 +12,7 @@ import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
 import { createTrainer } from './trainer.js';
 import { t } from './i18n/i18n.js';
+import { describeEngineError } from './i18n/engine-errors.js';
 
 // Heatmap resolution by network size: one grid is a forward pass over res² points.
 function heatmapResolution(spec) {
@@ -79,8 +80,18 @@ export function createRunController({ store, runState, messages, views, initialS
     });
   }
 
+  // A new run starts with the first page of each layer and no unit in focus; the diagram changes
+  // both through setView, which sends the whole view again.
+  let view = null;
   function viewRequest(blocks, spec) {
-    return { bounds: PLANE, resolution: heatmapResolution(spec), neuronResolution: THUMB_RES, neuronUnits: SHOWN, wantNeurons: true, blocks };
+    view = { bounds: PLANE, resolution: heatmapResolution(spec), neuronResolution: THUMB_RES, neuronUnits: SHOWN,
+      neuronOffsets: blocks.map(() => 0), focus: null, wantNeurons: true, blocks };
+    return view;
+  }
+  function setView(patch) {
+    if (!view || !runState.task) return;
+    view = { ...view, ...patch };
+    trainer.send(TO_WORKER.VIEW, view);
   }
 
   // With a link's replay the run starts from the link's step-0 values; the worker applies its
@@ -111,7 +122,9 @@ export function createRunController({ store, runState, messages, views, initialS
     runState.reset(m, task, blocks, changeLog);
     if (importName) {
       store.set(settings, 'import');
-      messages.show('info', t('export.loaded', { name: importName }), 'upload', [], { timeout: 4000 });
+      // A version-1 file has no optimizer state: say so and leave the note until the learner closes it.
+      if (m.resumeNotice === 'fresh-optimizer-state') messages.show('info', t('export.loadedFresh', { name: importName }), 'upload');
+      else messages.show('info', t('export.loaded', { name: importName }), 'upload', [], { timeout: 4000 });
     }
     messages.clear('spec');
     views.newRun();
@@ -121,14 +134,14 @@ export function createRunController({ store, runState, messages, views, initialS
   function failed(m) {
     if (m.context === TO_WORKER.IMPORT) {
       pending = null;
-      messages.show('error', t('export.badFile', { detail: m.message }), 'upload');
+      messages.show('error', t('export.badFile', { detail: describeEngineError(m.error) }), 'upload');
     } else if (m.context === TO_WORKER.CREATE) {
       // Keep the last good state: the settings go back to those of the run that still exists.
       pending = null;
-      messages.show('error', t('msg.specError', { detail: m.message }), 'spec');
+      messages.show('error', t('msg.specError', { detail: describeEngineError(m.error) }), 'spec');
       store.set(lastGoodSettings, 'revert');
     } else {
-      messages.show('error', t('msg.workerError', { detail: m.message }), `worker-${m.context}`);
+      messages.show('error', t('msg.workerError', { detail: describeEngineError(m.error) }), `worker-${m.context}`);
     }
   }
 
@@ -168,5 +181,8 @@ export function createRunController({ store, runState, messages, views, initialS
     requestModel: () => trainer.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),
+    setView,
+    // One weight of the current run, set by hand in the diagram (layer: the engine's dense layer).
+    setWeight: (layer, row, col, value) => trainer.send(TO_WORKER.SET_WEIGHT, { runId: runState.runId, layer, row, col, value }),
   };
 }

@@ -4,6 +4,7 @@
 // Started as a module worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }).
 
 import { loadEngine } from './engine.js';
+import { EngineError, errorPayload } from './engine-error.js';
 import { TO_WORKER, FROM_WORKER, isHistoryStep } from './protocol.js';
 
 // Speed levels 1..5 in steps per second; Infinity = as fast as the slices allow.
@@ -38,7 +39,7 @@ self.onmessage = async (event) => {
   try {
     handle(message);
   } catch (error) {
-    post(FROM_WORKER.ERROR, { runId: message.runId ?? state.runId, context: message.type, message: String(error?.message || error) });
+    post(FROM_WORKER.ERROR, { runId: message.runId ?? state.runId, context: message.type, message: String(error?.message || error), error: errorPayload(error) });
   }
 };
 
@@ -65,6 +66,7 @@ function handle(message) {
       state.changes = [];  // the learner took over from a link's replay
       return post(FROM_WORKER.OPTIMIZER_SET, { runId: state.runId, step: state.step, values: message.values });
     case TO_WORKER.VIEW: state.view = message; if (!state.playing) publish(true); return undefined;
+    case TO_WORKER.SET_WEIGHT: return setWeight(message);
     case TO_WORKER.EXPORT: return post(FROM_WORKER.MODEL, { runId: state.runId, model: state.run.exportModel() });
     case TO_WORKER.PATHS: return optimizerPaths(message);
     default: throw new Error(`unknown message type "${message.type}"`);
@@ -81,7 +83,7 @@ function replaceRun(build, message, spec) {
   state.step = run.metrics().step ?? 0;
   record();
   applyDueChanges();
-  post(FROM_WORKER.CREATED, { runId: state.runId, info: run.info(), data: run.data(), spec });
+  post(FROM_WORKER.CREATED, { runId: state.runId, info: run.info(), data: run.data(), spec, resumeNotice: run.resumeNotice });
   state.targetStep = message.targetStep > state.step ? message.targetStep : 0;
   if (state.targetStep) { state.playing = true; state.lastTick = performance.now(); schedule(); }
   publish(true);
@@ -119,7 +121,7 @@ function applyDueChanges() {
     try {
       state.run.setOptimizer(optimizer);
     } catch (error) {  // runs inside a training slice: report it like a failed message instead of stopping the worker
-      post(FROM_WORKER.ERROR, { runId: state.runId, context: TO_WORKER.SET_OPTIMIZER, message: String(error?.message || error) });
+      post(FROM_WORKER.ERROR, { runId: state.runId, context: TO_WORKER.SET_OPTIMIZER, message: String(error?.message || error), error: errorPayload(error) });
     }
   }
 }
@@ -132,7 +134,7 @@ function record() {
     step: state.step, epoch: m.epoch, learningRate: m.learningRate,
     trainLoss: m.train.loss, trainAcc: m.train.accuracy,
     validationLoss: m.validation.loss, validationAcc: m.validation.accuracy,
-    testLoss: m.test.loss, testAcc: m.test.accuracy,
+    testLoss: m.test.loss, testAcc: m.test.accuracy, penalty: m.penalty,
   });
 }
 
@@ -205,34 +207,77 @@ function publish(force) {
 
 function postGrid(withNeurons) {
   const view = state.view;
-  const grid = state.run.grid(view.resolution, view.bounds, false);
+  // A unit the diagram's pointer or focus is on: its output at the heatmap resolution comes along.
+  const focus = focusedUnit(view);
+  const grid = state.run.grid(view.resolution, view.bounds, Boolean(focus), focus ? focus.unit + 1 : 0);
+  let unitField = null;
+  if (focus) {
+    const cells = view.resolution * view.resolution;
+    unitField = { block: focus.block, unit: focus.unit, values: grid.neurons[focus.layer].slice(focus.unit * cells, (focus.unit + 1) * cells) };
+  }
+  delete grid.neurons;
   const transfer = [grid.outputs.buffer];
+  if (unitField) transfer.push(unitField.values.buffer);
   let neurons = null;
   let weights = null;
   if (withNeurons) {
     const res = view.neuronResolution;
-    // The engine computes only the first neuronUnits units of each layer, in fresh arrays: post them as they are.
-    const thumbs = state.run.grid(res, view.bounds, true, view.neuronUnits);
-    neurons = view.blocks.map((block) => thumbs.neurons[block.output]);
-    weights = view.blocks.map((block) => denseWeights(block.dense, view.neuronUnits));
+    const cells = res * res;
+    const offsets = view.blocks.map((_, b) => Math.max(0, view.neuronOffsets?.[b] | 0));
+    // The engine computes the first `limit` units of each layer: enough for every block's page.
+    const limit = Math.max(...offsets) + view.neuronUnits;
+    const thumbs = state.run.grid(res, view.bounds, true, limit);
+    neurons = view.blocks.map((block, b) => thumbs.neurons[block.output].slice(offsets[b] * cells, (offsets[b] + view.neuronUnits) * cells));
+    // Links join the shown units: rows of this block's page, columns of the previous block's page
+    // (all the inputs for the first block).
+    weights = view.blocks.map((block, b) => denseWeights(block.dense, offsets[b], b === 0 ? 0 : offsets[b - 1], view.neuronUnits));
     transfer.push(...neurons.map((n) => n.buffer));
   }
-  post(FROM_WORKER.GRID, { runId: state.runId, step: state.step, grid, neurons, weights }, transfer);
+  post(FROM_WORKER.GRID, { runId: state.runId, step: state.step, grid, neurons, weights, unitField }, transfer);
 }
 
-// The top-left corner of W (rows = units of this layer, cols = inputs), as much as the diagram draws.
-function denseWeights(layerIndex, maxUnits) {
+// view.focus = { block, unit } names a unit of a block output; null when the unit does not exist.
+function focusedUnit(view) {
+  const focus = view.focus;
+  const block = focus && view.blocks[focus.block];
+  if (!block || !(focus.unit >= 0)) return null;
+  const layer = state.run.info().layers[block.output];
+  if (!layer || focus.unit >= layer.outputs) return null;
+  return { block: focus.block, unit: focus.unit, layer: block.output };
+}
+
+// A window of W (rows = units of this layer, cols = inputs), as much as the diagram draws.
+function denseWeights(layerIndex, rowStart, colStart, maxUnits) {
   const W = state.run.parameters(layerIndex).find((p) => p.name === 'W');
   if (!W) return null;
-  const rows = Math.min(W.rows, maxUnits);
-  const cols = Math.min(W.cols, maxUnits);
+  rowStart = Math.min(rowStart, W.rows - 1);
+  colStart = Math.min(colStart, W.cols - 1);
+  const rows = Math.min(W.rows - rowStart, maxUnits);
+  const cols = Math.min(W.cols - colStart, maxUnits);
   const values = new Float32Array(rows * cols);
-  // The engine stores W column-major (Eigen); fall back to row-major if it says so.
-  const rowMajor = W.layout === 'row-major';
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) values[r * cols + c] = rowMajor ? W.values[r * W.cols + c] : W.values[c * W.rows + r];
+    for (let c = 0; c < cols; c++) values[r * cols + c] = W.values[weightIndex(W, rowStart + r, colStart + c)];
   }
-  return { rows, cols, values };
+  return { rows, cols, rowStart, colStart, values };
+}
+
+// The engine stores W column-major (Eigen); fall back to row-major if it says so.
+function weightIndex(W, r, c) {
+  return W.layout === 'row-major' ? r * W.cols + c : c * W.rows + r;
+}
+
+// One weight set by hand (the diagram's editor). The metrics are re-read, so the loss shown
+// belongs to the edited network at once; the history keeps its fixed schedule.
+function setWeight({ layer, row, col, value }) {
+  if (!state.run) return;
+  const W = state.run.parameters(layer).find((p) => p.name === 'W');
+  if (!W) throw new Error(`layer ${layer} has no weights`);
+  if (!(row >= 0 && row < W.rows && col >= 0 && col < W.cols)) throw new Error(`no weight [${row}, ${col}] in layer ${layer}`);
+  if (!Number.isFinite(value)) throw new Error(`weight value ${value} is not a finite number`);
+  W.values[weightIndex(W, row, col)] = value;
+  state.run.setParameter(layer, 'W', W.values);
+  state.metrics = state.run.metrics();
+  publish(true);
 }
 
 function postStatus() {
@@ -241,11 +286,11 @@ function postStatus() {
 
 function optimizerPaths(message) {
   const fn = engine.testFunctions().find((f) => f.name === message.function);
-  if (!fn) throw new Error(`unknown test function "${message.function}"`);
+  if (!fn) throw new EngineError({ code: 'choice', field: 'function', message: `unknown test function "${message.function}"`, params: { got: String(message.function), allowed: engine.testFunctions().map((f) => f.name).join(', ') } });
   const grid = engine.functionGrid(fn.name, message.resolution);
   const paths = message.runs.map((r) => ({
     name: r.name,
     points: engine.optimizerPath(fn.name, r.optimizer, message.start, message.steps),
   }));
-  post(FROM_WORKER.PATHS, { function: fn, grid, resolution: message.resolution, paths });
+  post(FROM_WORKER.PATHS, { function: fn, grid, resolution: message.resolution, steps: message.steps, paths });
 }

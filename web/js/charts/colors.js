@@ -4,6 +4,8 @@
 
 export const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
 export const SPLIT_COLORS = { train: '#1d2430', validation: '#8e44ad', test: '#16a085' };
+export const PENALTY_COLOR = '#b9770e';    // the L1/L2 penalty curve on the loss chart
+export const OBJECTIVE_COLOR = '#c0392b';  // training loss + penalty, the minimised objective
 export const OPTIMIZER_COLORS = {
   sgd: '#d62728', momentum: '#1f77b4', nesterov: '#17becf', adagrad: '#2ca02c', rmsprop: '#9467bd', adam: '#ff7f0e', adamw: '#8c564b',
 };

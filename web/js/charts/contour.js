@@ -14,7 +14,8 @@ function bandColor(t) {
 }
 
 // fn: { xmin, xmax, ymin, ymax, minimumX, minimumY }; grid: Float32Array(res*res) row by row from top-left.
-export function drawContour(canvas, width, fn, grid, res, paths) {
+// outcomes[i] (optional, see views/path-outcome.js): a diverged path gets a ring at its last point.
+export function drawContour(canvas, width, fn, grid, res, paths, outcomes = []) {
   const aspect = Math.max(0.45, Math.min(1.1, (fn.ymax - fn.ymin) / (fn.xmax - fn.xmin)));
   const height = Math.round(width * aspect);
   const ctx = sizeCanvas(canvas, width, height);
@@ -70,6 +71,16 @@ export function drawContour(canvas, width, fn, grid, res, paths) {
     }
   }
   ctx.restore();
+  // Where a path diverged, kept on the plot's edge when the last finite point lies outside it.
+  paths.forEach((path, i) => {
+    if (outcomes[i]?.divergedAt == null) return;
+    const k = path.points.length - 3;
+    const x = Math.min(PAD.left + plotW - 7, Math.max(PAD.left + 7, toX(path.points[k])));
+    const y = Math.min(PAD.top + plotH - 7, Math.max(PAD.top + 7, toY(path.points[k + 1])));
+    ctx.strokeStyle = '#c0392b';
+    ctx.lineWidth = 2;
+    ctx.beginPath(); ctx.arc(x, y, 6, 0, Math.PI * 2); ctx.stroke();
+  });
   drawAxes(ctx, fn, toX, toY, PAD.left, PAD.top + plotH);
 }
 

@@ -2,7 +2,7 @@
 // can change one thing and compare the new run with the pinned one.
 
 import { t } from '../i18n/i18n.js';
-import { SPLIT_COLORS } from './colors.js';
+import { SPLIT_COLORS, PENALTY_COLOR, OBJECTIVE_COLOR } from './colors.js';
 import { createLineChart, alignSeries } from './line-chart.js';
 
 const SPLITS = ['train', 'validation', 'test'];
@@ -15,7 +15,7 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
   const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss'), log: lossLog });
   const accuracy = createLineChart(accuracyContainer, {
     title: () => t('curves.accuracy'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.accuracy'), yRange: [0, 1], percent: true });
-  const pins = [];  // { label, history }
+  const pins = [];  // { settings, history }: the run's settings label it (main.js)
 
   function seriesFor(field, history, pinIndex) {
     return SPLITS.map((split) => ({
@@ -29,8 +29,20 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
     }));
   }
 
+  // With an L1/L2 penalty the split curves are data losses only: the penalty gets its own curve, and
+  // the training loss + penalty, the objective the optimizer minimises, another (current run only).
+  function penaltySeries(history) {
+    if (!history.penalty?.some((v) => v > 0)) return [];
+    const objective = history.trainLoss.map((loss, i) => (loss === null || history.penalty[i] === null ? null : loss + history.penalty[i]));
+    return [
+      { label: t('curves.penalty'), color: PENALTY_COLOR, dash: [4, 3], width: 1.4, xs: history.step, ys: history.penalty },
+      { label: t('curves.objective'), color: OBJECTIVE_COLOR, dash: [1, 2], width: 2.2, xs: history.step, ys: objective },
+    ];
+  }
+
   function draw(chart, field, history) {
-    const list = [...pins.flatMap((p, i) => seriesFor(field, p.history, i)), ...seriesFor(field, history, null)];
+    const list = [...pins.flatMap((p, i) => seriesFor(field, p.history, i)), ...seriesFor(field, history, null),
+      ...(field === 'Loss' ? penaltySeries(history) : [])];
     // Splits with no points (e.g. validation share 0) are left out rather than drawn empty.
     const shown = list.filter((s) => s.ys.some((v) => v !== null));
     chart.set(shown, alignSeries(shown));
@@ -42,9 +54,9 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
       accuracyContainer.hidden = regression;
       if (!regression) draw(accuracy, 'Acc', history);
     },
-    pin(label, history) {
+    pin(settings, history) {
       if (pins.length >= MAX_PINS) pins.shift();
-      pins.push({ label, history: structuredClone(history) });
+      pins.push({ settings, history: structuredClone(history) });
     },
     clearPins() { pins.length = 0; },
     pins: () => pins,

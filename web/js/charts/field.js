@@ -25,9 +25,10 @@ export function featureField(name, res, bounds = PLANE) {
   return values;
 }
 
-// Paints values (offset..offset+res*res) into ctx scaled to size x size CSS pixels.
+// Paints values (offset..offset+res*res) into ctx scaled to size x size CSS pixels (at the
+// origin, or at box { x, y, height } with width size).
 // Scale: the largest |value| maps to full colour, so each unit shows its own pattern.
-export function drawField(ctx, values, res, size, offset = 0) {
+export function drawField(ctx, values, res, size, offset = 0, box = { x: 0, y: 0, height: size }) {
   let peak = 1e-9;
   for (let k = 0; k < res * res; k++) peak = Math.max(peak, Math.abs(values[offset + k]));
   const image = new ImageData(res, res);
@@ -38,5 +39,5 @@ export function drawField(ctx, values, res, size, offset = 0) {
   const scratch = new OffscreenCanvas(res, res);
   scratch.getContext('2d').putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(scratch, 0, 0, size, size);
+  ctx.drawImage(scratch, box.x, box.y, size, box.height);
 }

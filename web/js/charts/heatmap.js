@@ -4,12 +4,14 @@
 
 import { CLASS_COLORS, hexToRgb, tint, diverging } from './colors.js';
 import { sizeCanvas } from '../views/dom.js';
-import { PLANE } from './field.js';
+import { PLANE, drawField } from './field.js';
 
 const MARGIN = { left: 24, bottom: 20, top: 4, right: 4 };
 const CLASS_RGB = CLASS_COLORS.map(hexToRgb);
 
-// grid: { resolution, outputs } ; run: { task, outputs, data } ; options: { showTest, discretize }
+// grid: { resolution, outputs } ; run: { task, outputs, data } ; options: { showTest, discretize, field }
+// field: { values, resolution } draws one unit's output (the diagram's focus) instead of the
+// network's, in the diagram's colours (each field scaled to its own largest |value|).
 export function drawHeatmap(canvas, cssSize, grid, run, options) {
   const ctx = sizeCanvas(canvas, cssSize, cssSize);
   const plot = cssSize - MARGIN.left - MARGIN.right;
@@ -17,7 +19,9 @@ export function drawHeatmap(canvas, cssSize, grid, run, options) {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, cssSize, cssSize);
   const scale = run.task.kind === 'regression' ? regressionScale(run.data) : 1;
-  if (grid) {
+  if (options.field) {
+    drawField(ctx, options.field.values, options.field.resolution, plot, 0, { x: MARGIN.left, y: MARGIN.top, height: plotH });
+  } else if (grid) {
     const res = grid.resolution;
     const image = new ImageData(res, res);
     for (let k = 0; k < res * res; k++) {
@@ -57,7 +61,7 @@ function pixelColor(outputs, k, res, task, discretize, scale) {
   return tint(CLASS_RGB[best % CLASS_RGB.length], discretize ? 0.55 : 0.08 + 0.62 * confidence);
 }
 
-function regressionScale(data) {
+export function regressionScale(data) {
   let peak = 1e-6;
   for (const t of data?.train?.targets ?? []) peak = Math.max(peak, Math.abs(t));
   return peak;

@@ -5,6 +5,7 @@
 
 import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { formatNumber } from '../format.js';
+import { logTickLabels } from './log-ticks.js';
 
 const HEIGHT = 170;
 
@@ -30,16 +31,67 @@ function positiveOnly(data) {
   return data.map((column, i) => (i === 0 ? column : column.map((v) => (v !== null && v > 0 ? v : null))));
 }
 
-// options: { title, xLabel, yLabel, log (boolean, or a function read at each update), yRange: [min, max] | null, percent }
+// With a zero band, exact zeros are drawn one decade below the smallest positive value, inside a
+// band under the log axis labelled "0": a gradient that is exactly 0 must show as "no gradient",
+// not as a gap. Returns the data to draw and that level (null when no value is exactly 0).
+function withZeroLevel(data) {
+  let smallest = Infinity;
+  let zeros = false;
+  for (let i = 1; i < data.length; i++) {
+    for (const v of data[i]) {
+      if (v === 0) zeros = true;
+      else if (v > 0 && v < smallest) smallest = v;
+    }
+  }
+  if (!zeros) return { shown: positiveOnly(data), zeroLevel: null };
+  const zeroLevel = 10 ** (Math.floor(Math.log10(Number.isFinite(smallest) ? smallest : 1)) - 1);
+  const shown = data.map((column, i) => (i === 0 ? column : column.map((v) => (v === 0 ? zeroLevel : v !== null && v > 0 ? v : null))));
+  return { shown, zeroLevel };
+}
+
+// options: { title, xLabel, yLabel, log (boolean, or a function read at each update), yRange: [min, max] | null, percent,
+//            zeroBand (a function giving the band's label: with a log axis, exact zeros are drawn in a band below it) }
 export function createLineChart(container, options) {
   let plot = null;
   let signature = '';
   let latest = null;
+  let zeroLevel = null;  // where exact zeros are drawn (zero band only), or null when there are none
 
   const width = () => Math.max(220, container.clientWidth || 320);
   const valueText = (v) => (v === null || v === undefined ? '–' : options.percent ? `${(v * 100).toFixed(1)} %` : formatNumber(v, 4));
 
   const isLog = () => (typeof options.log === 'function' ? options.log() : Boolean(options.log));
+
+  // The legend shows the value as it is in the data (an exact 0 reads "0", not the band's level).
+  const rawValue = (seriesIndex, index, v) => (zeroLevel !== null && latest ? latest.data[seriesIndex]?.[index] ?? v : v);
+
+  // The band from the bottom of the plot to half a decade above the zero level, with its label.
+  function drawZeroBand(u) {
+    if (zeroLevel === null) return;
+    const { ctx } = u;
+    const { left, top, width, height } = u.bbox;
+    const bandTop = Math.max(top, u.valToPos(zeroLevel * Math.sqrt(10), 'y', true));
+    ctx.save();
+    ctx.fillStyle = 'rgba(192, 57, 43, 0.10)';
+    ctx.fillRect(left, bandTop, width, top + height - bandTop);
+    ctx.fillStyle = '#8e2a1f';
+    ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';  // uPlot leaves it as its last axis set it
+    ctx.textBaseline = 'middle';
+    ctx.fillText(options.zeroBand(), left + 6 * devicePixelRatio, (bandTop + top + height) / 2);
+    ctx.restore();
+  }
+
+  // With a zero band the ticks are every few decades counted from the zero level, so that its
+  // tick (labelled 0) is always drawn; uPlot's own log ticks (and its label filter) may skip it.
+  function zeroBandSplits(u, axisIndex, min, max) {
+    const low = Math.round(Math.log10(zeroLevel));
+    const high = Math.floor(Math.log10(max) + 1e-9);
+    const stride = Math.max(1, Math.ceil((high - low) / 4));
+    const splits = [];
+    for (let e = low; e <= high; e += stride) splits.push(10 ** e);
+    return splits;
+  }
 
   function build(series, data) {
     plot?.destroy();
@@ -47,24 +99,28 @@ export function createLineChart(container, options) {
     const y = log ? { distr: 3, log: 10 } : { auto: true };
     if (options.yRange) Object.assign(y, { auto: false, range: options.yRange });
     else if (!log) y.range = (u, min, max) => [Math.min(0, min), max > min ? max * 1.05 : min + 1];
+    else if (zeroLevel !== null) y.range = (u, min, max) => [zeroLevel / Math.sqrt(10), 10 ** Math.ceil(Math.log10(Math.max(max, zeroLevel * 10)))];
+    const tick = (v) => (zeroLevel !== null && Math.abs(Math.log10(v / zeroLevel)) < 1e-6 ? '0'
+      : options.percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2));
     plot = new uPlot({
       width: width(),
       height: HEIGHT,
       title: options.title(),
       legend: { live: true },
-      hooks: { ready: [showLatest], setCursor: [showLatest], setData: [showLatest] },
+      hooks: { ready: [showLatest], setCursor: [showLatest], setData: [showLatest], draw: [drawZeroBand] },
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y },
       axes: [
         { label: options.xLabel(), size: 36, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui' },
         { label: options.yLabel(), size: 52, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui',
-          values: (u, splits) => splits.map((v) => (options.percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2))) },
+          values: (u, splits) => (log ? logTickLabels(splits, splits.map((v) => u.valToPos(v, 'y')), tick) : splits.map(tick)),
+          ...(log && zeroLevel !== null ? { splits: zeroBandSplits, filter: (u, splits) => splits } : {}) },
       ],
       series: [
         { label: options.xLabel(), value: (u, v) => (v === null || v === undefined ? '–' : String(v)) },
         ...series.map((s) => ({
           label: s.label, stroke: s.color, width: s.width ?? 1.6, dash: s.dash, alpha: s.alpha ?? 1,
-          spanGaps: true, points: { show: false }, value: (u, v) => valueText(v),
+          spanGaps: true, points: { show: false }, value: (u, v, seriesIndex, index) => valueText(rawValue(seriesIndex, index, v)),
         })),
       ],
     }, data, container);
@@ -75,8 +131,14 @@ export function createLineChart(container, options) {
     set(series, data) {
       latest = { series, data };
       const log = isLog();
-      const shown = log ? positiveOnly(data) : data;
-      const sig = JSON.stringify(series.map((s) => [s.label, s.color, s.dash])) + options.title() + options.yLabel() + log;
+      let shown = data;
+      let level = null;
+      if (log && options.zeroBand) ({ shown, zeroLevel: level } = withZeroLevel(data));
+      else if (log) shown = positiveOnly(data);
+      // The zero level fixes the y range, so a new level rebuilds the chart.
+      const sig = JSON.stringify(series.map((s) => [s.label, s.color, s.dash])) + options.title() + options.yLabel() + log + level;
+      zeroLevel = level;
+      container.dataset.zeroBand = level === null ? 'off' : 'on';
       if (!plot || sig !== signature) { signature = sig; build(series, shown); } else plot.setData(shown);
     },
     reset() { plot?.destroy(); plot = null; signature = ''; latest = null; },

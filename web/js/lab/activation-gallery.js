@@ -9,6 +9,7 @@ import { createLineChart } from '../charts/line-chart.js';
 import { createSection, createRunBar } from './section.js';
 import { numberField, readFields } from './fields.js';
 import { lt, onLabLanguage } from './lab-i18n.js';
+import { describeEngineError } from '../i18n/engine-errors.js';
 
 const POINTS = 241;
 const F_COLOR = '#0877bd';
@@ -113,7 +114,7 @@ export function mountActivationGallery(parent, worker) {
       }));
       section.element.dataset.ready = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: error.message }), 'error');
+      bar.status(lt('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
     }
   }
 

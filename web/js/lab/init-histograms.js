@@ -8,6 +8,7 @@ import { drawHistogram } from '../charts/histogram.js';
 import { createSection, createRunBar } from './section.js';
 import { numberField, choiceField, readFields } from './fields.js';
 import { lt, onLabLanguage } from './lab-i18n.js';
+import { describeEngineError } from '../i18n/engine-errors.js';
 
 const BINS = 30;
 const COLORS = { sigmoid: '#0877bd', tanh: '#2ca02c', relu: '#f59322', leaky_relu: '#9467bd' };
@@ -109,7 +110,7 @@ export function mountInitHistograms(parent, worker) {
       remember(yours, config, await computeLayers(worker, config));
       section.element.dataset.yours = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: error.message }), 'error');
+      bar.status(lt('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
     }
   }
 
@@ -123,7 +124,7 @@ export function mountInitHistograms(parent, worker) {
       }));
       section.element.dataset.ready = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: error.message }), 'error');
+      bar.status(lt('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
     }
   }
 

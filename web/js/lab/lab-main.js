@@ -17,6 +17,8 @@ import { mountRandomSearch } from './random-search.js';
 import { mountPreprocessing } from './preprocessing.js';
 import { addShareTools } from './lab-share.js';
 import { syncLabLink } from './lab-link-sync.js';
+import { postHeightToParent } from '../embed-height.js';
+import { registerOffline } from '../offline.js';
 
 const messages = createMessages($('#messages'));
 let flavor = null;
@@ -67,6 +69,11 @@ if (shown && !embedded) {
   shown.element.scrollIntoView();
   firstResults.then(() => { if (!moved) shown.element.scrollIntoView(); });
 }
+
+// Inside a course page: the frame's content height for the host's optional auto-height script;
+// and a copy of the site for the next visit without a network.
+postHeightToParent();
+registerOffline();
 
 let resizeTimer = 0;
 window.addEventListener('resize', () => {

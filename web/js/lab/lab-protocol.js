@@ -25,7 +25,7 @@ export const FROM_LAB = {
   READY: 'ready',
   // { message }  The engine could not be loaded.
   FATAL: 'fatal',
-  // { id, result }  | { id, error }  The answer to COMPUTE.
+  // { id, result }  | { id, error }  The answer to COMPUTE (error: { code, field, params, message }, ../engine-error.js).
   RESULT: 'result',
   // { id, run, epoch, steps, metrics: { train, validation, test } ({ loss, accuracy, count } each),
   //   fraction }  Metrics of run `run` after `epoch` epochs (epoch 0 = before training);
@@ -35,6 +35,6 @@ export const FROM_LAB = {
   //   input = { mean, std, min, max } of the first layer's input when inputStats was asked for;
   //   inputGradients = [gradient norm of the first layer's weights per input feature, first step] or null.
   RUN_DONE: 'runDone',
-  // { id, stopped, elapsedMs, error? }  The job ended (all runs done, stopped, replaced or failed).
+  // { id, stopped, elapsedMs, error? }  The job ended (all runs done, stopped, replaced or failed); error as above.
   DONE: 'done',
 };

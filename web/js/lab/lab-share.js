@@ -7,33 +7,37 @@ import { el } from '../views/dom.js';
 import { language } from '../i18n/i18n.js';
 import { lt } from './lab-i18n.js';
 import { labHash } from './lab-url.js';
-import { iframeCode } from '../embed-code.js';
+import { iframeCode, autoHeightScript } from '../embed-code.js';
 
 // The page's own address (without its hash) followed by the experiment's link hash.
 export function labLink(view, flags = {}) {
   return `${window.location.href.split('#')[0]}${labHash(view.element.id, view.fields, flags)}`;
 }
 
-// Heights (px) of each experiment with its results shown, in a frame about 1200 px wide: a
-// training's charts and tables appear only after Run, so the section's height now is too small.
+// Heights (px) of each experiment embedded in a course column EMBED_WIDTH px wide, after a run
+// with its default settings (a training's charts and tables appear only after Run, so the
+// section's height before it would be too small). Measured at 760 px by tools/measure-lab-embeds.mjs.
 const RESULT_HEIGHTS = {
-  activations: 1800, softmax: 560, 'init-histograms': 1700, 'optimizer-mnist': 720,
-  batchnorm: 1050, overfit: 800, 'random-search': 720, preprocessing: 800,
+  activations: 2791, softmax: 516, 'init-histograms': 2716, 'optimizer-mnist': 898,
+  batchnorm: 1477, overfit: 1269, 'random-search': 1139, preprocessing: 981,
 };
+// Room for what a teacher's own settings add (a longer table, a wrapped line), in steps of 10 px.
+const HEIGHT_SLACK = 30;
 
-// At least the table's figure, more if the section is taller now; in steps of 50 px.
 function embedHeight(element) {
-  const now = Math.ceil((element.offsetHeight + 60) / 50) * 50;
-  return Math.min(2400, Math.max(RESULT_HEIGHTS[element.id] ?? 600, now));
+  return Math.ceil(((RESULT_HEIGHTS[element.id] ?? 1000) + HEIGHT_SLACK) / 10) * 10;
 }
 
 export function addShareTools(view) {
   const button = (key) => el('button', { type: 'button', class: 'button small lab-share-button', 'data-lt': key }, lt(key));
   const linkButton = button('lab.share.link');
   const embedButton = button('lab.share.embed');
+  const scriptButton = button('lab.share.script');
+  scriptButton.dataset.ltTitle = 'lab.share.scriptHelp';
+  scriptButton.title = lt('lab.share.scriptHelp');
   const note = el('span', { class: 'lab-share-note', role: 'status', 'aria-live': 'polite' });
   const box = el('textarea', { class: 'lab-share-text', readonly: true, rows: 2, spellcheck: 'false', 'data-lt-aria': 'lab.share.box', 'aria-label': lt('lab.share.box'), hidden: true });
-  const tools = el('div', { class: 'lab-share' }, linkButton, embedButton, note);
+  const tools = el('div', { class: 'lab-share' }, linkButton, embedButton, scriptButton, note);
   view.element.querySelector('.lab-head').append(tools);
   view.element.querySelector('.lab-intro').before(box);
 
@@ -54,6 +58,7 @@ export function addShareTools(view) {
   linkButton.addEventListener('click', () => copy(labLink(view), 'link'));
   embedButton.addEventListener('click', () => {
     const title = `${lt('lab.pageTitle')}: ${view.element.querySelector('.lab-title [data-lt]').textContent}`;
-    copy(iframeCode({ src: labLink(view, { embed: true, lang: language() }), title, height: embedHeight(view.element) }), 'embed');
+    copy(iframeCode({ src: labLink(view, { embed: true, lang: language() }), title, lang: language(), height: embedHeight(view.element) }), 'embed');
   });
+  scriptButton.addEventListener('click', () => copy(autoHeightScript(window.location.origin), 'script'));
 }

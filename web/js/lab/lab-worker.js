@@ -6,6 +6,7 @@
 import { loadEngine } from '../engine.js';
 import { TO_LAB, FROM_LAB } from './lab-protocol.js';
 import { gradientByInput } from './input-gradients.js';
+import { errorPayload } from '../engine-error.js';
 
 const SLICE_MS = 30;         // training time before yielding to messages
 const STEPS_PER_CHUNK = 10;  // an epoch is trained in chunks so one slice stays short on big splits
@@ -32,7 +33,7 @@ self.onmessage = async (event) => {
     case TO_LAB.COMPUTE: return compute(message);
     case TO_LAB.TRAIN: return startJob(message);
     case TO_LAB.STOP: if (job && job.id === message.id) finishJob({ stopped: true }); return undefined;
-    default: return post(FROM_LAB.RESULT, { id: message.id, error: `unknown message type "${message.type}"` });
+    default: return post(FROM_LAB.RESULT, { id: message.id, error: errorPayload(new Error(`unknown message type "${message.type}"`)) });
   }
 };
 
@@ -45,7 +46,7 @@ function compute({ id, what, args }) {
     else throw new Error(`unknown computation "${what}"`);
     post(FROM_LAB.RESULT, { id, result });
   } catch (error) {
-    post(FROM_LAB.RESULT, { id, error: String(error?.message || error) });
+    post(FROM_LAB.RESULT, { id, error: errorPayload(error) });
   }
 }
 
@@ -71,7 +72,7 @@ async function startJob(message) {
   try {
     if (message.runs.some((r) => r.images)) current.data = await loadImages();
   } catch (error) {
-    if (job === current) finishJob({ error: `image data: ${error?.message || error}` });
+    if (job === current) finishJob({ error: { ...errorPayload(error), field: 'image data' } });
     return;
   }
   if (job !== current) return;  // replaced or stopped while the images loaded
@@ -147,7 +148,7 @@ function tick() {
       if (slot.epoch >= slot.epochs) closeSlot(slot, null);
     }
   } catch (error) {
-    if (job) finishJob({ error: String(error?.message || error) });
+    if (job) finishJob({ error: errorPayload(error) });
     return;
   }
   if (job) setTimeout(tick, 0);

@@ -9,7 +9,7 @@ import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
 import { numberField, checkField, readFields } from './fields.js';
 import { createTrainingBar } from './training-control.js';
-import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';
+import { overfitSpec, OVERFIT_DEFAULTS as D, IMAGE_COUNT } from './specs.js';
 import { lt, onLabLanguage } from './lab-i18n.js';
 import { oncePerFrame } from './coalesce.js';
 
@@ -17,18 +17,18 @@ const VARIANTS = ['plain', 'decay', 'dropout'];
 
 export function mountOverfit(parent, worker) {
   const section = createSection({
-    id: 'overfit', number: '4c', titleKey: 'lab.overfit.title', introKeys: ['lab.overfit.intro1', 'lab.overfit.intro2'],
+    id: 'overfit', number: '4c', titleKey: 'lab.overfit.title', introKeys: ['lab.overfit.intro1', 'lab.overfit.intro2', 'lab.overfit.intro3'],
     formulas: ['L = L_0 + \\frac{\\lambda}{2} \\sum_l \\lVert W_l \\rVert^2 \\;\\Rightarrow\\; \\nabla W \\mathrel{+}= \\lambda W \\qquad \\tilde h = \\frac{m \\odot h}{1 - p},\\; m_i \\sim \\text{Bernoulli}(1 - p)'],
   });
   const use = Object.fromEntries(VARIANTS.map((k) => [k, checkField({ key: `lab.overfit.${k}`, name: `use-${k}`, checked: true })]));
-  const lambda = numberField({ key: 'lab.overfit.lambda', name: 'lambda', value: 0.1, min: 0, max: 10 });
-  const rate = numberField({ key: 'lab.overfit.rate', name: 'rate', value: 0.15, min: 0, max: 0.9 });
-  const train = numberField({ key: 'lab.trainImages', name: 'train', value: 300, min: 20, max: IMAGE_COUNT - 100, integer: true });
-  const test = numberField({ key: 'lab.testImages', name: 'test', value: 700, min: 100, max: IMAGE_COUNT - 20, integer: true });
-  const epochs = numberField({ key: 'lab.epochs', name: 'epochs', value: 200, min: 1, max: 500, integer: true });
-  const hidden = numberField({ key: 'lab.hiddenLayers', name: 'hidden', value: 6, min: 1, max: 10, integer: true });
-  const lr = numberField({ key: 'lab.lr', name: 'lr', value: 0.01, min: 1e-5, max: 1 });
-  const batch = numberField({ key: 'lab.batch', name: 'batch', value: 100, min: 10, max: 500, integer: true });
+  const lambda = numberField({ key: 'lab.overfit.lambda', name: 'lambda', value: D.lambda, min: 0, max: 10 });
+  const rate = numberField({ key: 'lab.overfit.rate', name: 'rate', value: D.rate, min: 0, max: 0.9 });
+  const train = numberField({ key: 'lab.trainImages', name: 'train', value: D.train, min: 20, max: IMAGE_COUNT - 100, integer: true });
+  const test = numberField({ key: 'lab.testImages', name: 'test', value: D.test, min: 100, max: IMAGE_COUNT - 20, integer: true });
+  const epochs = numberField({ key: 'lab.epochs', name: 'epochs', value: D.epochs, min: 1, max: 500, integer: true });
+  const hidden = numberField({ key: 'lab.hiddenLayers', name: 'hidden', value: D.hidden, min: 1, max: 10, integer: true });
+  const lr = numberField({ key: 'lab.lr', name: 'lr', value: D.lr, min: 1e-5, max: 1 });
+  const batch = numberField({ key: 'lab.batch', name: 'batch', value: D.batch, min: 10, max: 500, integer: true });
   const fields = [...Object.values(use), lambda, rate, train, test, epochs, hidden, lr, batch];
   const { bar, training } = createTrainingBar(worker, section.element, () => start());
   section.controls.append(el('div', { class: 'opt-grid' }, use.plain.element, el('span', {}), use.decay.element, lambda.element, use.dropout.element, rate.element),
@@ -39,7 +39,7 @@ export function mountOverfit(parent, worker) {
   section.output.append(el('div', { class: 'lab-three' }, ...VARIANTS.map((k) => boxes[k])), el('div', { class: 'table-scroll' }, table));
   parent.append(section.element);
 
-  let settings = { lambda: 0.1, rate: 0.15 };
+  let settings = { lambda: D.lambda, rate: D.rate };
   const title = (k) => (k === 'plain' ? lt('lab.overfit.plain')
     : k === 'decay' ? lt('lab.overfit.decayTitle', { lambda: formatNumber(settings.lambda, 3) })
       : lt('lab.overfit.dropoutTitle', { rate: formatNumber(settings.rate, 3) }));
@@ -76,15 +76,10 @@ export function mountOverfit(parent, worker) {
     const chosen = VARIANTS.filter((k) => v[`use-${k}`]);
     if (chosen.length === 0) { bar.status(lt('lab.overfit.none'), 'error'); return; }
     settings = { lambda: v.lambda, rate: v.rate };
-    const data = imageData({ train: v.train, test: v.test });
     results = chosen.map((variant) => ({ variant, xs: [], train: [], test: [], diverged: false }));
     for (const k of VARIANTS) { boxes[k].hidden = !chosen.includes(k); charts[k].reset(); }
     draw();
-    const spec = (variant) => imageSpec({
-      data, batch: v.batch,
-      layers: mlp({ hidden: Array(v.hidden).fill(100), outputs: IMAGE_CLASSES, dropout: variant === 'dropout' ? v.rate : 0 }),
-      optimizer: { kind: 'sgd', learning_rate: v.lr, l2: variant === 'decay' ? v.lambda : 0 },
-    });
+    const spec = (variant) => overfitSpec(variant, v);
     training.start({ runs: results.map((r) => ({ images: true, epochs: v.epochs, spec: spec(r.variant) })), concurrent: results.length, record: 'epoch' }, {
       onProgress(m) {
         const r = results[m.run];

@@ -52,7 +52,7 @@ export function mountPreprocessing(parent, worker) {
   function draw() {
     const series = results.map((r) => ({ label: lt(`lab.pre.${r.key}`), color: COLORS[r.key], width: 2, xs: r.xs, ys: r.losses }));
     if (series.length) chart.set(series, alignSeries(series));
-    const head = el('tr', {}, el('th', {}), ...['lab.pre.inputRange', 'lab.pre.gradX1', 'lab.pre.gradX2', 'lab.pre.finalLoss', 'lab.pre.accuracy'].map((k) => el('th', {}, lt(k))));
+    const head = el('tr', {}, el('th', {}, el('span', { class: 'visually-hidden' }, lt('lab.overfit.run'))), ...['lab.pre.inputRange', 'lab.pre.gradX1', 'lab.pre.gradX2', 'lab.pre.finalLoss', 'lab.pre.accuracy'].map((k) => el('th', {}, lt(k))));
     const rows = results.map((r) => el('tr', { 'data-run': r.key, 'data-final-loss': r.done && !r.diverged ? String(r.losses.at(-1)) : null, 'data-accuracy': r.done ? String(r.accuracy) : null },
       el('td', {}, el('span', { class: 'swatch', style: `background:${COLORS[r.key]}` }), lt(`lab.pre.${r.key}`)),
       el('td', {}, r.input ? `${n(r.input.min)} … ${n(r.input.max)}` : '–'),

@@ -28,6 +28,20 @@ export function imageSpec({ data, layers, optimizer, batch, seed = 1 }) {
   return { data, layers, loss: 'softmax_cross_entropy', optimizer, training: { batch_size: batch, seed } };
 }
 
+// The overfitting experiment (4c) in the book's setting (ch. 6): 300 training images, 6 hidden
+// layers of 100 ReLU units, plain SGD 0.01 in batches of 100 for 200 epochs, weight decay
+// lambda = 0.1, dropout 0.15. Its text (lab.overfit.intro3) quotes what this run gives.
+export const OVERFIT_DEFAULTS = { lambda: 0.1, rate: 0.15, train: 300, test: 700, epochs: 200, hidden: 6, lr: 0.01, batch: 100 };
+
+// variant: 'plain', 'decay' (l2 = lambda) or 'dropout' (rate after every hidden activation).
+export function overfitSpec(variant, { lambda, rate, train, test, hidden, lr, batch }) {
+  return imageSpec({
+    data: imageData({ train, test }), batch,
+    layers: mlp({ hidden: Array(hidden).fill(100), outputs: IMAGE_CLASSES, dropout: variant === 'dropout' ? rate : 0 }),
+    optimizer: { kind: 'sgd', learning_rate: lr, l2: variant === 'decay' ? lambda : 0 },
+  });
+}
+
 // Book settings (Deep Learning from Scratch, ch. 6) as starting points; the page lets them change.
 export const BOOK_LEARNING_RATES = { sgd: 0.01, momentum: 0.01, adagrad: 0.01, adam: 0.001 };
 

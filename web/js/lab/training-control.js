@@ -3,6 +3,7 @@
 
 import { lt } from './lab-i18n.js';
 import { createRunBar } from './section.js';
+import { describeEngineError } from '../i18n/engine-errors.js';
 
 export function createTrainingControl(worker, bar, element) {
   let current = null;  // { handle, stopRequested, start }
@@ -38,7 +39,7 @@ export function createTrainingControl(worker, bar, element) {
           current = null;
           bar.busy(false);
           const seconds = (m.elapsedMs / 1000).toFixed(1);
-          if (m.error) bar.status(lt('lab.failed', { detail: m.error }), 'error');
+          if (m.error) bar.status(lt('lab.failed', { detail: describeEngineError(m.error) }), 'error');
           else if (m.stopped) bar.status(lt(me.stopRequested ? 'lab.stopped' : 'lab.replaced', { seconds }), 'stopped');
           else { bar.progress(1); bar.status(lt('lab.done', { seconds }), 'done'); }
           handlers.onDone?.(m);

@@ -18,7 +18,8 @@ export function createLabWorker({ onReady, onFatal }) {
       case FROM_LAB.RESULT: {
         const p = pending.get(m.id);
         pending.delete(m.id);
-        if (m.error) p?.reject(new Error(m.error)); else p?.resolve(m.result);
+        // The rejection carries the engine's error (code, field, params) for describeEngineError.
+        if (m.error) p?.reject(Object.assign(new Error(m.error.message), { engine: m.error })); else p?.resolve(m.result);
         break;
       }
       case FROM_LAB.PROGRESS: jobs.get(m.id)?.onProgress?.(m); break;

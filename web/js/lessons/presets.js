@@ -1,4 +1,4 @@
-// Presets for the curriculum experiments that the 2-D sandbox can show (docs: /work/shared/CURRICULUM.md).
+// Presets for the curriculum experiments that the 2-D sandbox can show (see docs/curriculum.md).
 // A preset is plain data: the settings it changes from the defaults, and the i18n keys of its title
 // and of the note telling the learner what to watch. Applying one starts from the defaults, so a
 // preset always gives the same run.

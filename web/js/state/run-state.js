@@ -5,7 +5,7 @@
 
 import { logChange } from './changes.js';
 
-export const HISTORY_FIELDS = ['step', 'epoch', 'learningRate', 'trainLoss', 'trainAcc', 'validationLoss', 'validationAcc', 'testLoss', 'testAcc'];
+export const HISTORY_FIELDS = ['step', 'epoch', 'learningRate', 'trainLoss', 'trainAcc', 'validationLoss', 'validationAcc', 'testLoss', 'testAcc', 'penalty'];
 
 export function createRunState() {
   const state = {
@@ -40,7 +40,7 @@ export function createRunState() {
       state.blocks.forEach((block, i) => {
         const layer = stats.layers.find((l) => l.index === block.dense);
         const norm = layer?.weightGradNorm;
-        g.norms[i].push(Number.isFinite(norm) && norm > 0 ? norm : null);  // log scale: no zeros
+        g.norms[i].push(Number.isFinite(norm) ? norm : null);  // an exact 0 stays 0: the chart shows it in its zero band
       });
     },
   };

@@ -1,4 +1,5 @@
 import { PRESETS } from '../lessons/presets.js';
+import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
 
 // The ONE declarative table of everything a learner can set.
 // Each row: key (name in the state object), type, default, range/choices, url (short name in the
@@ -25,6 +26,7 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 
 export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'];
 export const NORM_PLACES = ['off', 'before', 'after'];
 export const TEST_FUNCTIONS = ['book', 'rosenbrock', 'beale', 'saddle', 'himmelblau'];
+const BOOK_RACE = PATH_DEFAULTS.book;  // the optimizer-paths view starts on the book's race
 // Panels and controls a teacher may hide in embed mode (ids of elements with data-panel=...).
 export const HIDEABLE = ['data', 'features', 'training', 'builder', 'network', 'output', 'curves', 'insides',
   'paths', 'presets', 'export', 'runbar'];
@@ -117,18 +119,18 @@ export const SETTINGS = [
     choices: ['', ...PRESETS.map((p) => p.id)] },
   // --- optimizer paths view ------------------------------------------------------------------
   { key: 'pathFunction', url: 'pfn', group: 'paths', type: 'choice', default: 'book', choices: TEST_FUNCTIONS },
-  { key: 'pathStartX', url: 'px', group: 'paths', type: 'number', default: -7, min: -100, max: 100, step: 0.1 },
-  { key: 'pathStartY', url: 'py', group: 'paths', type: 'number', default: 2, min: -100, max: 100, step: 0.1 },
-  { key: 'pathSteps', url: 'psteps', group: 'paths', type: 'int', default: 30, min: 1, max: 1000 },
+  { key: 'pathStartX', url: 'px', group: 'paths', type: 'number', default: BOOK_RACE.start[0], min: -100, max: 100, step: 0.1 },
+  { key: 'pathStartY', url: 'py', group: 'paths', type: 'number', default: BOOK_RACE.start[1], min: -100, max: 100, step: 0.1 },
+  { key: 'pathSteps', url: 'psteps', group: 'paths', type: 'int', default: BOOK_RACE.steps, min: 1, max: 1000 },
   { key: 'pathOptimizers', url: 'popt', group: 'paths', type: 'set', default: ['sgd', 'momentum', 'adagrad', 'adam'],
     choices: OPTIMIZERS, minItems: 0 },
-  { key: 'pathLrSgd', url: 'plsgd', group: 'paths', type: 'number', default: 0.95, min: 1e-5, max: 10, log: true },
-  { key: 'pathLrMomentum', url: 'plmom', group: 'paths', type: 'number', default: 0.1, min: 1e-5, max: 10, log: true },
-  { key: 'pathLrNesterov', url: 'plnes', group: 'paths', type: 'number', default: 0.1, min: 1e-5, max: 10, log: true },
-  { key: 'pathLrAdagrad', url: 'plada', group: 'paths', type: 'number', default: 1.5, min: 1e-5, max: 10, log: true },
-  { key: 'pathLrRmsprop', url: 'plrms', group: 'paths', type: 'number', default: 0.1, min: 1e-5, max: 10, log: true },
-  { key: 'pathLrAdam', url: 'pladam', group: 'paths', type: 'number', default: 0.3, min: 1e-5, max: 10, log: true },
-  { key: 'pathLrAdamw', url: 'pladamw', group: 'paths', type: 'number', default: 0.3, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrSgd', url: 'plsgd', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.sgd, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrMomentum', url: 'plmom', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.momentum, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrNesterov', url: 'plnes', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.nesterov, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrAdagrad', url: 'plada', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.adagrad, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrRmsprop', url: 'plrms', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.rmsprop, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrAdam', url: 'pladam', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.adam, min: 1e-5, max: 10, log: true },
+  { key: 'pathLrAdamw', url: 'pladamw', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.adamw, min: 1e-5, max: 10, log: true },
   // --- embedding ------------------------------------------------------------------------------
   { key: 'embed', url: 'embed', group: 'embed', type: 'bool', default: false },
   { key: 'hide', url: 'hide', group: 'embed', type: 'set', default: [], choices: HIDEABLE, minItems: 0 },
@@ -141,8 +143,11 @@ export const PATH_LR_KEY = {
   rmsprop: 'pathLrRmsprop', adam: 'pathLrAdam', adamw: 'pathLrAdamw',
 };
 
-export const SETTING_BY_KEY = Object.fromEntries(SETTINGS.map((s) => [s.key, s]));
-export const SETTING_BY_URL = Object.fromEntries(SETTINGS.map((s) => [s.url, s]));
+// Without a prototype: a link's "__proto__", "constructor" or "toString" finds no row (an unknown
+// key) instead of an Object method.
+const lookup = (entries) => Object.assign(Object.create(null), Object.fromEntries(entries));
+export const SETTING_BY_KEY = lookup(SETTINGS.map((s) => [s.key, s]));
+export const SETTING_BY_URL = lookup(SETTINGS.map((s) => [s.url, s]));
 
 // Settings whose change needs a new run (new data or new network). Everything in 'training',
 // 'schedule' and 'regularization' except the seed and batch size is applied live via setOptimizer.

@@ -64,8 +64,9 @@ export function createBuilder(container, explainBox, store, messages) {
       (value) => change(index, key, value));
   }
 
-  function select(index, key, choices, labelKey) {
-    const node = el('select', { 'data-field': key });
+  // ariaLabel: for a select without a visible label of its own ("Hidden layer 2 · Activation").
+  function select(index, key, choices, labelKey, ariaLabel) {
+    const node = el('select', { 'data-field': key, 'aria-label': ariaLabel && `${t('builder.layer', { n: index + 1 })} · ${ariaLabel}` });
     node.replaceChildren(...choices.map((value) => el('option', { value }, choiceLabel(labelKey, value))));
     node.addEventListener('change', () => change(index, key, node.value));
     node.addEventListener('focus', () => { explainIndex = index; renderExplain(); });
@@ -77,9 +78,9 @@ export function createBuilder(container, explainBox, store, messages) {
     const initParam = numberInput(index, 'initParam', () => t('builder.param.std'));
     const dropout = numberInput(index, 'dropout', () => t('builder.dropout'));
     const bias = numberInput(index, 'bias', () => t('builder.bias'));
-    const activation = select(index, 'activation', ACTIVATIONS, 'activation');
+    const activation = select(index, 'activation', ACTIVATIONS, 'activation', t('builder.activation'));
     const init = select(index, 'init', INITIALIZERS, 'init');
-    const norm = select(index, 'norm', NORM_PLACES, 'norm');
+    const norm = select(index, 'norm', NORM_PLACES, 'norm', t('builder.norm'));
     const paramLabel = el('span');
     const paramWrap = el('label', {}, paramLabel, initParam);
     const button = (cls, text, aria, onClick) => {
@@ -97,6 +98,10 @@ export function createBuilder(container, explainBox, store, messages) {
       layers.splice(index, 1);
       explainIndex = Math.max(0, Math.min(explainIndex, layers.length - 1));
       setLayers(layers);
+      // The removed button is gone: keyboard focus goes to the next layer's remove button (now at
+      // this index), or to the add button after the last layer, instead of falling to the page.
+      const next = list.querySelectorAll('.layer-card')[index]?.querySelector('.remove');
+      (next ?? addButton).focus();
     });
     const node = el('div', { class: 'layer-card', 'data-layer': index },
       el('div', { class: 'row' },

@@ -25,7 +25,7 @@ export async function readModelFile(file, currentSettings) {
   if (file.size > MAX_BYTES) throw new Error(t('export.tooBig'));
   let model;
   try { model = JSON.parse(await file.text()); } catch { throw new Error(t('export.notJson')); }
-  if (!model || typeof model !== 'object' || model.format !== 'nnsandbox-model' || model.version !== 1) throw new Error(t('export.notModel'));
+  if (!model || typeof model !== 'object' || model.format !== 'nnsandbox-model' || ![1, 2].includes(model.version)) throw new Error(t('export.notModel'));
   let settings;
   try { settings = settingsFromSpec(model.spec, currentSettings); } catch (error) { throw new Error(t('export.notEditable', { detail: error.message })); }
   return { model, settings };

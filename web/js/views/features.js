@@ -9,18 +9,22 @@ import { el, sizeCanvas } from './dom.js';
 const LABELS = { x1: 'X₁', x2: 'X₂', 'x1^2': 'X₁²', 'x2^2': 'X₂²', 'x1*x2': 'X₁X₂', 'sin(x1)': 'sin(X₁)', 'sin(x2)': 'sin(X₂)' };
 export const featureLabel = (name) => LABELS[name] ?? name;
 
+// Adds or removes one input feature (the tiles and the diagram's input column share this); the
+// last feature stays, with a message saying why.
+export function toggleFeature(name, store, messages) {
+  const current = store.settings.features;
+  const next = current.includes(name) ? current.filter((f) => f !== name) : [...current, name];
+  if (next.length === 0) { messages.show('warn', `${t('setting.features')}: ${t('err.minItems', { min: 1 })}`, 'features'); return; }
+  messages.clear('features');
+  store.set({ features: FEATURES.filter((f) => next.includes(f)) });
+}
+
 export function createFeatureToggles(container, store, messages) {
   const tiles = FEATURES.map((name) => {
     const canvas = el('canvas');
     drawField(sizeCanvas(canvas, 48, 48), featureField(name, 24), 24, 48);
     const tile = el('button', { type: 'button', class: 'feature-toggle', 'data-feature': name }, canvas, el('span', {}, featureLabel(name)));
-    tile.addEventListener('click', () => {
-      const current = store.settings.features;
-      const next = current.includes(name) ? current.filter((f) => f !== name) : [...current, name];
-      if (next.length === 0) { messages.show('warn', `${t('setting.features')}: ${t('err.minItems', { min: 1 })}`, 'features'); return; }
-      messages.clear('features');
-      store.set({ features: FEATURES.filter((f) => next.includes(f)) });
-    });
+    tile.addEventListener('click', () => toggleFeature(name, store, messages));
     return { name, tile };
   });
   container.replaceChildren(...tiles.map((x) => x.tile));

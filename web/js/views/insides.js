@@ -6,13 +6,17 @@ import { layerColor } from '../charts/colors.js';
 import { createLineChart } from '../charts/line-chart.js';
 import { drawHistogram, drawBars } from '../charts/histogram.js';
 import { el } from './dom.js';
+import { formatPercent } from '../format.js';
 
 const RELU_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
 
 export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer }, runState) {
   const grad = createLineChart(gradContainer, {
-    title: () => t('insides.gradients'), xLabel: () => t('curves.step'), yLabel: () => '‖∂L/∂W‖', log: true });
+    title: () => t('insides.gradients'), xLabel: () => t('curves.step'), yLabel: () => '‖∂L/∂W‖', log: true,
+    zeroBand: () => t('insides.zeroGradient') });
   const deadCanvas = el('canvas');
+  // Under the bars: the leaky family's negative-regime share, and whether the dead share is a worry.
+  const deadNotes = el('div', { class: 'dead-notes' });
   // Shown under the gradient chart once the run diverged: from then on it has nothing finite
   // to draw, and a chart must never be silently blank.
   const gradNote = el('p', { class: 'empty', hidden: true });
@@ -50,14 +54,23 @@ export function createInsides({ gradContainer, deadContainer, activationContaine
     const hidden = runState.blocks.filter((b) => !b.isHead);
     // Dead units: one bar per hidden layer whose activation is ReLU-like.
     const bars = [];
+    const negative = [];  // leaky-family layers with units in the negative regime (alive, not dead)
     hidden.forEach((block, i) => {
       const layer = byIndex.get(block.activation);
-      if (layer && (layer.deadFraction !== null && layer.deadFraction !== undefined)) bars.push({ label: blockName(i), value: layer.deadFraction });
-      else if (RELU_FAMILY.has(runState.spec?.layers?.[block.activation]?.fn)) bars.push({ label: blockName(i), value: null });
+      if (layer && (layer.deadFraction !== null && layer.deadFraction !== undefined)) {
+        bars.push({ label: blockName(i), value: layer.deadFraction });
+        const fn = runState.spec?.layers?.[block.activation]?.fn;
+        if (fn !== 'relu' && layer.negativeFraction > 0) negative.push(`${blockName(i)} ${formatPercent(layer.negativeFraction, 0)}`);
+      } else if (RELU_FAMILY.has(runState.spec?.layers?.[block.activation]?.fn)) bars.push({ label: blockName(i), value: null });
     });
     if (bars.length) {
-      if (deadCanvas.parentElement !== deadContainer) deadContainer.replaceChildren(deadCanvas);
+      if (deadCanvas.parentElement !== deadContainer) deadContainer.replaceChildren(deadCanvas, deadNotes);
       drawBars(deadCanvas, bars, '#c0392b');
+      const notes = [];
+      if (bars.some((b) => b.value === 1)) notes.push(el('p', { class: 'hint', 'data-note': 'dead-layer' }, t('insides.deadLayer')));
+      else if (bars.some((b) => b.value > 0)) notes.push(el('p', { class: 'hint', 'data-note': 'dead-some' }, t('insides.deadSome')));
+      if (negative.length) notes.push(el('p', { class: 'hint', 'data-note': 'negative' }, t('insides.negativeRegime', { layers: negative.join(', ') })));
+      deadNotes.replaceChildren(...notes);
     } else empty(deadContainer, 'insides.noRelu');
 
     if (hidden.length) {

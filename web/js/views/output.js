@@ -3,14 +3,18 @@
 
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { CLASS_COLORS } from '../charts/colors.js';
-import { drawHeatmap } from '../charts/heatmap.js';
+import { drawHeatmap, regressionScale } from '../charts/heatmap.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { el } from './dom.js';
 import { renderControls } from './controls.js';
 
-export function createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls }, store, runState) {
-  renderControls(viewControls, ['showTest', 'discretize', 'binaryHead'], store);
+// unitCaption: the line over the heatmap naming the diagram unit (or input) shown instead of the output.
+export function createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls, unitCaption }, store, runState) {
+  renderControls(viewControls, ['showTest', 'discretize'], store);
   let lastGrid = null;
+  // The diagram's unit under the pointer or focus: { key, name, values, res, range, block?, unit? };
+  // its thumbnail values are drawn at once, the worker's full-resolution field replaces them.
+  let focus = null;
 
   function size() {
     return Math.max(200, Math.min(330, canvas.parentElement.clientWidth || 320));
@@ -18,26 +22,50 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
 
   function draw() {
     if (!runState.task) return;
-    drawHeatmap(canvas, size(), lastGrid, runState, { showTest: store.settings.showTest, discretize: store.settings.discretize });
+    const field = focus?.values ? { values: focus.values, resolution: focus.res } : null;
+    drawHeatmap(canvas, size(), lastGrid, runState, { showTest: store.settings.showTest, discretize: store.settings.discretize, field });
+    unitCaption.hidden = !focus;
+    if (focus) {
+      const range = focus.range ? ` · ${formatNumber(focus.range.min, 3)} … ${formatNumber(focus.range.max, 3)}` : '';
+      unitCaption.textContent = `${t('network.showing', { name: focus.name })}${range}`;
+    }
+  }
+
+  function showFocus(next) {
+    const same = focus && next && focus.key === next.key;
+    if (same && focus.fine) return;  // keep the full-resolution field of the same unit
+    focus = next;
+    draw();
+  }
+
+  function fineField(unitField, resolution) {
+    if (!focus || !unitField || focus.block !== unitField.block || focus.unit !== unitField.unit) return;
+    let min = Infinity, max = -Infinity;
+    for (const v of unitField.values) { min = Math.min(min, v); max = Math.max(max, v); }
+    focus = { ...focus, values: unitField.values, res: resolution, range: { min, max }, fine: true };
   }
 
   function renderLegend() {
     const task = runState.task;
     if (!task) return;
     if (task.kind === 'regression') {
-      legend.replaceChildren(el('span', { class: 'colorbar', style: 'background: linear-gradient(90deg, #f59322, #fff, #0877bd)' }),
-        el('span', {}, t('output.legendRegression')));
+      // The colours run from -peak (orange) through 0 (white) to +peak (blue), peak = the largest |target|.
+      const peak = regressionScale(runState.data);
+      const bar = el('span', { class: 'colorbar-scale' },
+        el('span', { class: 'colorbar', style: 'background: linear-gradient(90deg, #f59322, #fff, #0877bd)' }),
+        el('span', { class: 'colorbar-ticks' }, el('span', {}, formatNumber(-peak, 3)), el('span', {}, '0'), el('span', {}, formatNumber(peak, 3))));
+      legend.replaceChildren(bar, el('span', {}, t('output.legendRegression')));
       return;
     }
     const swatches = Array.from({ length: task.classes }, (_, k) => el('span', {},
       el('span', { class: 'swatch', style: `background:${CLASS_COLORS[k]}` }), t('output.class', { k })));
-    legend.replaceChildren(...swatches, el('span', { class: 'hint' }, t('output.legendClasses')));
+    legend.replaceChildren(...swatches, el('span', { class: 'hint', title: t('output.legendClasses') }, t('output.legendClasses')));
   }
 
   function renderMetrics() {
     const m = runState.metrics;
     const regression = runState.task?.kind === 'regression';
-    const head = el('tr', {}, el('th', {}, ''), el('th', {}, t('metrics.loss')), regression ? null : el('th', {}, t('metrics.accuracy')));
+    const head = el('tr', {}, el('th', {}, el('span', { class: 'visually-hidden' }, t('metrics.split'))), el('th', {}, t('metrics.loss')), regression ? null : el('th', {}, t('metrics.accuracy')));
     const rows = ['train', 'validation', 'test'].map((split) => {
       const s = m?.[split];
       return el('tr', { 'data-split': split }, el('td', {}, t(`metrics.${split}`)),
@@ -70,12 +98,13 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
   }
 
   store.subscribe((keys) => { if (keys.includes('showTest') || keys.includes('discretize')) draw(); });
-  onLanguageChange(() => { renderLegend(); renderMetrics(); renderDiverged(); });
+  onLanguageChange(() => { renderLegend(); renderMetrics(); renderDiverged(); draw(); });
   window.addEventListener('resize', draw);
 
   return {
-    newRun() { lastGrid = null; renderLegend(); renderMetrics(); renderDiverged(); draw(); },
-    grid(grid) { lastGrid = grid; draw(); },
+    newRun() { lastGrid = null; focus = null; renderLegend(); renderMetrics(); renderDiverged(); draw(); },
+    grid(grid, unitField) { lastGrid = grid; fineField(unitField, grid.resolution); draw(); },
+    showFocus,
     progress() { renderMetrics(); renderDiverged(); },
     canvas,
   };

@@ -10,12 +10,23 @@ import { drawContour } from '../charts/contour.js';
 import { formatNumber } from '../format.js';
 import { el } from './dom.js';
 import { choiceLabel, renderControls } from './controls.js';
+import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
+import { pathOutcome } from './path-outcome.js';
 
 const PATH_KEYS = ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps', 'pathOptimizers', ...Object.values(PATH_LR_KEY)];
 const RESOLUTION = 160;
 
 export function createPathsView({ canvas, controls, optimizerBox, bookButton, legend }, store, messages, send) {
   renderControls(controls, ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps'], store, { messages });
+  // Picking a function starts its own race (start, steps, rates): the book's numbers leave the plot
+  // on the others. Only a learner's pick does this, so a link's own start and rates are kept.
+  controls.addEventListener('change', (event) => {
+    if (!event.target.closest('[data-setting="pathFunction"]')) return;
+    const race = PATH_DEFAULTS[store.settings.pathFunction];
+    const patch = { pathStartX: race.start[0], pathStartY: race.start[1], pathSteps: race.steps };
+    for (const [optimizer, rate] of Object.entries(race.learningRates)) patch[PATH_LR_KEY[optimizer]] = rate;
+    store.set(patch);
+  });
   let last = null;
   let timer = 0;
 
@@ -66,13 +77,18 @@ export function createPathsView({ canvas, controls, optimizerBox, bookButton, le
   function draw() {
     if (!last) return;
     const width = Math.max(280, Math.min(560, canvas.parentElement.clientWidth || 560));
-    drawContour(canvas, width, last.function, last.grid, last.resolution, last.paths);
-    legend.replaceChildren(...last.paths.map((p) => {
-      const n = p.points.length;
-      const final = n >= 3 ? p.points[n - 1] : null;
-      return el('span', {}, el('span', { class: 'swatch line', style: `background:${OPTIMIZER_COLORS[p.name]}` }),
-        `${choiceLabel('optimizer', p.name)} (${t('paths.lr')} ${formatNumber(store.settings[PATH_LR_KEY[p.name]])}): ${t('paths.final', { value: formatNumber(final, 3) })}`);
-    }), el('span', { class: 'hint' }, `× ${t('paths.minimum')}: ${last.function.formula ?? ''}`));
+    const outcomes = last.paths.map((p) => pathOutcome(p.points, last.steps, last.function));
+    drawContour(canvas, width, last.function, last.grid, last.resolution, last.paths, outcomes);
+    legend.replaceChildren(...last.paths.map((p, i) => {
+      const { final, divergedAt, leftAt } = outcomes[i];
+      // A diverged or escaped path says so: a bare "final value 3e+73" would read as a result.
+      const fate = divergedAt !== null ? t('paths.diverged', { step: divergedAt })
+        : t('paths.final', { value: formatNumber(final, 3) }) + (leftAt !== null ? `, ${t('paths.left', { step: leftAt })}` : '');
+      return el('span', { 'data-path': p.name, 'data-fate': divergedAt !== null ? 'diverged' : leftAt !== null ? 'left' : 'inside' },
+        el('span', { class: 'swatch line', style: `background:${OPTIMIZER_COLORS[p.name]}` }),
+        `${choiceLabel('optimizer', p.name)} (${t('paths.lr')} ${formatNumber(store.settings[PATH_LR_KEY[p.name]])}): ${fate}`);
+    }), el('span', { class: 'hint', 'data-marked': last.function.markedPoint, 'data-function': last.function.name },
+      `× ${t(last.function.markedPoint === 'saddle_point' ? 'paths.saddlePoint' : 'paths.minimum')}: ${last.function.formula ?? ''}`));
   }
 
   store.subscribe((keys) => {

@@ -6,9 +6,15 @@
 import { HIDEABLE } from '../state/settings.js';
 import { encodeHash, MAX_HASH } from '../state/url.js';
 import { MAX_CHANGES } from '../state/changes.js';
-import { t, onLanguageChange } from '../i18n/i18n.js';
+import { t, onLanguageChange, language } from '../i18n/i18n.js';
 import { el } from './dom.js';
-import { iframeCode } from '../embed-code.js';
+import { iframeCode, autoHeightScript } from '../embed-code.js';
+import { contentHeight } from '../embed-height.js';
+import { createEmbedMeasure } from './embed-measure.js';
+
+// Room above the measured height for what grows while training (a divergence note, wider numbers).
+const HEIGHT_SLACK = 24;
+const frameHeight = (measured) => Math.ceil((measured + HEIGHT_SLACK) / 10) * 10;
 
 export function shareUrl(settings, extra = {}, changes = []) {
   const base = window.location.href.split('#')[0];
@@ -49,7 +55,8 @@ async function copyText(text, messages, fallbackField) {
   }
 }
 
-export function createShare({ linkButton, embedButton, dialog, options, code, copyButton, closeButton, openFull }, store, runState, messages) {
+export function createShare({ linkButton, embedButton, dialog, options, code, copyButton, closeButton, openFull, heightNote, script, copyScriptButton },
+  store, runState, messages) {
   const chosen = new Set(['paths', 'export', 'presets']);
   const boxes = HIDEABLE.map((panel) => {
     const box = el('input', { type: 'checkbox', value: panel });
@@ -59,20 +66,41 @@ export function createShare({ linkButton, embedButton, dialog, options, code, co
     return { panel, box, label };
   });
 
+  // The frame's height: measured in a hidden frame of the course-page width with the same panels;
+  // until the first report, the height of this page (its header and footer make it generous).
+  let measured = null;
+  const measure = createEmbedMeasure((height) => { measured = height; renderCode(); });
+  const hidden = () => HIDEABLE.filter((p) => chosen.has(p));
+  const embedFlags = () => ({ embed: true, hide: hidden(), lang: language() });
+
   function embedCode() {
-    const url = runUrl(store, runState, messages, { embed: true, hide: HIDEABLE.filter((p) => chosen.has(p)) });
-    return iframeCode({ src: url, title: 'NN Sandbox', height: 760 });
+    const url = runUrl(store, runState, messages, embedFlags());
+    const preset = store.settings.preset;
+    const title = preset ? `${t('app.title')}: ${t(`preset.${preset}.title`)}` : t('app.title');
+    return iframeCode({ src: url, title, lang: language(), height: frameHeight(measured ?? contentHeight()) });
   }
   function renderCode() {
     for (const b of boxes) { b.box.checked = chosen.has(b.panel); b.label.textContent = t(`hide.${b.panel}`); }
     code.value = embedCode();
+    heightNote.textContent = measured === null ? t('share.embedMeasuring') : t('share.embedHeight', { height: frameHeight(measured) });
+    dialog.dataset.measured = String(measured !== null);
+    script.value = autoHeightScript(window.location.origin);
+  }
+  function remeasure() {
+    measured = null;
+    renderCode();
+    // No replay for measuring: the layout does not depend on the step.
+    measure.measure(shareUrl(store.settings, { ...embedFlags(), steps: 0 }));
   }
 
   linkButton.addEventListener('click', () => copyText(runUrl(store, runState, messages), messages));
-  embedButton.addEventListener('click', () => { renderCode(); dialog.showModal(); });
+  embedButton.addEventListener('click', () => { remeasure(); dialog.showModal(); });
+  for (const b of boxes) b.box.addEventListener('change', () => { if (dialog.open) remeasure(); });
   copyButton.addEventListener('click', () => copyText(code.value, messages, code));
+  copyScriptButton.addEventListener('click', () => copyText(script.value, messages, script));
   closeButton.addEventListener('click', () => dialog.close());
-  onLanguageChange(renderCode);
+  dialog.addEventListener('close', () => measure.stop());
+  onLanguageChange(() => { if (dialog.open) remeasure(); else renderCode(); });
 
   // In embed mode a small link opens the full page (same settings, no embed flags) in a new tab.
   const refreshOpenFull = () => { openFull.href = shareUrl(store.settings, { embed: false, hide: [], steps: 0 }); };

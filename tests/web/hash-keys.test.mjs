@@ -1,0 +1,38 @@
+// Link keys that are names of Object's own properties (issue 8, item 7): "__proto__",
+// "constructor", "toString", "hasOwnProperty" and "valueOf" used to find Object.prototype's
+// members in the settings table and were reported as "undefined: unknown type". Both pages must
+// report them as unknown keys, like any other unknown name, and keep the rest of the link.
+// Plain node:test on the page's modules (no browser, no engine).
+import assert from 'node:assert/strict';
+import { it, describe } from 'node:test';
+import { decodeHash } from '../../web/js/state/url.js';
+import { readLabHash } from '../../web/js/lab/lab-url.js';
+
+const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf',
+  '__defineGetter__', 'propertyIsEnumerable', 'toLocaleString'];
+
+describe('the sandbox link', () => {
+  for (const key of OBJECT_KEYS) {
+    it(`reports "${key}" as an unknown key and keeps the other entries`, () => {
+      const { settings, errors } = decodeHash(`#${key}=1&lr=0.3`);
+      assert.deepEqual(errors, [{ url: key, error: { code: 'unknownKey' } }]);
+      assert.equal(settings.learningRate, 0.3);
+      assert.equal(Object.getPrototypeOf(settings), Object.prototype);
+    });
+  }
+});
+
+describe('the lab link', () => {
+  const check = (text) => (/^\d+$/.test(text) ? { value: Number(text) } : { error: 'not a number' });
+  const views = { overfit: { fields: [{ name: 'epochs', check }] } };
+  for (const key of OBJECT_KEYS) {
+    it(`reports "${key}" as an unknown setting and as an unknown experiment`, () => {
+      const setting = readLabHash(`#exp=overfit&${key}=1&epochs=7`, views);
+      assert.deepEqual(setting.errors, [{ key: 'lab.link.unknownSetting', params: { name: key, exp: 'overfit' } }]);
+      assert.deepEqual(setting.values.map((v) => v.value), [7]);
+      const experiment = readLabHash(`#exp=${key}&epochs=7`, views);
+      assert.equal(experiment.id, null);
+      assert.deepEqual(experiment.errors, [{ key: 'lab.link.unknownExp', params: { got: key } }]);
+    });
+  }
+});
