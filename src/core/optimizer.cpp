@@ -4,6 +4,8 @@
 #include <limits>
 #include <sstream>
 
+#include "fast_math.h"
+
 namespace nn {
 
 namespace {
@@ -213,6 +215,13 @@ double Optimizer::penaltyLoss() const {
     if (config_.l2 > 0) penalty += 0.5 * config_.l2 * static_cast<double>(p.value->squaredNorm());
   }
   return penalty;
+}
+
+std::optional<size_t> Optimizer::firstNonFiniteState() const {
+  for (const std::vector<Matrix>* state : {&first_, &second_})
+    for (size_t i = 0; i < state->size(); ++i)
+      if (!allFiniteArray((*state)[i].data(), (*state)[i].size())) return i;
+  return std::nullopt;
 }
 
 void Optimizer::step() {

@@ -126,6 +126,11 @@ int Trainer::step(int n) {
     }
     optimizer_.step();
     lastStepUpdated_ = true;
+    if (auto bad = optimizer_.firstNonFiniteState()) {  // (explain() still counts this step as the next one)
+      const int layer = network_->parameterLayer()[*bad];
+      divergence_ = Divergence{thisStep, layer, network_->layers()[static_cast<size_t>(layer)]->name(),
+                               "optimizer_state", explain("optimizer_state", layer)};
+    }
     stepCount_ = thisStep;
     examplesSeen_ += batch_;
   }
@@ -153,6 +158,11 @@ std::string Trainer::explain(const std::string& quantity, int layer) const {
   text << "Training stopped at step " << stepCount_ + 1 << ": ";
   if (quantity == "loss") {
     text << "the loss is no longer a finite number.";
+  } else if (quantity == "optimizer_state") {
+    text << "the optimizer's running sums for layer " << layer + 1 << " ("
+         << network_->layers()[static_cast<size_t>(layer)]->name()
+         << ") overflowed to infinity (the gradients were too large to square in float), so those weights "
+            "would stop changing.";
   } else {
     text << "the " << (quantity == "output" ? "output" : "gradient") << " of layer " << layer + 1 << " ("
          << network_->layers()[static_cast<size_t>(layer)]->name() << ") contains NaN or infinity.";

@@ -37,7 +37,7 @@ struct Divergence {
   long long step = 0;          // the step (1-based) whose loss or gradients were not finite
   int layer = -1;         // layer index, -1 for the loss
   std::string layerName;  // "Dense 16", or "loss"
-  std::string quantity;   // "loss", "output", "gradient"
+  std::string quantity;   // "loss", "output", "gradient", "optimizer_state"
   std::string message;    // an explanation for the learner
 };
 

@@ -39,7 +39,8 @@ for (const [width, height] of [[1024, 600], [1093, 600], [1280, 720], [1366, 768
     const { page, errors } = browser;
     await page.setViewportSize({ width, height });
     await open(page, server.url);
-    await page.waitForFunction(() => document.querySelector('#loss-chart canvas'));
+    // Before the first steps the chart box says what will appear there (uPlot loads with the second point).
+    await page.waitForFunction(() => document.querySelector('#loss-chart canvas, #loss-chart .chart-empty'));
     const play = await box(page, '#play');
     const heatmap = await box(page, '#heatmap');
     const inside = (b) => b.left >= 0 && b.top >= 0 && b.right <= width && b.bottom <= height;

@@ -121,6 +121,27 @@ TEST_CASE("a diverging run stops at the first non-finite value and says where an
   CHECK(trainer->step(10) == 0);  // stays stopped
 }
 
+// AdaGrad's h += g*g overflows to infinity once |g| > 1.8e19 while the weights, the loss and the
+// gradients stay finite: the affected weights would then freeze (lr * g / sqrt(inf) = 0) with no
+// warning, and the state could not be saved in a model file. Found by the run-spec fuzzer.
+TEST_CASE("optimizer state that overflows stops the run like any divergence, naming the layer") {
+  auto trainer = trainerFrom(R"({
+    "data": {"kind": "plane", "samples": 40, "noise": 0, "standardize": false, "feature_scale": [1000000, 1000000]},
+    "layers": [{"type": "dense", "units": 4, "weight_init": {"kind": "constant", "value": 100}},
+               {"type": "dense", "units": 4, "weight_init": {"kind": "constant", "value": 100}},
+               {"type": "dense", "units": 1, "weight_init": {"kind": "constant", "value": 100}}],
+    "loss": "mse", "optimizer": {"kind": "adagrad", "learning_rate": 0.01}, "training": {"batch_size": 10}})");
+  CHECK(trainer->step(5) == 1);
+  REQUIRE(trainer->divergence());
+  const Divergence& d = *trainer->divergence();
+  CHECK(d.quantity == "optimizer_state");
+  CHECK(d.step == 1);
+  CHECK(d.layer >= 0);
+  CHECK(d.message.find("overflowed") != std::string::npos);
+  CHECK(std::isfinite(trainer->metrics().batchLoss));  // nothing else was non-finite
+  CHECK(trainer->step(5) == 0);                          // stays stopped
+}
+
 TEST_CASE("changing the optimizer between steps keeps the weights and the step count") {
   auto trainer = trainerFrom(R"({"data": {"kind": "moons"},
     "layers": [{"type": "dense", "units": 8}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}],

@@ -12,9 +12,11 @@ export const MAX_PINS = 4;
 // lossLog(): whether the loss axis is logarithmic (read at each update; a loss that falls by
 // orders of magnitude, or an early spike, flattens the rest of a linear curve).
 export function createCurves(lossContainer, accuracyContainer, { lossLog = () => false } = {}) {
-  const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss'), log: lossLog });
+  const loss = createLineChart(lossContainer, { title: () => t('curves.loss'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.loss'), log: lossLog,
+    emptyText: () => t('curves.waiting') });
   const accuracy = createLineChart(accuracyContainer, {
-    title: () => t('curves.accuracy'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.accuracy'), yRange: [0, 1], percent: true });
+    title: () => t('curves.accuracy'), xLabel: () => t('curves.step'), yLabel: () => t('metrics.accuracy'), yRange: [0, 1], percent: true,
+    emptyText: () => t('curves.waiting') });
   const pins = [];  // { settings, history }: the run's settings label it (main.js)
 
   function seriesFor(field, history, pinIndex) {

@@ -63,7 +63,8 @@ function withZeroLevel(data) {
 }
 
 // options: { title, xLabel, yLabel, log (boolean, or a function read at each update), yRange: [min, max] | null, percent,
-//            zeroBand (a function giving the band's label: with a log axis, exact zeros are drawn in a band below it) }
+//            zeroBand (a function giving the band's label: with a log axis, exact zeros are drawn in a band below it),
+//            emptyText (what the chart will show, said while it has no line yet) }
 export function createLineChart(container, options) {
   let plot = null;
   let signature = '';
@@ -75,6 +76,16 @@ export function createLineChart(container, options) {
 
   const isLog = () => (typeof options.log === 'function' ? options.log() : Boolean(options.log));
   if (!UPlot) container.style.minHeight = `${HEIGHT}px`;
+
+  // Until a line can be drawn (uPlot loads with the second point), the chart says what will appear
+  // there: a chart box is never blank.
+  const waiting = document.createElement('p');
+  waiting.className = 'chart-empty';
+  function showWaiting() {
+    waiting.textContent = [options.title(), options.emptyText?.()].filter(Boolean).join(': ');
+    if (!plot && !waiting.isConnected) container.append(waiting);
+  }
+  showWaiting();
 
   // The legend shows the value as it is in the data (an exact 0 reads "0", not the band's level).
   const rawValue = (seriesIndex, index, v) => (zeroLevel !== null && latest ? latest.data[seriesIndex]?.[index] ?? v : v);
@@ -109,6 +120,7 @@ export function createLineChart(container, options) {
 
   function build(series, data) {
     plot?.destroy();
+    waiting.remove();
     const log = isLog();
     const y = log ? { distr: 3, log: 10 } : { auto: true };
     if (options.yRange) Object.assign(y, { auto: false, range: options.yRange });
@@ -159,9 +171,9 @@ export function createLineChart(container, options) {
       container.dataset.zeroBand = level === null ? 'off' : 'on';
       if (!plot || sig !== signature) { signature = sig; build(series, shown); } else plot.setData(shown);
     },
-    reset() { plot?.destroy(); plot = null; signature = ''; latest = null; },
+    reset() { plot?.destroy(); plot = null; signature = ''; latest = null; showWaiting(); },
     resize() { plot?.setSize({ width: width(), height: HEIGHT }); },
-    relabel() { if (latest) { signature = ''; chart.set(latest.series, latest.data); } },
+    relabel() { if (latest) { signature = ''; chart.set(latest.series, latest.data); } if (!plot) showWaiting(); },
     canvas: () => plot?.ctx.canvas ?? null,
     element: () => plot?.root ?? null,
   };

@@ -305,6 +305,7 @@ export default {
   'summary.notTrained': 'No metrics yet.',
   'summary.diverged': 'The run diverged at step {step}: its numbers are no longer finite.',
 
+  'curves.waiting': 'the curve appears after the first training steps (press Train or Step).',
   'curves.loss': 'Loss',
   'curves.accuracy': 'Accuracy',
   'curves.step': 'step',
@@ -343,6 +344,7 @@ export default {
   'diverged.quantity.output': 'output',
   'diverged.quantity.gradient': 'gradient',
   'diverged.quantity.loss': 'loss',
+  'diverged.quantity.optimizer_state': 'optimizer state (a running sum of squared gradients overflowed)',
   'diverged.quantity.parameter': 'weight',
   'diverged.why': 'The updates grew until numbers overflowed. The usual cause is a learning rate that is too large for this network ({lr}).',
   'diverged.whyInit': 'This happened before any update: the initial weights are so large that values overflow on their way through the network. Use a smaller initialisation (He or Xavier instead of a large std), fewer layers, or BatchNorm.',

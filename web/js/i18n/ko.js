@@ -305,6 +305,7 @@ export default {
   'summary.notTrained': '아직 지표가 없습니다.',
   'summary.diverged': '{step}단계에서 발산했습니다. 값이 더 이상 유한하지 않습니다.',
 
+  'curves.waiting': '첫 학습 단계가 지나면 곡선이 나타납니다 (학습 또는 한 단계 버튼을 누르세요).',
   'curves.loss': '손실',
   'curves.accuracy': '정확도',
   'curves.step': '단계',
@@ -343,6 +344,7 @@ export default {
   'diverged.quantity.output': '출력',
   'diverged.quantity.gradient': '기울기',
   'diverged.quantity.loss': '손실',
+  'diverged.quantity.optimizer_state': '옵티마이저 상태(기울기 제곱의 누적값이 넘침)',
   'diverged.quantity.parameter': '가중치',
   'diverged.why': '갱신이 점점 커져 수치가 넘쳤습니다. 흔한 원인은 이 신경망에 비해 너무 큰 학습률입니다 ({lr}).',
   'diverged.whyInit': '아직 한 번도 갱신하기 전에 일어났습니다. 초기 가중치가 너무 커서 신경망을 지나는 동안 수치가 넘쳤습니다. 더 작은 초기화(큰 표준편차 대신 He나 Xavier), 더 적은 층, 또는 배치 정규화를 써 보세요.',

@@ -13,7 +13,7 @@ const RELU_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
 export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer }, runState) {
   const grad = createLineChart(gradContainer, {
     title: () => t('insides.gradients'), xLabel: () => t('curves.step'), yLabel: () => '‖∂L/∂W‖', log: true,
-    zeroBand: () => t('insides.zeroGradient') });
+    zeroBand: () => t('insides.zeroGradient'), emptyText: () => t('curves.waiting') });
   const deadCanvas = el('canvas');
   // Under the bars: the leaky family's negative-regime share, and whether the dead share is a worry.
   const deadNotes = el('div', { class: 'dead-notes' });
