@@ -1,29 +1,16 @@
 // The nnsandbox command line, run as a user would run it.
 #include <doctest/doctest.h>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
+#include "test_support.h"
 
 namespace {
 
-struct Result {
-  int exitCode;
-  std::string output;  // stdout and stderr together
-};
+using Result = nn::testing::ShellResult;
 
-Result run(const std::string& arguments) {
-  const std::string command = std::string(NN_CLI_PATH) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+Result run(const std::string& arguments) { return nn::testing::runShell(std::string(NN_CLI_PATH) + " " + arguments); }
 
 std::string temporaryFile(const std::string& name, const std::string& content = "") {
   const std::string path = "/tmp/nnsandbox-cli-test-" + name;

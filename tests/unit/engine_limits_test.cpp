@@ -41,17 +41,6 @@ std::string paramValue(const Error& error, const char* name) {
   return "(none)";
 }
 
-// Runs a shell command line; returns the exit code (-1 for a signal such as SIGABRT) and the output.
-std::pair<int, std::string> shell(const std::string& command) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
 const char* kSmallSpec = R"({"data": {"kind": "spiral", "classes": 3, "samples": 60},
   "layers": [{"type": "dense", "units": 5}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 3}]})";
 
@@ -207,7 +196,7 @@ TEST_CASE("the command line refuses the largest spec by its budget, and reports 
   const std::string path = "/tmp/nnsandbox-engine-limits-largest.json";
   std::ofstream(path) << largestSpec();
   const std::string cli = NN_CLI_PATH;
-  auto [code, output] = shell(cli + " validate " + path);
+  auto [code, output] = runShell(cli + " validate " + path);
   CHECK(code == 1);
   CHECK(output.find("more than the budget of 4096 MB") != std::string::npos);
   CHECK(output.find("the largest part is the parameters") != std::string::npos);
@@ -216,11 +205,11 @@ TEST_CASE("the command line refuses the largest spec by its budget, and reports 
   // Not under AddressSanitizer (./build-wasm.sh sanitize): its shadow memory alone needs far more
   // address space than the 3 GB ulimit, and its allocator aborts instead of throwing bad_alloc.
 #ifndef NN_ADDRESS_SANITIZER
-  auto [oomCode, oomOutput] = shell("ulimit -v 3000000; " + cli + " validate " + path + " --memory-budget 64G");
+  auto [oomCode, oomOutput] = runShell("ulimit -v 3000000; " + cli + " validate " + path + " --memory-budget 64G");
   CHECK(oomCode == 1);
   CHECK(oomOutput.find("ran out of memory") != std::string::npos);
 #endif
-  auto [badCode, badOutput] = shell(cli + " validate " + path + " --memory-budget lots");
+  auto [badCode, badOutput] = runShell(cli + " validate " + path + " --memory-budget lots");
   CHECK(badCode == 2);
   CHECK(badOutput.find("--memory-budget needs a size") != std::string::npos);
 }

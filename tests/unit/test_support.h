@@ -1,12 +1,30 @@
 // Helpers shared by the float-core unit tests.
 #pragma once
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include "core/spec.h"
 #include "core/trainer.h"
 
 namespace nn::testing {
+
+struct ShellResult {
+  int exitCode;        // -1 when a signal (e.g. SIGABRT) ended the command
+  std::string output;  // stdout and stderr together
+};
+
+// Runs a shell command line with its stderr folded into the output.
+inline ShellResult runShell(const std::string& commandLine) {
+  FILE* pipe = popen((commandLine + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
 
 inline RunSpec specFrom(const std::string& json) {
   auto spec = parseRunSpec(json);
