@@ -218,9 +218,17 @@ double Optimizer::penaltyLoss() const {
 }
 
 std::optional<size_t> Optimizer::firstNonFiniteState() const {
-  for (const std::vector<Matrix>* state : {&first_, &second_})
-    for (size_t i = 0; i < state->size(); ++i)
-      if (!allFiniteArray((*state)[i].data(), (*state)[i].size())) return i;
+  // Only the squared-gradient buffer can overflow while the gradients are finite: a velocity or
+  // Adam's first moment is a bounded blend of finite gradients (and a huge one shows in the weights).
+  // Checking that one buffer keeps this per-step scan off SGD, Momentum and half of Adam's state.
+  const StateFamily family = familyOf(config_.kind);
+  const std::vector<Matrix>* squares = family == StateFamily::SquaredSum || family == StateFamily::SquaredAverage
+                                           ? &first_
+                                       : family == StateFamily::Moments ? &second_
+                                                                        : nullptr;
+  if (!squares) return std::nullopt;
+  for (size_t i = 0; i < squares->size(); ++i)
+    if (!allFiniteArray((*squares)[i].data(), (*squares)[i].size())) return i;
   return std::nullopt;
 }
 

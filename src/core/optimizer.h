@@ -93,13 +93,13 @@ class Optimizer {
   void step();
 
   long long stepCount() const { return t_; }
-  // For model files, so a loaded run continues exactly: the state buffers, aligned with the bound
-  // parameters (first: velocity, m or h, empty for SGD; second: Adam's v, else empty), the step
-  // counter (also the schedule's position) and the step at which the current rule's state started.
-  // The index of the first parameter whose optimizer state holds NaN or infinity, if any. The state
+  // The index of the first parameter whose squared-gradient state holds NaN or infinity, if any. It
   // can overflow while weights and gradients stay finite (AdaGrad's h += g*g with |g| > 1.8e19): the
   // affected weights then freeze silently, and the state could not be saved in a model file.
   std::optional<size_t> firstNonFiniteState() const;
+  // For model files, so a loaded run continues exactly: the state buffers, aligned with the bound
+  // parameters (first: velocity, m or h, empty for SGD; second: Adam's v, else empty), the step
+  // counter (also the schedule's position) and the step at which the current rule's state started.
   std::vector<Matrix>& firstState() { return first_; }
   std::vector<Matrix>& secondState() { return second_; }
   long long ruleStart() const { return ruleStart_; }

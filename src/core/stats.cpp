@@ -112,7 +112,7 @@ namespace {
 // is taken from the definition, not from a float evaluation: ELU's alpha e^z underflows to 0 far
 // below 0 while the unit still passes a (tiny) gradient. The weaker condition, input <= 0 on every
 // example, is counted separately by negativeFraction.
-double deadFraction(const ActivationLayer& layer, const Matrix& z) {
+double deadFraction(const ActivationLayer& layer, const Eigen::Ref<const Matrix>& z) {
   if (z.rows() == 0 || z.cols() == 0) return 0.0;
   const Matrix& alpha = layer.alpha();
   int dead = 0;
@@ -125,7 +125,7 @@ double deadFraction(const ActivationLayer& layer, const Matrix& z) {
 }
 
 // Share of units whose input is <= 0 for every example ("in the negative regime").
-double negativeFraction(const Matrix& z) {
+double negativeFraction(const Eigen::Ref<const Matrix>& z) {
   if (z.rows() == 0 || z.cols() == 0) return 0.0;
   int negative = 0;
   for (Eigen::Index unit = 0; unit < z.rows(); ++unit)
@@ -172,7 +172,9 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
       if (isReluFamily(activation->kind())) {
         // Over the sample (fixed examples, inference mode) when there is one, so the share does not
         // jump with the batch while no weight changes.
-        const Matrix z = sample ? Matrix(sampledInput(i).leftCols(sample->count)) : layerInput;
+        // (a view, not a copy of the sample's or the batch's inputs)
+        const Eigen::Ref<const Matrix> z = sample ? Eigen::Ref<const Matrix>(sampledInput(i).leftCols(sample->count))
+                                                  : Eigen::Ref<const Matrix>(layerInput);
         stats.deadFraction = deadFraction(*activation, z);
         stats.negativeFraction = negativeFraction(z);
       }
