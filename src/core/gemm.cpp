@@ -1,13 +1,16 @@
 #include "gemm.h"
 
 #include <algorithm>
-#include <cstring>
+
+#include "fast_math.h"
 
 namespace nn {
 
 namespace {
 
-typedef float Float4 __attribute__((vector_size(16)));  // 4 lanes: SSE natively, v128 in wasm
+using simd::Float4;  // 4 lanes: SSE natively, v128 in wasm (fast_math.h)
+using simd::load4;
+using simd::store4;
 
 constexpr int kRows = 8;    // rows of C per micro-tile (two Float4)
 constexpr int kCols = 4;    // columns of C per micro-tile
@@ -47,13 +50,6 @@ void packB(const GemmArgs& g, int j0, int p0, int kc, float* out) {
     for (; c < kCols; ++c) dst[c] = 0.0f;
   }
 }
-
-inline Float4 load4(const float* p) {
-  Float4 v;
-  std::memcpy(&v, p, sizeof v);  // unaligned load
-  return v;
-}
-inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
 
 // out[8x4, column stride ld] (= or +=) packedA (8 x kc) * packedB (kc x 4), accumulators in registers.
 // Full tiles of C are written in place; edge tiles go through a padded 8x4 buffer (ld 8).

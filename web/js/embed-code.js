@@ -50,3 +50,9 @@ window.addEventListener('message', function (event) {
 });
 </script>`;
 }
+
+// A frame height from a measured content height: `slack` px of room for what grows later, rounded up
+// to 10 px.
+export function frameHeight(measured, slack) {
+  return Math.ceil((measured + slack) / 10) * 10;
+}

@@ -5,6 +5,7 @@
 
 import { formatNumber } from '../format.js';
 import { logTickLabels } from './log-ticks.js';
+import { whenIdle } from '../when-idle.js';
 
 const HEIGHT = 170;
 
@@ -15,7 +16,6 @@ let UPlot = null;
 let uPlotLoading = null;
 function loadUPlot() {
   // When idle: the message that brought the points is handled first.
-  const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
   uPlotLoading ??= new Promise((resolve) => whenIdle(resolve, { timeout: 300 }))
     .then(() => import('../../vendor/uplot/uPlot.esm.js'))
     .then((module) => { UPlot = module.default; });

@@ -7,7 +7,7 @@ import { el } from '../views/dom.js';
 import { language } from '../i18n/i18n.js';
 import { lt } from './lab-i18n.js';
 import { labHash } from './lab-url.js';
-import { iframeCode, autoHeightScript } from '../embed-code.js';
+import { iframeCode, autoHeightScript, frameHeight } from '../embed-code.js';
 
 // The page's own address (without its hash) followed by the experiment's link hash.
 export function labLink(view, flags = {}) {
@@ -25,7 +25,7 @@ const RESULT_HEIGHTS = {
 const HEIGHT_SLACK = 30;
 
 function embedHeight(element) {
-  return Math.ceil(((RESULT_HEIGHTS[element.id] ?? 1000) + HEIGHT_SLACK) / 10) * 10;
+  return frameHeight(RESULT_HEIGHTS[element.id] ?? 1000, HEIGHT_SLACK);
 }
 
 export function addShareTools(view) {

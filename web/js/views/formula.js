@@ -8,6 +8,7 @@
 
 import { el } from './dom.js';
 import { t } from '../i18n/i18n.js';
+import { whenIdle } from '../when-idle.js';
 
 const source = new WeakMap();  // formula element -> its TeX
 let katexLoading = null;
@@ -48,7 +49,6 @@ export function releaseFormulas() {
   if (!held) return;
   held = false;
   // A second later, when the page is idle: the first steps of the run come first.
-  const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
   setTimeout(() => whenIdle(() => {
     for (const node of waiting) typeset(node);
     waiting.clear();

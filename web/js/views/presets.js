@@ -14,7 +14,6 @@ import { presetSettings } from '../lessons/preset-settings.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { el } from './dom.js';
 
-const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 
 export function createPresetMenu({ select, note, title, text, close, pending }, store) {
   let browsing = false;

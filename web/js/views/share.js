@@ -8,13 +8,13 @@ import { encodeHash, MAX_HASH } from '../state/url.js';
 import { MAX_CHANGES } from '../state/changes.js';
 import { t, onLanguageChange, language } from '../i18n/i18n.js';
 import { el } from './dom.js';
-import { iframeCode, autoHeightScript } from '../embed-code.js';
+import { iframeCode, autoHeightScript, frameHeight as roundedHeight } from '../embed-code.js';
 import { contentHeight } from '../embed-height.js';
 import { createEmbedMeasure } from './embed-measure.js';
 
 // Room above the measured height for what grows while training (a divergence note, wider numbers).
 const HEIGHT_SLACK = 24;
-const frameHeight = (measured) => Math.ceil((measured + HEIGHT_SLACK) / 10) * 10;
+const frameHeight = (measured) => roundedHeight(measured, HEIGHT_SLACK);
 
 export function shareUrl(settings, extra = {}, changes = []) {
   const base = window.location.href.split('#')[0];
