@@ -308,6 +308,7 @@ export function createNetworkView(container, runState, { tooltip, store, message
     },
     relayout: build,
     update(newNeurons, newWeights) {
+      if (!newNeurons && !newWeights) return;  // a heatmap-only message: nothing in the diagram changed
       if (newNeurons) neurons = newNeurons;
       if (newWeights) weights = newWeights;
       draw();
