@@ -59,7 +59,7 @@ test('axe: the lab has no critical or serious violation before and after an expe
   await assertAxeClean(t, page, 'lab before training');
   await page.click('#preprocessing .lab-run');
   await page.waitForSelector('#preprocessing[data-state="done"]', { timeout: 60000 });
-  await page.click('#preprocessing .lab-share button[data-lt="lab.share.embed"]');
+  await page.click('#preprocessing .lab-share button[data-i18n="lab.share.embed"]');
   await assertAxeClean(t, page, 'lab after training, embed code shown');
   assert.deepEqual(errors, []);
 });

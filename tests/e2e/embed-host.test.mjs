@@ -137,13 +137,13 @@ test('a strict-CSP course page embeds a lab experiment: no console error, the ri
   await page.goto('about:blank');
   await page.goto(`${site.url}lab.html#exp=preprocessing&epochs=5&lang=en`);
   await page.waitForSelector('#activations[data-ready="true"]', { timeout: 30000 });
-  await page.click('#preprocessing .lab-share button[data-lt="lab.share.embed"]');
+  await page.click('#preprocessing .lab-share button[data-i18n="lab.share.embed"]');
   const code = await page.inputValue('#preprocessing .lab-share-text');
   assert.doesNotMatch(code, /\sstyle=/);
   assert.match(code, / lang="en" title="NN Sandbox Lab: [^"]+"/);
   const height = Number(code.match(/ height="(\d+)"/)[1]);
   // The lab offers the same optional auto-height script as the sandbox's dialog.
-  await page.click('#preprocessing .lab-share button[data-lt="lab.share.script"]');
+  await page.click('#preprocessing .lab-share button[data-i18n="lab.share.script"]');
   assert.match(await page.inputValue('#preprocessing .lab-share-text'), /^<script>[^]*'nnsandbox:height'[^]*<\/script>$/);
 
   await page.goto(writeCoursePage('lab.html', code));

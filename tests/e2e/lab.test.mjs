@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, screenshot } from './helpers.mjs';
 import { EMBED_SANDBOX } from '../../web/js/embed-code.js';
-import en from '../../web/js/lab/strings-en.js';
-import ko from '../../web/js/lab/strings-ko.js';
+import en from '../../web/js/i18n/en.js';
+import ko from '../../web/js/i18n/ko.js';
 
 let server, host, hostDir, browser;
 before(async () => {
@@ -40,6 +40,9 @@ async function runAndWait(page, section, timeout = 60000) {
 }
 
 test('the Lab strings have the same keys and placeholders in English and Korean', () => {
+  const lab = (table) => Object.keys(table).filter((key) => key.startsWith('lab.')).sort();
+  assert.ok(lab(en).length > 100);
+  assert.deepEqual(lab(ko), lab(en));
   assert.deepEqual(Object.keys(ko).sort(), Object.keys(en).sort());
   const holes = (s) => (s.match(/\{\w+\}/g) ?? []).sort();
   for (const key of Object.keys(en)) assert.deepEqual(holes(ko[key]), holes(en[key]), key);
@@ -217,7 +220,7 @@ test('a link with settings fills the fields, scrolls to its experiment, and Copy
   await fill(page, 'overfit', 'hidden', 3);
   await page.locator('#overfit [data-field="hidden"] input').press('Tab');
   assert.match(new URL(page.url()).hash, /^#exp=overfit&.*hidden=3/);
-  await page.click('#overfit .lab-share button[data-lt="lab.share.link"]');
+  await page.click('#overfit .lab-share button[data-i18n="lab.share.link"]');
   const link = await page.inputValue('#overfit .lab-share-text');
   await page.locator('#overfit').screenshot({ path: 'test-results/lab-share-link.png' });
   assert.match(link, /lab\.html#exp=overfit&.*lambda=0\.05.*epochs=15&hidden=3&lr=0\.02/);
@@ -264,7 +267,7 @@ test('a hostile link shows a message, creates no markup, skips bad values and le
 test('an embedded experiment shows only its section inside a cross-origin iframe and runs there', async () => {
   const { page, errors } = browser;
   await openLab(page, '#exp=preprocessing&epochs=5&lang=ko');
-  await page.click('#preprocessing .lab-share button[data-lt="lab.share.embed"]');
+  await page.click('#preprocessing .lab-share button[data-i18n="lab.share.embed"]');
   const code = await page.inputValue('#preprocessing .lab-share-text');
   assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/lab\.html#exp=preprocessing&amp;dataset=circles&amp;.*epochs=5&amp;.*embed=1&amp;lang=ko" width="100%" height="\d+"/);
   assert.match(code, /title="NN Sandbox 실험실: [^"<>]+" sandbox="[^"]+"><\/iframe>$/);

@@ -6,10 +6,9 @@ import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import sandboxKo from '../../web/js/i18n/ko.js';
 import sandboxEn from '../../web/js/i18n/en.js';
-import labKo from '../../web/js/lab/strings-ko.js';
-import labEn from '../../web/js/lab/strings-en.js';
 
-const TABLES = { 'web/js/i18n/ko.js': sandboxKo, 'web/js/lab/strings-ko.js': labKo };
+// One table per language for both pages: the lab's strings are the 'lab.*' keys of the same table.
+const TABLES = { 'web/js/i18n/ko.js': sandboxKo };
 // Placeholders ({lr}) are names, not text a learner reads.
 const text = (value) => value.replace(/\{[A-Za-z0-9]+\}/g, '');
 
@@ -41,17 +40,23 @@ describe('the Korean vocabulary (docs/glossary.md)', () => {
     });
   }
 
+  it('covers the lab page\'s strings (they live in the same table)', () => {
+    const labKeys = Object.keys(sandboxKo).filter((key) => key.startsWith('lab.'));
+    assert.ok(labKeys.length > 100, `only ${labKeys.length} lab strings in ko.js`);
+    assert.deepEqual(labKeys.filter((key) => !(key in sandboxEn)), []);
+  });
+
   it('names each data set the same on both pages, in both languages', () => {
     for (const kind of ['circles', 'moons', 'gaussians', 'spiral', 'xor']) {
-      assert.equal(labKo[`lab.pre.${kind}`], sandboxKo[`choice.dataset.${kind}`], kind);
-      assert.equal(labEn[`lab.pre.${kind}`].toLowerCase(), sandboxEn[`choice.dataset.${kind}`].toLowerCase(), kind);
+      assert.equal(sandboxKo[`lab.pre.${kind}`], sandboxKo[`choice.dataset.${kind}`], kind);
+      assert.equal(sandboxEn[`lab.pre.${kind}`].toLowerCase(), sandboxEn[`choice.dataset.${kind}`].toLowerCase(), kind);
     }
   });
 
   it('uses the glossary\'s words for the regularisation controls and the product', () => {
     assert.equal(sandboxKo['group.regularization'], '규제');
     assert.match(sandboxKo['presetGroup.regularization'], /오버피팅과 규제/);
-    assert.match(labKo['lab.overfit.title'], /오버피팅과 규제/);
+    assert.match(sandboxKo['lab.overfit.title'], /오버피팅과 규제/);
     // A learner from the notes looks for 가중치 감소 (the L2 term); AdamW's is the decoupled one.
     assert.match(sandboxKo['setting.l2'], /L2.*가중치 감소/);
     assert.equal(sandboxKo['setting.weightDecay'], '분리된 가중치 감소');
@@ -59,7 +64,7 @@ describe('the Korean vocabulary (docs/glossary.md)', () => {
     assert.match(sandboxEn['setting.weightDecay'], /^decoupled weight decay$/i);
     assert.equal(sandboxKo['app.title'], 'NN Sandbox');
     assert.equal(sandboxKo['nav.lab'], '실험실');
-    assert.equal(labKo['lab.back'], '샌드박스');
+    assert.equal(sandboxKo['lab.back'], '샌드박스');
   });
 
   it('is written down in docs/glossary.md with every word the tables must use', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { describeEachFlavor, engineFor, ROOT } from './harness.mjs';
 import { overfitSpec, OVERFIT_DEFAULTS } from '../../web/js/lab/specs.js';
-import en from '../../web/js/lab/strings-en.js';
+import en from '../../web/js/i18n/en.js';
 
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 

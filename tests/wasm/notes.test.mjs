@@ -7,8 +7,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import en from '../../web/js/i18n/en.js';
 import ko from '../../web/js/i18n/ko.js';
-import labEn from '../../web/js/lab/strings-en.js';
-import labKo from '../../web/js/lab/strings-ko.js';
 import { INIT_TEX } from '../../web/js/lessons/formulas.js';
 
 describe('the initializer notes tell the two Xavier variants apart', () => {
@@ -34,7 +32,7 @@ describe('the initializer notes tell the two Xavier variants apart', () => {
     });
   }
 
-  for (const [language, table] of [['en', labEn], ['ko', labKo]]) {
+  for (const [language, table] of [['en', en], ['ko', ko]]) {
     it(`say so in the lab's init section (${language})`, () => {
       assert.match(table['lab.hist.intro2'], /σ = 1\/√n/);
       assert.match(table['lab.hist.intro2'], /Glorot/);
@@ -52,7 +50,7 @@ describe('L2 and decoupled weight decay, and dropout', () => {
   });
 
   it('say that inverted dropout gives the book\'s test-time outputs', () => {
-    assert.match(labEn['lab.overfit.intro2'], /same outputs as the book's dropout, which multiplies by 1−p at test time/);
-    assert.match(labKo['lab.overfit.intro2'], /1−p를 곱하는 교재의 드롭아웃과 같은 출력/);
+    assert.match(en['lab.overfit.intro2'], /same outputs as the book's dropout, which multiplies by 1−p at test time/);
+    assert.match(ko['lab.overfit.intro2'], /1−p를 곱하는 교재의 드롭아웃과 같은 출력/);
   });
 });

@@ -8,7 +8,7 @@ import { formatNumber } from '../format.js';
 import { createLineChart } from '../charts/line-chart.js';
 import { createSection, createRunBar } from './section.js';
 import { numberField, readFields } from './fields.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
 
 const POINTS = 241;
@@ -79,18 +79,18 @@ export function mountActivationGallery(parent, worker) {
   });
 
   function describe(card) {
-    card.title.textContent = lt(`lab.act.${card.entry.name}.name`);
+    card.title.textContent = t(`lab.act.${card.entry.name}.name`);
     if (!card.curve) return;
     const f = curveFacts(card.curve);
     const n = (v) => formatNumber(v, 3);
     const rows = [
       ['lab.gallery.f0', n(f.f0)],
       ['lab.gallery.span', `${n(f.fmin)} … ${n(f.fmax)}`],
-      ['lab.gallery.maxd', lt('lab.gallery.at', { value: n(f.maxd), x: n(f.argmaxX) })],
+      ['lab.gallery.maxd', t('lab.gallery.at', { value: n(f.maxd), x: n(f.argmaxX) })],
       ['lab.gallery.tails', `${n(f.dMinus4)}, ${n(f.dPlus4)}`],
     ];
-    card.facts.replaceChildren(...rows.flatMap(([key, value]) => [el('dt', {}, lt(key)), el('dd', {}, value)]));
-    card.note.textContent = lt(`lab.act.${card.entry.name}.note`, {
+    card.facts.replaceChildren(...rows.flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', {}, value)]));
+    card.note.textContent = t(`lab.act.${card.entry.name}.note`, {
       f0: n(f.f0), fmin: n(f.fmin), maxd: n(f.maxd), tail: n(f.tail), dneg: n(f.dneg),
     });
     card.card.dataset.maxDerivative = String(f.maxd);
@@ -98,26 +98,26 @@ export function mountActivationGallery(parent, worker) {
 
   async function draw() {
     const values = readFields(fields);
-    if (values && values.xmin >= values.xmax) { fields[0].fail(lt('lab.gallery.rangeOrder')); bar.status(lt('lab.fix'), 'error'); return; }
-    if (!values) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (values && values.xmin >= values.xmax) { fields[0].fail(t('lab.gallery.rangeOrder')); bar.status(t('lab.fix'), 'error'); return; }
+    if (!values) { bar.status(t('lab.fix'), 'error'); return; }
     bar.status('');
     try {
       await Promise.all(cards.map(async (card) => {
         const alpha = card.entry.alpha ? values[card.entry.alpha] : 0;
         card.curve = await worker.compute('curve', { name: card.entry.name, alpha, xmin: values.xmin, xmax: values.xmax, points: POINTS });
         card.chart.set([
-          { label: lt('lab.gallery.f'), color: F_COLOR, width: 2 },
-          { label: lt('lab.gallery.df'), color: DF_COLOR, width: 2, dash: [5, 3] },
+          { label: t('lab.gallery.f'), color: F_COLOR, width: 2 },
+          { label: t('lab.gallery.df'), color: DF_COLOR, width: 2, dash: [5, 3] },
         ], [Array.from(card.curve.x), Array.from(card.curve.value), Array.from(card.curve.derivative)]);
         describe(card);
         card.card.dataset.drawn = 'true';
       }));
       section.element.dataset.ready = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
+      bar.status(t('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
     }
   }
 
-  onLabLanguage(() => { for (const card of cards) { describe(card); card.chart.relabel(); } });
+  onLanguageChange(() => { for (const card of cards) { describe(card); card.chart.relabel(); } });
   return { element: section.element, fields, draw, resize: () => cards.forEach((c) => c.chart.resize()) };
 }

@@ -5,10 +5,10 @@ import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createSection, legend } from './section.js';
 import { numberField, readFields } from './fields.js';
-import { drawMiniChart } from './mini-chart.js';
+import { drawMiniChart } from '../charts/mini-chart.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, logspace, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from './coalesce.js';
 
 const BN_COLOR = '#0877bd';
@@ -41,9 +41,9 @@ export function mountBatchnorm(parent, worker) {
 
   function drawCell(cell) {
     const [bn, plain] = cell.runs;
-    const note = (r) => (r.diverged ? lt('lab.diverged') : r.final === null ? '' : formatPercent(r.final, 0));
+    const note = (r) => (r.diverged ? t('lab.diverged') : r.final === null ? '' : formatPercent(r.final, 0));
     drawMiniChart(cell.canvas, {
-      title: lt('lab.bn.cell', { scale: formatNumber(cell.scale, 2) }), xMax: epochCount, yMin: 0, yMax: 1,
+      title: t('lab.bn.cell', { scale: formatNumber(cell.scale, 2) }), xMax: epochCount, yMin: 0, yMax: 1,
       yTicks: [0, 0.5, 1], tickText: (v) => `${v * 100}%`,
       series: [
         { xs: plain.xs, ys: plain.ys, color: PLAIN_COLOR, dash: [4, 3], note: note(plain) },
@@ -55,15 +55,15 @@ export function mountBatchnorm(parent, worker) {
   }
 
   function drawSummary(finished) {
-    legendBox.replaceChildren(legend([{ label: lt('lab.bn.with'), color: BN_COLOR }, { label: lt('lab.bn.without'), color: PLAIN_COLOR, dash: true }]));
+    legendBox.replaceChildren(legend([{ label: t('lab.bn.with'), color: BN_COLOR }, { label: t('lab.bn.without'), color: PLAIN_COLOR, dash: true }]));
     if (!finished) { summary.textContent = ''; return; }
     const count = (k) => cells.filter((c) => !c.runs[k].diverged && (c.runs[k].final ?? 0) > THRESHOLD).length;
-    summary.textContent = lt('lab.bn.summary', { threshold: formatPercent(THRESHOLD, 0), bn: count(0), plain: count(1), n: cells.length });
+    summary.textContent = t('lab.bn.summary', { threshold: formatPercent(THRESHOLD, 0), bn: count(0), plain: count(1), n: cells.length });
   }
 
   function start() {
     const v = readFields(fields);
-    if (!v) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (!v) { bar.status(t('lab.fix'), 'error'); return; }
     epochCount = v.epochs;
     const data = imageData({ train: v.train });
     cells = logspace(0, -4, v.scales).map((scale) => {
@@ -98,7 +98,7 @@ export function mountBatchnorm(parent, worker) {
   }
 
   const redraw = () => { cells.forEach(drawCell); drawSummary(summary.textContent !== ''); };
-  onLabLanguage(redraw);
+  onLanguageChange(redraw);
   drawSummary(false);
   return { element: section.element, fields, resize: redraw };
 }

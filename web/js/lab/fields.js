@@ -6,13 +6,13 @@
 
 import { el } from '../views/dom.js';
 import { parseNumber } from '../state/validate.js';
-import { lt } from './lab-i18n.js';
+import { t } from '../i18n/i18n.js';
 
 // A number box. options: { key (label key), name, value, min, max, integer, note (unit text key) }
 export function numberField({ key, name, value, min, max, integer = false }) {
   const input = el('input', { class: 'number', type: 'text', inputmode: 'decimal', name, autocomplete: 'off', spellcheck: 'false', value: String(value) });
   const problem = el('span', { class: 'problem', role: 'alert', hidden: true });
-  const element = el('label', { class: 'control lab-field', 'data-field': name }, el('span', { class: 'label', 'data-lt': key }, lt(key)), input, problem);
+  const element = el('label', { class: 'control lab-field', 'data-field': name }, el('span', { class: 'label', 'data-i18n': key }, t(key)), input, problem);
   const show = (text) => {
     element.classList.toggle('invalid', Boolean(text));
     problem.hidden = !text;
@@ -22,8 +22,8 @@ export function numberField({ key, name, value, min, max, integer = false }) {
   // The main page's strict number syntax (no hex, no "Infinity"), so links are judged alike on both pages.
   const check = (text) => {
     const v = parseNumber(text);
-    if (!Number.isFinite(v)) return { error: lt('field.notNumber') };
-    if ((integer && !Number.isInteger(v)) || v < min || v > max) return { error: lt(integer ? 'field.integer' : 'field.range', { min, max }) };
+    if (!Number.isFinite(v)) return { error: t('field.notNumber') };
+    if ((integer && !Number.isInteger(v)) || v < min || v > max) return { error: t(integer ? 'field.integer' : 'field.range', { min, max }) };
     return { value: v };
   };
   return {
@@ -45,21 +45,21 @@ export function choiceField({ key, name, options, value }) {
   const select = el('select', { name });
   const fill = () => {
     const current = select.value || value;
-    select.replaceChildren(...options.map((o) => el('option', { value: o.value }, o.key ? lt(o.key) : o.label)));
+    select.replaceChildren(...options.map((o) => el('option', { value: o.value }, o.key ? t(o.key) : o.label)));
     select.value = current;
   };
   fill();
-  const element = el('label', { class: 'control choice lab-field', 'data-field': name }, el('span', { class: 'label', 'data-lt': key }, lt(key)), select);
+  const element = el('label', { class: 'control choice lab-field', 'data-field': name }, el('span', { class: 'label', 'data-i18n': key }, t(key)), select);
   const check = (text) => (options.some((o) => o.value === text) ? { value: text }
-    : { error: lt('field.choice', { choices: options.map((o) => o.value).join(', ') }) });
+    : { error: t('field.choice', { choices: options.map((o) => o.value).join(', ') }) });
   return { element, select, name, check, linkText: () => select.value, read: () => select.value, set(v) { select.value = v; }, relabel: fill };
 }
 
 export function checkField({ key, name, checked }) {
   const box = el('input', { type: 'checkbox', name });
   box.checked = checked;
-  const element = el('label', { class: 'control bool lab-field', 'data-field': name }, box, el('span', { class: 'label', 'data-lt': key }, lt(key)));
-  const check = (text) => (text === '1' || text === '0' ? { value: text === '1' } : { error: lt('field.bool') });
+  const element = el('label', { class: 'control bool lab-field', 'data-field': name }, box, el('span', { class: 'label', 'data-i18n': key }, t(key)));
+  const check = (text) => (text === '1' || text === '0' ? { value: text === '1' } : { error: t('field.bool') });
   return { element, box, name, check, linkText: () => (box.checked ? '1' : '0'), read: () => box.checked, set(v) { box.checked = Boolean(v); } };
 }
 

@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '../format.js';
 import { drawHistogram } from '../charts/histogram.js';
 import { createSection, createRunBar } from './section.js';
 import { numberField, choiceField, readFields } from './fields.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
 
 const BINS = 30;
@@ -64,16 +64,16 @@ export function mountInitHistograms(parent, worker) {
   const yours = el('div', { class: 'hist-block' });
   const book = el('div', { class: 'hist-block' });
   section.output.append(
-    el('h3', { class: 'lab-subtitle', 'data-lt': 'lab.hist.yours' }, lt('lab.hist.yours')), yours,
-    el('h3', { class: 'lab-subtitle', 'data-lt': 'lab.hist.book' }, lt('lab.hist.book')), book,
-    el('p', { class: 'hint', 'data-lt': 'lab.hist.reluNote' }, lt('lab.hist.reluNote')));
+    el('h3', { class: 'lab-subtitle', 'data-i18n': 'lab.hist.yours' }, t('lab.hist.yours')), yours,
+    el('h3', { class: 'lab-subtitle', 'data-i18n': 'lab.hist.book' }, t('lab.hist.book')), book,
+    el('p', { class: 'hint', 'data-i18n': 'lab.hist.reluNote' }, t('lab.hist.reluNote')));
   parent.append(section.element);
 
   const rendered = [];  // { container, config, result } for redrawing on resize / language change
 
   function label(config) {
-    const initText = config.init === 'normal' ? `N(0, ${formatNumber(config.std, 3)}²)` : lt(`lab.hist.${config.init}`);
-    return `${lt(`lab.act.${config.activation}.name`)} · ${initText}`;
+    const initText = config.init === 'normal' ? `N(0, ${formatNumber(config.std, 3)}²)` : t(`lab.hist.${config.init}`);
+    return `${t(`lab.act.${config.activation}.name`)} · ${initText}`;
   }
 
   function drawRow(container, config, result) {
@@ -84,14 +84,14 @@ export function mountInitHistograms(parent, worker) {
       // and would flatten every other bar, so the bars show the active values only (caption says so).
       if (config.activation === 'relu') counts[0] = Math.max(0, counts[0] - layer.saturated * config.units * config.samples);
       const cell = el('div', { class: 'hist-cell', 'data-layer': i + 1, 'data-saturated': String(layer.saturated), 'data-std': String(layer.std), 'data-mean': String(layer.mean) },
-        canvas, el('div', { class: 'hist-caption' }, lt('lab.hist.cell', { sat: formatPercent(layer.saturated, 0), std: formatNumber(layer.std, 2) })));
+        canvas, el('div', { class: 'hist-caption' }, t('lab.hist.cell', { sat: formatPercent(layer.saturated, 0), std: formatNumber(layer.std, 2) })));
       return { cell, canvas, histogram: { lo: layer.lo, hi: layer.hi, counts } };
     });
     const row = el('div', { class: 'hist-row', 'data-config': config.id ?? 'yours' },
       el('div', { class: 'hist-label' }, label(config)), el('div', { class: 'histograms hist-cells' }, ...cells.map((c) => c.cell)));
     container.replaceChildren(row);
     // Drawn after insertion: the histogram takes its width from the cell.
-    cells.forEach((c, i) => drawHistogram(c.canvas, lt('lab.hist.layer', { n: i + 1 }), c.histogram, COLORS[config.activation]));
+    cells.forEach((c, i) => drawHistogram(c.canvas, t('lab.hist.layer', { n: i + 1 }), c.histogram, COLORS[config.activation]));
   }
 
   function remember(container, config, result) {
@@ -103,14 +103,14 @@ export function mountInitHistograms(parent, worker) {
 
   async function computeYours() {
     const values = readFields(fields);
-    if (!values) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (!values) { bar.status(t('lab.fix'), 'error'); return; }
     bar.status('');
     const config = { ...values, std: values.init === 'normal' ? values.std : null };
     try {
       remember(yours, config, await computeLayers(worker, config));
       section.element.dataset.yours = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
+      bar.status(t('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
     }
   }
 
@@ -124,11 +124,11 @@ export function mountInitHistograms(parent, worker) {
       }));
       section.element.dataset.ready = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
+      bar.status(t('lab.failed', { detail: describeEngineError(error.engine ?? error) }), 'error');
     }
   }
 
   const redraw = () => { for (const r of rendered) drawRow(r.container, r.config, r.result); };
-  onLabLanguage(() => { activation.relabel(); init.relabel(); redraw(); });
+  onLanguageChange(() => { activation.relabel(); init.relabel(); redraw(); });
   return { element: section.element, fields, start: () => Promise.all([computeYours(), computeBook()]), resize: redraw };
 }

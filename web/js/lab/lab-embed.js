@@ -4,7 +4,7 @@
 // the host page: the iframe is usually on another origin.
 
 import { el } from '../views/dom.js';
-import { lt } from './lab-i18n.js';
+import { t } from '../i18n/i18n.js';
 
 // views: every mounted experiment; shown: the one to keep. Returns { setHref(url) }.
 export function applyEmbed(views, shown) {
@@ -12,7 +12,7 @@ export function applyEmbed(views, shown) {
   document.body.classList.add('embed', 'lab-embed');
   document.querySelector('.lab-hero').hidden = true;
   for (const view of views) view.element.hidden = view !== shown;
-  const open = el('a', { class: 'open-full lab-open-full', target: '_blank', rel: 'noopener', 'data-lt': 'lab.openFull' }, lt('lab.openFull'));
+  const open = el('a', { class: 'open-full lab-open-full', target: '_blank', rel: 'noopener', 'data-i18n': 'lab.openFull' }, t('lab.openFull'));
   shown.element.querySelector('.lab-head').append(open);
   return { setHref(url) { open.href = url; } };
 }

@@ -6,7 +6,7 @@
 import { readLabHash, labHash } from './lab-url.js';
 import { labLink } from './lab-share.js';
 import { applyEmbed } from './lab-embed.js';
-import { lt } from './lab-i18n.js';
+import { t } from '../i18n/i18n.js';
 
 // views: every mounted experiment ({ element, fields }); messages: views/messages.js.
 // Returns the experiment the link named (or null) and whether the page is embedded.
@@ -14,7 +14,7 @@ export function syncLabLink(views, messages) {
   const byId = Object.fromEntries(views.map((view) => [view.element.id, view]));
   const link = readLabHash(window.location.hash, byId);
   for (const { field, value } of link.values) field.set(value);
-  if (link.errors.length) messages.show('warn', lt('lab.link.problems'), 'link', link.errors.map((e) => lt(e.key, e.params)));
+  if (link.errors.length) messages.show('warn', t('lab.link.problems'), 'link', link.errors.map((e) => t(e.key, e.params)));
   const shown = link.id ? byId[link.id] : null;
   const embed = link.embed ? applyEmbed(views, shown) : null;
   if (embed) embed.setHref(labLink(shown));

@@ -1,10 +1,9 @@
 // Lab page entry point: language (shared with the main page), the worker that owns the engine,
 // and the experiments, each mounted as one section. Nothing trains on this thread.
 
-import { setLanguage, initialLanguage, language, onLanguageChange } from '../i18n/i18n.js';
+import { t, setLanguage, initialLanguage, language, onLanguageChange, applyTranslations } from '../i18n/i18n.js';
 import { $ } from '../views/dom.js';
 import { createMessages } from '../views/messages.js';
-import { applyLab, lt } from './lab-i18n.js';
 import { createLabWorker } from './worker-client.js';
 import { IMAGE_COUNT } from './specs.js';
 import { mountActivationGallery } from './activation-gallery.js';
@@ -27,17 +26,17 @@ let flavor = null;
 const hashLang = new URLSearchParams(window.location.hash.slice(1)).get('lang');
 
 function relabelPage() {
-  applyLab(document);
-  document.title = lt('lab.pageTitle');
-  $('#data-note').textContent = lt('lab.dataNote', { count: IMAGE_COUNT });
-  if (flavor) $('#flavor').textContent = lt('lab.engine', { flavor: flavor === 'simd' ? 'WebAssembly SIMD' : 'WebAssembly baseline' });
+  applyTranslations(document);
+  document.title = t('lab.pageTitle');
+  $('#data-note').textContent = t('lab.dataNote', { count: IMAGE_COUNT });
+  if (flavor) $('#flavor').textContent = t('lab.engine', { flavor: flavor === 'simd' ? 'WebAssembly SIMD' : 'WebAssembly baseline' });
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
 }
 onLanguageChange(relabelPage);
 
 const worker = createLabWorker({
   onReady(name) { flavor = name; relabelPage(); document.body.dataset.engine = 'ready'; },
-  onFatal(detail) { messages.show('error', lt('lab.fatal', { detail }), 'fatal'); },
+  onFatal(detail) { messages.show('error', t('lab.fatal', { detail }), 'fatal'); },
 });
 
 // The language first, so the sections are built in it and a link's problems are reported in it.

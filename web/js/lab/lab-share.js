@@ -4,8 +4,7 @@
 // in some iframes and insecure pages, and a teacher may want to read the code anyway.
 
 import { el } from '../views/dom.js';
-import { language } from '../i18n/i18n.js';
-import { lt } from './lab-i18n.js';
+import { t, language } from '../i18n/i18n.js';
 import { labHash } from './lab-url.js';
 import { iframeCode, autoHeightScript, frameHeight } from '../embed-code.js';
 
@@ -29,14 +28,14 @@ function embedHeight(element) {
 }
 
 export function addShareTools(view) {
-  const button = (key) => el('button', { type: 'button', class: 'button small lab-share-button', 'data-lt': key }, lt(key));
+  const button = (key) => el('button', { type: 'button', class: 'button small lab-share-button', 'data-i18n': key }, t(key));
   const linkButton = button('lab.share.link');
   const embedButton = button('lab.share.embed');
   const scriptButton = button('lab.share.script');
-  scriptButton.dataset.ltTitle = 'lab.share.scriptHelp';
-  scriptButton.title = lt('lab.share.scriptHelp');
+  scriptButton.dataset.i18nTitle = 'lab.share.scriptHelp';
+  scriptButton.title = t('lab.share.scriptHelp');
   const note = el('span', { class: 'lab-share-note', role: 'status', 'aria-live': 'polite' });
-  const box = el('textarea', { class: 'lab-share-text', readonly: true, rows: 2, spellcheck: 'false', 'data-lt-aria': 'lab.share.box', 'aria-label': lt('lab.share.box'), hidden: true });
+  const box = el('textarea', { class: 'lab-share-text', readonly: true, rows: 2, spellcheck: 'false', 'data-i18n-aria': 'lab.share.box', 'aria-label': t('lab.share.box'), hidden: true });
   const tools = el('div', { class: 'lab-share' }, linkButton, embedButton, scriptButton, note);
   view.element.querySelector('.lab-head').append(tools);
   view.element.querySelector('.lab-intro').before(box);
@@ -47,17 +46,17 @@ export function addShareTools(view) {
     box.dataset.kind = kind;
     try {
       await navigator.clipboard.writeText(text);
-      note.textContent = lt('lab.share.copied');
+      note.textContent = t('lab.share.copied');
     } catch {
       box.focus();
       box.select();
-      note.textContent = lt('lab.share.copyManual');
+      note.textContent = t('lab.share.copyManual');
     }
   }
 
   linkButton.addEventListener('click', () => copy(labLink(view), 'link'));
   embedButton.addEventListener('click', () => {
-    const title = `${lt('lab.pageTitle')}: ${view.element.querySelector('.lab-title [data-lt]').textContent}`;
+    const title = `${t('lab.pageTitle')}: ${view.element.querySelector('.lab-title [data-i18n]').textContent}`;
     copy(iframeCode({ src: labLink(view, { embed: true, lang: language() }), title, lang: language(), height: embedHeight(view.element) }), 'embed');
   });
   scriptButton.addEventListener('click', () => copy(autoHeightScript(window.location.origin), 'script'));

@@ -17,7 +17,7 @@ function clip(text) {
 }
 
 // views: { id: { fields } }. Returns { id, values: [{ field, value }], embed, lang, errors }, where
-// an error is { key, params } for lt() (the page words it in the current language).
+// an error is { key, params } for t() (the page words it in the current language).
 export function readLabHash(hash, views) {
   const result = { id: null, values: [], embed: false, lang: null, errors: [] };
   const text = hashText(hash);

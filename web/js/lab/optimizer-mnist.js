@@ -10,7 +10,7 @@ import { createSection } from './section.js';
 import { numberField, checkField, readFields } from './fields.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT, BOOK_LEARNING_RATES } from './specs.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from './coalesce.js';
 
 const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
@@ -41,18 +41,18 @@ export function mountOptimizerMnist(parent, worker) {
   const table = el('table', { class: 'metrics lab-table opt-results' });
   section.output.append(el('div', { class: 'lab-two' }, chartBox, el('div', { class: 'table-scroll' }, table)));
   parent.append(section.element);
-  const chart = createLineChart(chartBox, { title: () => lt('lab.opt.chart'), xLabel: () => lt('lab.epoch'), yLabel: () => lt('lab.loss') });
+  const chart = createLineChart(chartBox, { title: () => t('lab.opt.chart'), xLabel: () => t('lab.epoch'), yLabel: () => t('lab.loss') });
 
   let results = [];  // [{ optimizer, lr, xs, losses, final, testAcc, diverged }]
 
   function draw() {
-    const series = results.map((r) => ({ label: lt(`lab.opt.${r.optimizer}`), color: OPTIMIZER_COLORS[r.optimizer], width: 2, xs: r.xs, ys: r.losses }));
+    const series = results.map((r) => ({ label: t(`lab.opt.${r.optimizer}`), color: OPTIMIZER_COLORS[r.optimizer], width: 2, xs: r.xs, ys: r.losses }));
     if (series.length) chart.set(series, alignSeries(series));
-    const head = el('tr', {}, ...['lab.opt.optimizer', 'lab.lr', 'lab.opt.finalLoss', 'lab.opt.testAcc'].map((k) => el('th', {}, lt(k))));
+    const head = el('tr', {}, ...['lab.opt.optimizer', 'lab.lr', 'lab.opt.finalLoss', 'lab.opt.testAcc'].map((k) => el('th', {}, t(k))));
     const rows = results.map((r) => el('tr', { 'data-optimizer': r.optimizer, 'data-final-loss': r.final === null ? '' : String(r.final) },
-      el('td', {}, el('span', { class: 'swatch', style: `background:${OPTIMIZER_COLORS[r.optimizer]}` }), lt(`lab.opt.${r.optimizer}`)),
+      el('td', {}, el('span', { class: 'swatch', style: `background:${OPTIMIZER_COLORS[r.optimizer]}` }), t(`lab.opt.${r.optimizer}`)),
       el('td', {}, formatNumber(r.lr, 3)),
-      el('td', {}, r.diverged ? lt('lab.diverged') : formatNumber(r.final, 4)),
+      el('td', {}, r.diverged ? t('lab.diverged') : formatNumber(r.final, 4)),
       el('td', {}, formatPercent(r.testAcc))));
     table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
     table.hidden = results.length === 0;  // no empty header before the first run
@@ -62,10 +62,10 @@ export function mountOptimizerMnist(parent, worker) {
 
   function start() {
     const v = readFields(fields);
-    if (v && v.train + v.test > IMAGE_COUNT) { test.fail(lt('field.integer', { min: 100, max: IMAGE_COUNT - v.train })); }
+    if (v && v.train + v.test > IMAGE_COUNT) { test.fail(t('field.integer', { min: 100, max: IMAGE_COUNT - v.train })); }
     const chosen = v ? OPTIMIZERS.filter((o) => v[`use-${o}`]) : [];
-    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(lt('lab.fix'), 'error'); return; }
-    if (chosen.length === 0) { bar.status(lt('lab.opt.none'), 'error'); return; }
+    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(t('lab.fix'), 'error'); return; }
+    if (chosen.length === 0) { bar.status(t('lab.opt.none'), 'error'); return; }
     const data = imageData({ train: v.train, test: v.test });
     const layers = mlp({ hidden: Array(v.hidden).fill(v.units), outputs: IMAGE_CLASSES });
     results = chosen.map((optimizer) => ({ optimizer, lr: v[`lr-${optimizer}`], xs: [], losses: [], final: null, testAcc: null, diverged: false }));
@@ -88,7 +88,7 @@ export function mountOptimizerMnist(parent, worker) {
     });
   }
 
-  onLabLanguage(() => { chart.relabel(); drawSoon(); });
+  onLanguageChange(() => { chart.relabel(); drawSoon(); });
   drawSoon();
   return { element: section.element, fields, resize: () => chart.resize() };
 }

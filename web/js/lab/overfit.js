@@ -10,7 +10,7 @@ import { createSection } from './section.js';
 import { numberField, checkField, readFields } from './fields.js';
 import { createTrainingBar } from './training-control.js';
 import { overfitSpec, OVERFIT_DEFAULTS as D, IMAGE_COUNT } from './specs.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from './coalesce.js';
 
 const VARIANTS = ['plain', 'decay', 'dropout'];
@@ -40,27 +40,27 @@ export function mountOverfit(parent, worker) {
   parent.append(section.element);
 
   let settings = { lambda: D.lambda, rate: D.rate };
-  const title = (k) => (k === 'plain' ? lt('lab.overfit.plain')
-    : k === 'decay' ? lt('lab.overfit.decayTitle', { lambda: formatNumber(settings.lambda, 3) })
-      : lt('lab.overfit.dropoutTitle', { rate: formatNumber(settings.rate, 3) }));
+  const title = (k) => (k === 'plain' ? t('lab.overfit.plain')
+    : k === 'decay' ? t('lab.overfit.decayTitle', { lambda: formatNumber(settings.lambda, 3) })
+      : t('lab.overfit.dropoutTitle', { rate: formatNumber(settings.rate, 3) }));
   const charts = Object.fromEntries(VARIANTS.map((k) => [k, createLineChart(boxes[k], {
-    title: () => title(k), xLabel: () => lt('lab.epoch'), yLabel: () => lt('lab.accuracy'), yRange: [0, 1], percent: true })]));
+    title: () => title(k), xLabel: () => t('lab.epoch'), yLabel: () => t('lab.accuracy'), yRange: [0, 1], percent: true })]));
   let results = [];  // [{ variant, xs, train, test, diverged }]
 
   function draw() {
     for (const r of results) {
       const series = [
-        { label: lt('lab.train'), color: SPLIT_COLORS.train, width: 2, xs: r.xs, ys: r.train },
-        { label: lt('lab.test'), color: SPLIT_COLORS.test, width: 2, xs: r.xs, ys: r.test },
+        { label: t('lab.train'), color: SPLIT_COLORS.train, width: 2, xs: r.xs, ys: r.train },
+        { label: t('lab.test'), color: SPLIT_COLORS.test, width: 2, xs: r.xs, ys: r.test },
       ];
       charts[r.variant].set(series, alignSeries(series));
     }
-    const head = el('tr', {}, ...[lt('lab.overfit.run'), lt('lab.train'), lt('lab.test'), lt('lab.overfit.gap')].map((h) => el('th', {}, h)));
+    const head = el('tr', {}, ...[t('lab.overfit.run'), t('lab.train'), t('lab.test'), t('lab.overfit.gap')].map((h) => el('th', {}, h)));
     const rows = results.map((r) => {
       const a = r.train.at(-1) ?? null;
       const b = r.test.at(-1) ?? null;
       return el('tr', { 'data-variant': r.variant, 'data-gap': a === null || b === null ? '' : String(a - b) },
-        el('td', {}, title(r.variant)), el('td', {}, r.diverged ? lt('lab.diverged') : formatPercent(a)), el('td', {}, formatPercent(b)),
+        el('td', {}, title(r.variant)), el('td', {}, r.diverged ? t('lab.diverged') : formatPercent(a)), el('td', {}, formatPercent(b)),
         el('td', {}, a === null || b === null ? '–' : formatPercent(a - b)));
     });
     table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
@@ -71,10 +71,10 @@ export function mountOverfit(parent, worker) {
 
   function start() {
     const v = readFields(fields);
-    if (v && v.train + v.test > IMAGE_COUNT) test.fail(lt('field.integer', { min: 100, max: IMAGE_COUNT - v.train }));
-    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (v && v.train + v.test > IMAGE_COUNT) test.fail(t('field.integer', { min: 100, max: IMAGE_COUNT - v.train }));
+    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(t('lab.fix'), 'error'); return; }
     const chosen = VARIANTS.filter((k) => v[`use-${k}`]);
-    if (chosen.length === 0) { bar.status(lt('lab.overfit.none'), 'error'); return; }
+    if (chosen.length === 0) { bar.status(t('lab.overfit.none'), 'error'); return; }
     settings = { lambda: v.lambda, rate: v.rate };
     results = chosen.map((variant) => ({ variant, xs: [], train: [], test: [], diverged: false }));
     for (const k of VARIANTS) { boxes[k].hidden = !chosen.includes(k); charts[k].reset(); }
@@ -93,7 +93,7 @@ export function mountOverfit(parent, worker) {
     });
   }
 
-  onLabLanguage(() => { for (const k of VARIANTS) charts[k].relabel(); drawSoon(); });
+  onLanguageChange(() => { for (const k of VARIANTS) charts[k].relabel(); drawSoon(); });
   drawSoon();
   return { element: section.element, fields, resize: () => VARIANTS.forEach((k) => charts[k].resize()) };
 }

@@ -11,7 +11,7 @@ import { createSection } from './section.js';
 import { numberField, choiceField, readFields } from './fields.js';
 import { createTrainingBar } from './training-control.js';
 import { mlp } from './specs.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from './coalesce.js';
 
 const COLORS = { raw: '#d62728', standardised: '#1f77b4' };
@@ -42,19 +42,19 @@ export function mountPreprocessing(parent, worker) {
   section.output.append(el('div', { class: 'lab-two' }, chartBox, summary), el('div', { class: 'table-scroll' }, table));
   parent.append(section.element);
   // Log scale: the raw run starts at a loss in the tens, the standardised one ends near 0.1.
-  const chart = createLineChart(chartBox, { title: () => lt('lab.pre.chart'), xLabel: () => lt('lab.epoch'), yLabel: () => lt('lab.loss'), log: true });
+  const chart = createLineChart(chartBox, { title: () => t('lab.pre.chart'), xLabel: () => t('lab.epoch'), yLabel: () => t('lab.loss'), log: true });
   let results = [];  // [{ key: 'raw' | 'standardised', xs, losses, accuracy, input, gradients, diverged, done }]
   let used = null;   // the settings of the runs shown
 
   const n = (v) => formatNumber(v, 3);
-  const finalLoss = (r) => (r.diverged ? lt('lab.diverged') : n(r.losses.at(-1) ?? null));
+  const finalLoss = (r) => (r.diverged ? t('lab.diverged') : n(r.losses.at(-1) ?? null));
 
   function draw() {
-    const series = results.map((r) => ({ label: lt(`lab.pre.${r.key}`), color: COLORS[r.key], width: 2, xs: r.xs, ys: r.losses }));
+    const series = results.map((r) => ({ label: t(`lab.pre.${r.key}`), color: COLORS[r.key], width: 2, xs: r.xs, ys: r.losses }));
     if (series.length) chart.set(series, alignSeries(series));
-    const head = el('tr', {}, el('th', {}, el('span', { class: 'visually-hidden' }, lt('lab.overfit.run'))), ...['lab.pre.inputRange', 'lab.pre.gradX1', 'lab.pre.gradX2', 'lab.pre.finalLoss', 'lab.pre.accuracy'].map((k) => el('th', {}, lt(k))));
+    const head = el('tr', {}, el('th', {}, el('span', { class: 'visually-hidden' }, t('lab.overfit.run'))), ...['lab.pre.inputRange', 'lab.pre.gradX1', 'lab.pre.gradX2', 'lab.pre.finalLoss', 'lab.pre.accuracy'].map((k) => el('th', {}, t(k))));
     const rows = results.map((r) => el('tr', { 'data-run': r.key, 'data-final-loss': r.done && !r.diverged ? String(r.losses.at(-1)) : null, 'data-accuracy': r.done ? String(r.accuracy) : null },
-      el('td', {}, el('span', { class: 'swatch', style: `background:${COLORS[r.key]}` }), lt(`lab.pre.${r.key}`)),
+      el('td', {}, el('span', { class: 'swatch', style: `background:${COLORS[r.key]}` }), t(`lab.pre.${r.key}`)),
       el('td', {}, r.input ? `${n(r.input.min)} … ${n(r.input.max)}` : '–'),
       el('td', {}, r.gradients ? n(r.gradients[0]) : '–'), el('td', {}, r.gradients ? n(r.gradients[1]) : '–'),
       el('td', {}, finalLoss(r)), el('td', {}, formatPercent(r.accuracy))));
@@ -71,7 +71,7 @@ export function mountPreprocessing(parent, worker) {
     if (!ready) return;
     const ratio = (r) => r.gradients[0] / r.gradients[1];
     summary.dataset.ratio = String(ratio(raw));
-    summary.textContent = lt('lab.pre.explain', {
+    summary.textContent = t('lab.pre.explain', {
       ratio: formatNumber(ratio(raw), 3), g1: n(raw.gradients[0]), g2: n(raw.gradients[1]), stdRatio: formatNumber(ratio(standardised), 2),
       lr: used.lr, jump: n(used.lr * raw.gradients[0]), epochs: used.epochs,
       rawAcc: formatPercent(raw.accuracy), rawLoss: finalLoss(raw), stdAcc: formatPercent(standardised.accuracy), stdLoss: finalLoss(standardised),
@@ -82,7 +82,7 @@ export function mountPreprocessing(parent, worker) {
 
   function start() {
     const v = readFields(fields);
-    if (!v) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (!v) { bar.status(t('lab.fix'), 'error'); return; }
     used = v;
     results = ['raw', 'standardised'].map((key) => ({ key, xs: [], losses: [], accuracy: null, input: null, gradients: null, diverged: false, done: false }));
     const spec = (standardize) => ({
@@ -112,7 +112,7 @@ export function mountPreprocessing(parent, worker) {
     });
   }
 
-  onLabLanguage(() => { dataset.relabel(); chart.relabel(); drawSoon(); });
+  onLanguageChange(() => { dataset.relabel(); chart.relabel(); drawSoon(); });
   drawSoon();
   return { element: section.element, fields, resize: () => chart.resize() };
 }

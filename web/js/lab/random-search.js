@@ -6,11 +6,11 @@ import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createSection } from './section.js';
 import { numberField, readFields } from './fields.js';
-import { drawScatter } from './scatter-chart.js';
+import { drawScatter } from '../charts/scatter-chart.js';
 import { createTrainingBar } from './training-control.js';
 import { createRng, logUniform } from './rng.js';
 import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from './coalesce.js';
 
 const TOP = 5;
@@ -47,30 +47,30 @@ export function mountRandomSearch(parent, worker) {
   const lrCanvas = el('canvas', {});
   const decayCanvas = el('canvas', {});
   const ranked = el('ol', { class: 'ranked' });
-  const narrow = el('button', { type: 'button', class: 'button small', 'data-lt': 'lab.rs.narrow', disabled: true }, lt('lab.rs.narrow'));
+  const narrow = el('button', { type: 'button', class: 'button small', 'data-i18n': 'lab.rs.narrow', disabled: true }, t('lab.rs.narrow'));
   const narrowNote = el('p', { class: 'hint', role: 'status' });
   section.output.append(el('div', { class: 'lab-three rs-layout' },
     el('div', { class: 'scatter-box' }, lrCanvas), el('div', { class: 'scatter-box' }, decayCanvas),
-    el('div', { class: 'rs-ranked' }, el('h3', { class: 'lab-subtitle', 'data-lt': 'lab.rs.best' }, lt('lab.rs.best')), ranked, narrow, narrowNote)));
+    el('div', { class: 'rs-ranked' }, el('h3', { class: 'lab-subtitle', 'data-i18n': 'lab.rs.best' }, t('lab.rs.best')), ranked, narrow, narrowNote)));
   parent.append(section.element);
 
   let search = null;  // { trials: [{ lr, decay, accuracy, diverged }], ranges, done }
   let narrowed = null;
 
   function best() {
-    return search.trials.filter((t) => t.accuracy !== null).sort((a, b) => b.accuracy - a.accuracy).slice(0, TOP);
+    return search.trials.filter((trial) => trial.accuracy !== null).sort((a, b) => b.accuracy - a.accuracy).slice(0, TOP);
   }
 
   function draw() {
     if (!search) return;
     const top = new Set(best());
-    const points = (key) => search.trials.filter((t) => t.accuracy !== null).map((t) => ({ x: t[key], y: t.accuracy, highlight: top.has(t) }));
-    drawScatter(lrCanvas, { title: lt('lab.rs.byLr'), xLabel: lt('lab.lr'), yLabel: lt('lab.validation'), xExpRange: search.ranges.lr, points: points('lr'), colors: COLORS });
-    drawScatter(decayCanvas, { title: lt('lab.rs.byDecay'), xLabel: lt('lab.rs.decay'), yLabel: lt('lab.validation'), xExpRange: search.ranges.decay, points: points('decay'), colors: COLORS });
-    ranked.replaceChildren(...[...top].map((t, i) => el('li', { 'data-rank': i + 1, 'data-accuracy': String(t.accuracy) },
-      lt('lab.rs.item', { acc: formatPercent(t.accuracy), lr: formatNumber(t.lr, 2), decay: formatNumber(t.decay, 2) }))));
+    const points = (key) => search.trials.filter((trial) => trial.accuracy !== null).map((trial) => ({ x: trial[key], y: trial.accuracy, highlight: top.has(trial) }));
+    drawScatter(lrCanvas, { title: t('lab.rs.byLr'), xLabel: t('lab.lr'), yLabel: t('lab.validation'), xExpRange: search.ranges.lr, points: points('lr'), colors: COLORS });
+    drawScatter(decayCanvas, { title: t('lab.rs.byDecay'), xLabel: t('lab.rs.decay'), yLabel: t('lab.validation'), xExpRange: search.ranges.decay, points: points('decay'), colors: COLORS });
+    ranked.replaceChildren(...[...top].map((trial, i) => el('li', { 'data-rank': i + 1, 'data-accuracy': String(trial.accuracy) },
+      t('lab.rs.item', { acc: formatPercent(trial.accuracy), lr: formatNumber(trial.lr, 2), decay: formatNumber(trial.decay, 2) }))));
     narrow.disabled = top.size < 2 || training.running;
-    narrowNote.textContent = narrowed ? lt('lab.rs.narrowed', narrowed) : '';
+    narrowNote.textContent = narrowed ? t('lab.rs.narrowed', narrowed) : '';
   }
 
   const drawSoon = oncePerFrame(draw);
@@ -78,10 +78,10 @@ export function mountRandomSearch(parent, worker) {
   function start() {
     const v = readFields(fields);
     let ok = Boolean(v);
-    if (v && v.train + v.validation > IMAGE_COUNT) { validation.fail(lt('field.integer', { min: 20, max: IMAGE_COUNT - v.train })); ok = false; }
-    if (v && v.lrFrom >= v.lrTo) { lrTo.fail(lt('lab.rs.order')); ok = false; }
-    if (v && v.decayFrom >= v.decayTo) { decayTo.fail(lt('lab.rs.order')); ok = false; }
-    if (!ok) { bar.status(lt('lab.fix'), 'error'); return; }
+    if (v && v.train + v.validation > IMAGE_COUNT) { validation.fail(t('field.integer', { min: 20, max: IMAGE_COUNT - v.train })); ok = false; }
+    if (v && v.lrFrom >= v.lrTo) { lrTo.fail(t('lab.rs.order')); ok = false; }
+    if (v && v.decayFrom >= v.decayTo) { decayTo.fail(t('lab.rs.order')); ok = false; }
+    if (!ok) { bar.status(t('lab.fix'), 'error'); return; }
     const next = createRng(v.seed);
     search = {
       ranges: { lr: [v.lrFrom, v.lrTo], decay: [v.decayFrom, v.decayTo] },
@@ -93,16 +93,16 @@ export function mountRandomSearch(parent, worker) {
     draw();
     let done = 0;
     training.start({
-      runs: search.trials.map((t) => ({ images: true, epochs: v.epochs,
-        spec: imageSpec({ data, layers, batch: 50, optimizer: { kind: 'sgd', learning_rate: t.lr, l2: t.decay } }) })),
+      runs: search.trials.map((trial) => ({ images: true, epochs: v.epochs,
+        spec: imageSpec({ data, layers, batch: 50, optimizer: { kind: 'sgd', learning_rate: trial.lr, l2: trial.decay } }) })),
       concurrent: 1, record: 'end',
     }, {
       onRunDone(m) {
-        const t = search.trials[m.run];
-        t.diverged = Boolean(m.diverged);
-        t.accuracy = m.diverged ? null : m.metrics.validation.accuracy;
+        const trial = search.trials[m.run];
+        trial.diverged = Boolean(m.diverged);
+        trial.accuracy = m.diverged ? null : m.metrics.validation.accuracy;
         done += 1;
-        bar.status(lt('lab.rs.count', { done, n: search.trials.length }));
+        bar.status(t('lab.rs.count', { done, n: search.trials.length }));
         drawSoon();
       },
       onDone: draw,
@@ -112,13 +112,13 @@ export function mountRandomSearch(parent, worker) {
   narrow.addEventListener('click', () => {
     const top = best();
     if (top.length < 2) return;
-    const [a, b] = narrowedRange(top.map((t) => t.lr), LR_LIMITS);
-    const [c, d] = narrowedRange(top.map((t) => t.decay), DECAY_LIMITS);
+    const [a, b] = narrowedRange(top.map((trial) => trial.lr), LR_LIMITS);
+    const [c, d] = narrowedRange(top.map((trial) => trial.decay), DECAY_LIMITS);
     lrFrom.set(a); lrTo.set(b); decayFrom.set(c); decayTo.set(d);
     narrowed = { a, b, c, d };
     drawSoon();
   });
 
-  onLabLanguage(draw);
+  onLanguageChange(draw);
   return { element: section.element, fields, resize: draw };
 }

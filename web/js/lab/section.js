@@ -3,19 +3,19 @@
 
 import { el } from '../views/dom.js';
 import { formulaElement } from '../views/formula.js';
-import { lt } from './lab-i18n.js';
+import { t } from '../i18n/i18n.js';
 
 // options: { id, number, titleKey, introKeys: [key], formulas: [tex], wide }
 export function createSection({ id, number, titleKey, introKeys = [], formulas = [] }) {
   const controls = el('div', { class: 'lab-controls' });
   const output = el('div', { class: 'lab-output' });
   const intro = el('div', { class: 'lab-intro' },
-    ...introKeys.map((key) => el('p', { 'data-lt': key }, lt(key))));
+    ...introKeys.map((key) => el('p', { 'data-i18n': key }, t(key))));
   if (formulas.length) intro.append(el('div', { class: 'lab-formulas' }, ...formulas.map(formulaElement)));
   const element = el('section', { class: 'panel wide lab-section', id, 'aria-labelledby': `${id}-title` },
     // .lab-head also holds the section's share buttons (lab-share.js).
     el('div', { class: 'lab-head' },
-      el('h2', { id: `${id}-title`, class: 'lab-title' }, el('span', { class: 'lab-number' }, String(number)), el('span', { 'data-lt': titleKey }, lt(titleKey)))),
+      el('h2', { id: `${id}-title`, class: 'lab-title' }, el('span', { class: 'lab-number' }, String(number)), el('span', { 'data-i18n': titleKey }, t(titleKey)))),
     intro, controls, output);
   return { element, intro, controls, output };
 }
@@ -23,8 +23,8 @@ export function createSection({ id, number, titleKey, introKeys = [], formulas =
 // Run (and, for trainings, Stop) with a progress bar and a status line.
 // options: { runKey, stoppable, onRun, onStop }
 export function createRunBar({ runKey = 'lab.run', stoppable = false, onRun, onStop }) {
-  const run = el('button', { type: 'button', class: 'button primary lab-run', 'data-lt': runKey }, lt(runKey));
-  const stop = stoppable ? el('button', { type: 'button', class: 'button lab-stop', 'data-lt': 'lab.stop', disabled: true }, lt('lab.stop')) : null;
+  const run = el('button', { type: 'button', class: 'button primary lab-run', 'data-i18n': runKey }, t(runKey));
+  const stop = stoppable ? el('button', { type: 'button', class: 'button lab-stop', 'data-i18n': 'lab.stop', disabled: true }, t('lab.stop')) : null;
   const progress = el('progress', { class: 'lab-progress', max: 1, value: 0, hidden: true });
   const status = el('span', { class: 'lab-status', role: 'status', 'aria-live': 'polite' });
   const element = el('div', { class: 'lab-runbar' }, run, stop, progress, status);

@@ -5,7 +5,7 @@
 import { el } from '../views/dom.js';
 import { formatNumber } from '../format.js';
 import { createSection, createRunBar } from './section.js';
-import { lt, onLabLanguage } from './lab-i18n.js';
+import { t, onLanguageChange } from '../i18n/i18n.js';
 
 const MAX_INPUTS = 10;
 const LIMIT = 1e6;
@@ -43,7 +43,7 @@ export function mountSoftmaxOverflow(parent, worker) {
   });
   const input = el('input', { type: 'text', class: 'number wide', name: 'scores', value: '1000, 1010, 990', autocomplete: 'off', spellcheck: 'false' });
   const problem = el('span', { class: 'problem', role: 'alert', hidden: true });
-  const field = el('label', { class: 'control lab-field wide-field', 'data-field': 'scores' }, el('span', { class: 'label', 'data-lt': 'lab.softmax.inputs' }, lt('lab.softmax.inputs')), input, problem);
+  const field = el('label', { class: 'control lab-field wide-field', 'data-field': 'scores' }, el('span', { class: 'label', 'data-i18n': 'lab.softmax.inputs' }, t('lab.softmax.inputs')), input, problem);
   const bar = createRunBar({ runKey: 'lab.compute', onRun: () => compute() });
   section.controls.append(field, bar.element);
   const limit = el('p', { class: 'hint' });
@@ -57,11 +57,11 @@ export function mountSoftmaxOverflow(parent, worker) {
   let last = null;  // { xs, naive, stable }
 
   function render() {
-    limit.textContent = lt('lab.softmax.limit', { limit: formatNumber(Math.log(FLOAT32_MAX), 4) });
+    limit.textContent = t('lab.softmax.limit', { limit: formatNumber(Math.log(FLOAT32_MAX), 4) });
     if (!last) return;
     const { xs, naive, stable } = last;
     const m = Math.max(...xs);
-    const head = el('tr', {}, ...['i', 'x', lt('lab.softmax.naiveExp'), lt('lab.softmax.naive'), lt('lab.softmax.shifted'), lt('lab.softmax.stable')].map((h) => el('th', {}, h)));
+    const head = el('tr', {}, ...['i', 'x', t('lab.softmax.naiveExp'), t('lab.softmax.naive'), t('lab.softmax.shifted'), t('lab.softmax.stable')].map((h) => el('th', {}, h)));
     const rows = xs.map((x, i) => el('tr', {},
       el('td', {}, String(i + 1)), el('td', {}, show(x)),
       el('td', { 'data-col': 'naive-exp' }, show(naive.exps[i])),
@@ -70,13 +70,13 @@ export function mountSoftmaxOverflow(parent, worker) {
       el('td', { 'data-col': 'stable', class: 'good' }, show(stable[i]))));
     const naiveSum = naive.outputs.reduce((a, b) => a + b, 0);
     const stableSum = Array.from(stable).reduce((a, b) => a + b, 0);
-    const sumRow = el('tr', { class: 'sum-row' }, el('td', {}, lt('lab.softmax.sum')), el('td', {}), el('td', {}, show(naive.sum)),
+    const sumRow = el('tr', { class: 'sum-row' }, el('td', {}, t('lab.softmax.sum')), el('td', {}), el('td', {}, show(naive.sum)),
       el('td', { 'data-col': 'naive-sum' }, show(naiveSum)), el('td', {}), el('td', { 'data-col': 'stable-sum', 'data-value': String(stableSum) }, show(stableSum)));
     table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows, sumRow));
     const bad = naive.outputs.filter((v) => !Number.isFinite(v)).length;
     verdicts.replaceChildren(
-      el('p', { class: bad ? 'verdict bad' : 'verdict' }, bad ? lt('lab.softmax.naiveBroken', { bad, n: xs.length }) : lt('lab.softmax.naiveFine')),
-      el('p', { class: 'verdict good' }, lt('lab.softmax.stableSum', { sum: show(stableSum) })));
+      el('p', { class: bad ? 'verdict bad' : 'verdict' }, bad ? t('lab.softmax.naiveBroken', { bad, n: xs.length }) : t('lab.softmax.naiveFine')),
+      el('p', { class: 'verdict good' }, t('lab.softmax.stableSum', { sum: show(stableSum) })));
   }
 
   async function compute() {
@@ -84,8 +84,8 @@ export function mountSoftmaxOverflow(parent, worker) {
     if (!xs) {
       field.classList.add('invalid');
       problem.hidden = false;
-      problem.textContent = lt('lab.softmax.bad');
-      bar.status(lt('lab.fix'), 'error');
+      problem.textContent = t('lab.softmax.bad');
+      bar.status(t('lab.fix'), 'error');
       return;
     }
     bar.status('');
@@ -95,16 +95,16 @@ export function mountSoftmaxOverflow(parent, worker) {
       render();
       section.element.dataset.ready = 'true';
     } catch (error) {
-      bar.status(lt('lab.failed', { detail: error.message }), 'error');
+      bar.status(t('lab.failed', { detail: error.message }), 'error');
     }
   }
 
-  onLabLanguage(render);
+  onLanguageChange(render);
   render();
   // The scores box as a link field (fields.js's interface); the text is kept as typed.
   const scores = {
     name: 'scores',
-    check: (text) => (parseScores(text) ? { value: text.trim() } : { error: lt('lab.softmax.bad') }),
+    check: (text) => (parseScores(text) ? { value: text.trim() } : { error: t('lab.softmax.bad') }),
     set(value) { input.value = value; problem.hidden = true; field.classList.remove('invalid'); },
     linkText: () => (parseScores(input.value) ? input.value.trim() : null),
   };

@@ -1,7 +1,7 @@
 // Connects one experiment's Run/Stop bar to a worker job: busy state, progress bar, elapsed time,
 // and how the job ended (finished, stopped by the learner, replaced by another experiment, failed).
 
-import { lt } from './lab-i18n.js';
+import { t } from '../i18n/i18n.js';
 import { createRunBar } from './section.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
 
@@ -21,12 +21,12 @@ export function createTrainingControl(worker, bar, element) {
       bar.busy(true);
       element.dataset.state = 'running';
       bar.progress(0);
-      bar.status(lt('lab.starting'));
+      bar.status(t('lab.starting'));
       me.handle = worker.train(job, {
         onProgress(m) {
           if (current !== me) return;
           bar.progress(m.fraction);
-          bar.status(lt('lab.progress', { percent: Math.round(m.fraction * 100), seconds: elapsed(me.start) }));
+          bar.status(t('lab.progress', { percent: Math.round(m.fraction * 100), seconds: elapsed(me.start) }));
           handlers.onProgress?.(m);
         },
         onRunDone(m) {
@@ -39,9 +39,9 @@ export function createTrainingControl(worker, bar, element) {
           current = null;
           bar.busy(false);
           const seconds = (m.elapsedMs / 1000).toFixed(1);
-          if (m.error) bar.status(lt('lab.failed', { detail: describeEngineError(m.error) }), 'error');
-          else if (m.stopped) bar.status(lt(me.stopRequested ? 'lab.stopped' : 'lab.replaced', { seconds }), 'stopped');
-          else { bar.progress(1); bar.status(lt('lab.done', { seconds }), 'done'); }
+          if (m.error) bar.status(t('lab.failed', { detail: describeEngineError(m.error) }), 'error');
+          else if (m.stopped) bar.status(t(me.stopRequested ? 'lab.stopped' : 'lab.replaced', { seconds }), 'stopped');
+          else { bar.progress(1); bar.status(t('lab.done', { seconds }), 'done'); }
           handlers.onDone?.(m);
           // Set last, after the views drew their final state: tests and learners read it as "finished".
           element.dataset.state = m.stopped || m.error ? 'stopped' : 'done';

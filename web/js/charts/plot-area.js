@@ -1,5 +1,6 @@
-// The sizing every Lab canvas chart starts with: as wide as its container (at least minWidth),
-// a device-pixel-ratio backing store, cleared, and the plot rectangle inside the padding.
+// The sizing the small canvas charts (mini-chart.js, scatter-chart.js) start with: as wide as
+// their container (at least minWidth), a device-pixel-ratio backing store, cleared, and the plot
+// rectangle inside the padding.
 
 import { sizeCanvas } from '../views/dom.js';
 
