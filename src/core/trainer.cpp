@@ -225,17 +225,25 @@ SplitMetrics Trainer::evaluateSynced(const Split& split) {
   return result;
 }
 
-Metrics Trainer::metrics() {
+Metrics Trainer::metrics(unsigned splits) {
   Metrics m;
   m.step = stepCount_;
   m.epoch = epoch();
   m.learningRate = optimizer_.currentLearningRate();
   m.batchLoss = lastBatchLoss_;
   m.penalty = optimizer_.penaltyLoss();
-  syncEvaluator();
-  m.train = evaluateSynced(dataset_.train);
-  m.validation = evaluateSynced(dataset_.validation);
-  m.test = evaluateSynced(dataset_.test);
+  if (splits & kAllSplits) syncEvaluator();
+  const auto score = [&](const Split& split, unsigned bit) {
+    if (splits & bit) return evaluateSynced(split);
+    SplitMetrics skipped;
+    skipped.count = split.size();
+    skipped.loss = std::nan("");
+    skipped.accuracy = std::nan("");
+    return skipped;
+  };
+  m.train = score(dataset_.train, kTrainSplit);
+  m.validation = score(dataset_.validation, kValidationSplit);
+  m.test = score(dataset_.test, kTestSplit);
   return m;
 }
 

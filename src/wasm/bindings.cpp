@@ -147,6 +147,12 @@ class Sandbox {
     return viewOf(metrics_.data(), metrics_.size());
   }
 
+  // Only the splits in the bit set (nn::Trainer::SplitSet); the others' loss and accuracy are NaN.
+  val metricsOf(int splits) {
+    nn::packMetrics(trainer_->metrics(static_cast<unsigned>(splits)), metrics_);
+    return viewOf(metrics_.data(), metrics_.size());
+  }
+
   val stats() {
     nn::packLayerStats(trainer_->stats(), trainer_->spec().stats.histogramBins, stats_);
     return viewOf(stats_.data(), stats_.size());
@@ -341,6 +347,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .function("divergenceJson", &Sandbox::divergenceJson)
       .function("infoJson", &Sandbox::infoJson)
       .function("metrics", &Sandbox::metrics)
+      .function("metricsOf", &Sandbox::metricsOf)
       .function("stats", &Sandbox::stats)
       .function("statsBins", &Sandbox::statsBins)
       .function("statsHeaderFields", &Sandbox::statsHeaderFields)

@@ -130,6 +130,31 @@ test('random search with a few trials ranks the best five and can narrow the ran
   assert.deepEqual(errors, []);
 });
 
+// The runs of a job are spread over up to four workers (web/js/worker-pool.js); each run's spec
+// holds its seed, so the numbers must not depend on how many workers trained them.
+test('overfit and random search give identical results with one worker and with several', async () => {
+  const results = [];
+  for (const cores of [1, 4]) {
+    const page = await browser.context.newPage();
+    await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
+    await page.goto(`${server.url}lab.html#exp=overfit&epochs=6&hidden=2&train=200&test=200`);
+    await page.waitForSelector('#activations[data-ready="true"]', { timeout: 30000 });
+    await runAndWait(page, 'overfit');
+    await fill(page, 'random-search', 'trials', 6);
+    await fill(page, 'random-search', 'epochs', 2);
+    await runAndWait(page, 'random-search');
+    results.push(await page.evaluate(() => ({
+      overfit: [...document.querySelectorAll('#overfit tr[data-variant]')].map((tr) => [tr.dataset.variant, tr.dataset.gap, tr.textContent]),
+      search: [...document.querySelectorAll('#random-search .ranked li')].map((li) => [li.dataset.accuracy, li.textContent]),
+    })));
+    await page.close();
+  }
+  assert.equal(results[0].overfit.length, 3);
+  assert.equal(results[0].search.length, 5);
+  assert.deepEqual(results[1], results[0]);
+  assert.deepEqual(browser.errors, []);
+});
+
 test('batchnorm, overfit and preprocessing finish with reduced settings; Stop stops', async () => {
   const { page, errors } = browser;
   await openLab(page);

@@ -301,3 +301,26 @@ TEST_CASE("metrics report the L1/L2 penalty of the current weights beside the da
     "layers": [{"type": "dense", "units": 2}], "optimizer": {"kind": "sgd"}})");
   CHECK(unpenalized->metrics().penalty == 0.0);
 }
+
+// The lab scores only the splits its charts read each epoch (issue 11, item 7): a split left out
+// keeps its count, has no loss or accuracy, and the splits scored are exactly what metrics() gives.
+TEST_CASE("metrics can score a subset of the splits") {
+  auto trainer = trainerFrom(R"({"data": {"kind": "circles", "split": {"train": 0.6, "validation": 0.2, "test": 0.2}},
+    "layers": [{"type": "dense", "units": 8}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}],
+    "optimizer": {"kind": "sgd", "learning_rate": 0.1}})");
+  trainer->step(50);
+  const Metrics all = trainer->metrics();
+  const Metrics some = trainer->metrics(Trainer::kTrainSplit | Trainer::kTestSplit);
+  CHECK(some.train.loss == all.train.loss);
+  CHECK(some.train.accuracy == all.train.accuracy);
+  CHECK(some.test.loss == all.test.loss);
+  CHECK(some.test.accuracy == all.test.accuracy);
+  CHECK(std::isnan(some.validation.loss));
+  CHECK(std::isnan(some.validation.accuracy));
+  CHECK(some.validation.count == all.validation.count);
+  CHECK(some.validation.count > 0);
+  const Metrics none = trainer->metrics(0);
+  CHECK(std::isnan(none.train.loss));
+  CHECK(none.train.count == all.train.count);
+  CHECK(none.step == all.step);
+}

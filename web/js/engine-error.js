@@ -25,3 +25,9 @@ export function errorPayload(error) {
   if (error instanceof EngineError) return error.toJSON();
   return { code: 'invalid', field: '', params: {}, message: String(error?.message || error) };
 }
+
+// The fields of a worker's ERROR reply (protocol.js): what failed (`context`, the message type),
+// the English text, and the payload the page words in its language.
+export function errorReply(context, error) {
+  return { context, message: String(error?.message || error), error: errorPayload(error) };
+}

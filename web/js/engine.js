@@ -62,6 +62,9 @@ export function simdSupported() {
 const SPLITS = ['train', 'validation', 'test'];
 
 // Field order of the packed metrics (src/core/report.h, MetricsField).
+// The bit of each split in run.metrics(splits) (nn::Trainer::SplitSet, src/core/trainer.h).
+const SPLIT_BITS = { train: 1, validation: 2, test: 4 };
+
 function decodeMetrics(packed, task) {
   const split = (base) => ({
     loss: Number.isFinite(packed[base]) ? packed[base] : null,
@@ -128,14 +131,16 @@ function toCamel(info) {
   };
 }
 
+// One training run. `native` is the bound C++ object that owns it (the binding's class is named
+// Sandbox in src/wasm/bindings.cpp); on the page side the concept is always a "run".
 class Run {
-  constructor(module, sandbox) {
+  constructor(module, native) {
     this._module = module;
-    this._sandbox = sandbox;
-    this._info = toCamel(JSON.parse(sandbox.infoJson()));
+    this._native = native;
+    this._info = toCamel(JSON.parse(native.infoJson()));
     // null, or for a run loaded from a version-1 model file 'fresh-optimizer-state': that file has no
     // optimizer state, so moments, velocities and the batch order started afresh (the page says so).
-    this.resumeNotice = sandbox.freshOptimizerState() ? 'fresh-optimizer-state' : null;
+    this.resumeNotice = native.freshOptimizerState() ? 'fresh-optimizer-state' : null;
   }
 
   info() {
@@ -144,39 +149,47 @@ class Run {
 
   // n: whole steps, at most 2^31 - 1 per call (fractions are cut, negatives count as 0).
   step(n) {
-    const stepsDone = checked(this._module, this._sandbox.step(Math.max(0, Math.floor(n))), -1);
+    const stepsDone = checked(this._module, this._native.step(Math.max(0, Math.floor(n))), -1);
     return { stepsDone, diverged: this.divergence() };
   }
 
   divergence() {
-    const text = this._sandbox.divergenceJson();
+    const text = this._native.divergenceJson();
     if (!text) return null;
     const d = JSON.parse(text);
     return { step: d.step, layer: d.layer, layerName: d.layer_name, quantity: d.quantity, message: d.message };
   }
 
-  metrics() {
-    return decodeMetrics(this._sandbox.metrics().slice(), this._info.task);
+  // splits (optional): the names of the splits to score, e.g. ['train', 'test']; the others cost
+  // nothing and come back with their count and a null loss and accuracy.
+  metrics(splits = null) {
+    if (!splits) return decodeMetrics(this._native.metrics().slice(), this._info.task);
+    let bits = 0;
+    for (const name of splits) {
+      if (!Object.hasOwn(SPLIT_BITS, name)) throw new Error(`metrics: unknown split "${name}" (train, validation, test)`);
+      bits |= SPLIT_BITS[name];
+    }
+    return decodeMetrics(this._native.metricsOf(bits).slice(), this._info.task);
   }
 
   stats() {
-    const packed = this._sandbox.stats().slice();
-    return decodeStats(packed, this._sandbox.statsHeaderFields(), this._sandbox.statsBins(), this._info.layers);
+    const packed = this._native.stats().slice();
+    return decodeStats(packed, this._native.statsHeaderFields(), this._native.statsBins(), this._info.layers);
   }
 
   grid(resolution, bounds, withNeurons = false, maxUnitsPerLayer = 0) {
     const { xmin, xmax, ymin, ymax } = bounds;
     checked(this._module,
-      this._sandbox.grid(int32(resolution, 'resolution'), xmin, xmax, ymin, ymax, !!withNeurons,
+      this._native.grid(int32(resolution, 'resolution'), xmin, xmax, ymin, ymax, !!withNeurons,
         int32(Math.max(0, Math.floor(maxUnitsPerLayer)), 'maxUnitsPerLayer')), false);
-    const outputs = this._sandbox.gridOutputs().slice();
+    const outputs = this._native.gridOutputs().slice();
     let neurons = null;
     if (withNeurons) {
       neurons = [];
-      const count = this._sandbox.gridNeuronLayers();
+      const count = this._native.gridNeuronLayers();
       // Stored (units, points) column-major = point-major; transpose to unit-major for thumbnails.
       for (let l = 0; l < count; l++) {
-        const view = this._sandbox.gridNeurons(l);
+        const view = this._native.gridNeurons(l);
         const points = resolution * resolution;
         const units = view.length / points;
         const byUnit = new Float32Array(view.length);
@@ -190,43 +203,43 @@ class Run {
   data() {
     const result = { task: this._info.task, classes: this._info.classes };
     SPLITS.forEach((name, i) => {
-      result[name] = { raw: this._sandbox.dataRaw(i).slice(), targets: this._sandbox.dataTargets(i).slice() };
+      result[name] = { raw: this._native.dataRaw(i).slice(), targets: this._native.dataTargets(i).slice() };
     });
     return result;
   }
 
   setOptimizer(section) {
-    checked(this._module, this._sandbox.setOptimizerJson(JSON.stringify(section)), false);
+    checked(this._module, this._native.setOptimizerJson(JSON.stringify(section)), false);
   }
 
   exportModel() {
-    return JSON.parse(this._sandbox.exportModelJson());
+    return JSON.parse(this._native.exportModelJson());
   }
 
   // Eigen stores matrices column-major: values[c * rows + r] is row r, column c. With
   // { gradients: true } each entry also has `gradient`, dLoss/dparameter of the last training step
   // in the same layout (zeros before the first step); off by default, as most callers want values only.
   parameters(layerIndex, { gradients = false } = {}) {
-    const list = JSON.parse(this._sandbox.parametersJson(layerIndex));
+    const list = JSON.parse(this._native.parametersJson(layerIndex));
     return list.map((p, i) => {
-      const entry = { ...p, layout: 'column-major', values: this._sandbox.parameterValues(layerIndex, i).slice() };
-      if (gradients) entry.gradient = this._sandbox.parameterGradient(layerIndex, i).slice();
+      const entry = { ...p, layout: 'column-major', values: this._native.parameterValues(layerIndex, i).slice() };
+      if (gradients) entry.gradient = this._native.parameterGradient(layerIndex, i).slice();
       return entry;
     });
   }
 
   setParameter(layerIndex, name, values) {
-    const list = JSON.parse(this._sandbox.parametersJson(layerIndex));
+    const list = JSON.parse(this._native.parametersJson(layerIndex));
     const index = list.findIndex((p) => p.name === name);
     if (index < 0) {
       throw new EngineError({ code: 'no_parameter', field: 'name', message: `layer ${layerIndex} has no parameter '${name}'` });
     }
-    checked(this._module, this._sandbox.setParameterValues(layerIndex, index, Array.from(values)), false);
+    checked(this._module, this._native.setParameterValues(layerIndex, index, Array.from(values)), false);
   }
 
   delete() {
-    if (this._sandbox) this._sandbox.delete();
-    this._sandbox = null;
+    if (this._native) this._native.delete();
+    this._native = null;
   }
 }
 
@@ -242,10 +255,10 @@ class Engine {
   createRun(spec, images = null) {
     const text = JSON.stringify(spec);
     checkTextSize(text, this._textLimits.spec, 'spec', 'the spec');
-    const sandbox = images
+    const native = images
       ? this._module.Sandbox.createWithImages(text, images.images, images.labels)
       : this._module.Sandbox.create(text);
-    return new Run(this._module, checked(this._module, sandbox));
+    return new Run(this._module, checked(this._module, native));
   }
 
   importModel(model) {

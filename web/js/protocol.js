@@ -1,8 +1,11 @@
-// The messages between the page (main thread) and the training worker (worker.js).
-// The worker owns the engine and the run; the page only sends commands and draws what comes back.
-// Every message is a plain object { type, ...fields } (structured clone; typed arrays are transferred).
-// `runId` is chosen by the page for each new run; the worker tags its replies with it so the page can
-// drop late messages from a run it has already replaced.
+// The messages between a page (main thread) and the worker (worker.js, through worker-bridge.js).
+// The worker owns the engine; the page only sends commands and draws what comes back. Every
+// message is a plain object { type, ...fields } (structured clone; typed arrays are transferred).
+// Two sets of handlers answer them (worker.js): the sandbox's, for one live run, and the lab's,
+// for computations and batch jobs of many runs.
+// Sandbox: `runId` is chosen by the page for each new run; the worker tags its replies with it so
+// the page can drop late messages from a run it has already replaced.
+// Lab: `id` is chosen by the bridge for each request or job and echoed in every reply to it.
 
 // ---- page -> worker -------------------------------------------------------------------------------
 export const TO_WORKER = {
@@ -20,7 +23,7 @@ export const TO_WORKER = {
   PAUSE: 'pause',
   // { count }  Train exactly `count` steps (paused), then report.
   STEP: 'step',
-  // { speed }  1..5; see STEPS_PER_SECOND in worker.js.
+  // { speed }  1..5; see STEPS_PER_SECOND in run-handlers.js.
   SPEED: 'speed',
   // { optimizer, values }  run.setOptimizer(optimizer section): new hyper-parameters take effect at the
   // next step. values (the page's live settings) come back in OPTIMIZER_SET.
@@ -38,18 +41,41 @@ export const TO_WORKER = {
   EXPORT: 'export',
   // { function, start: [x, y], steps, runs: [{ name, optimizer }], resolution }  Optimizer-paths view.
   PATHS: 'paths',
+
+  // ---- lab (lab/batch-jobs.js) ----
+  // { id, what: 'curve' | 'softmax' | 'histograms', args }  One engine call; answered by RESULT.
+  //   curve: { name, alpha, xmin, xmax, points } -> engine.activationCurve
+  //   softmax: { logits } -> engine.softmax
+  //   histograms: initHistograms config (docs/engine-api.md)
+  COMPUTE: 'compute',
+  // { images: Uint8Array, labels: Uint8Array }  The image data set's IDX files, read once by the page
+  // and sent once to each worker (worker-pool.js); jobs with image runs train on them.
+  IMAGES: 'images',
+  // { id, runs: [{ spec, epochs, images: bool, index }], concurrent, record: 'epoch' | 'end',
+  //   inputStats: bool, inputGradients: bool (the first step's gradient per input feature: see
+  //   lab/input-gradients.js), splits: ['train' | 'validation' | 'test'] | null (the splits whose
+  //   metrics JOB_PROGRESS carries, so an epoch scores only what the page's charts read; the others
+  //   come with a null loss and accuracy. RUN_DONE always carries all three) }
+  // Trains the runs in order, `concurrent` of them at a time taking turns one epoch each (so curves
+  // that are compared grow together). `index` is the run's number in the page's whole job (a job
+  // may be spread over several workers); replies name runs by it. A new TRAIN_JOB replaces the job
+  // in progress (it ends as stopped).
+  TRAIN_JOB: 'trainJob',
+  // { id }  Stop the job with this id after the current slice.
+  STOP_JOB: 'stopJob',
 };
 
 // ---- worker -> page -------------------------------------------------------------------------------
 export const FROM_WORKER = {
-  // { flavor, testFunctions }  The engine is loaded (flavor: 'simd' | 'baseline').
+  // { flavor, testFunctions }  The engine is loaded (flavor: 'simd' | 'baseline') and the handlers ready.
   READY: 'ready',
   // { message }  The engine could not be loaded at all.
   FATAL: 'fatal',
   // { runId, info, data, spec, resumeNotice }  A new run exists (info = run.info(), data = run.data();
   // resumeNotice = run.resumeNotice: 'fresh-optimizer-state' for a version-1 model file, else null).
   CREATED: 'created',
-  // { runId, context, message, error }  A command failed (bad spec, bad model ...). Nothing was replaced.
+  // { runId | id, context, message, error }  A command failed (bad spec, bad model ...). Nothing was
+  // replaced. Sandbox commands carry the run's runId, lab requests their id.
   // error: { code, field, params, message } (engine-error.js), worded by i18n/engine-errors.js.
   ERROR: 'error',
   // { runId, playing, targetStep }  Playing/paused changed (also after a target step was reached).
@@ -72,6 +98,22 @@ export const FROM_WORKER = {
   MODEL: 'model',
   // { function, grid: Float32Array, resolution, window: {xmin,xmax,ymin,ymax}, paths: [{ name, points }] }
   PATHS: 'paths',
+
+  // ---- lab ----
+  // { id, result }  The answer to COMPUTE (a failed COMPUTE is answered by ERROR with its id).
+  RESULT: 'result',
+  // { id, run, epoch, steps, metrics: { train, validation, test } ({ loss, accuracy, count } each),
+  //   fraction }  Metrics of run `run` after `epoch` epochs (epoch 0 = before training);
+  //   fraction = share of the job's epochs done.
+  JOB_PROGRESS: 'jobProgress',
+  // { id, run, metrics, diverged, input, inputGradients, fraction }  Run `run` finished (or diverged:
+  //   the engine's report); input = { mean, std, min, max } of the first layer's input when
+  //   inputStats was asked for; inputGradients = [gradient norm of the first layer's weights per
+  //   input feature, first step] or null.
+  RUN_DONE: 'runDone',
+  // { id, stopped, elapsedMs, error? }  The job ended (all runs done, stopped, replaced or failed);
+  //   error: { code, field, params, message } (engine-error.js).
+  JOB_DONE: 'jobDone',
 };
 
 // History is sampled on a fixed schedule so the curve of a replayed link matches point for point.

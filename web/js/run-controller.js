@@ -10,9 +10,13 @@ import { needsNewRun, isLiveKey } from './state/settings.js';
 import { createChangeLog, liveValues, replaySchedule } from './state/changes.js';
 import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
-import { createTrainer } from './trainer.js';
+import { startWorker } from './worker-bridge.js';
 import { t } from './i18n/i18n.js';
 import { describeEngineError } from './i18n/engine-errors.js';
+
+// Started while the page's modules load (before main.js builds the views), so the engine
+// downloads and compiles meanwhile.
+const sandboxWorker = startWorker('sandbox');
 
 // Heatmap resolution by network size: one grid is a forward pass over res² points.
 function heatmapResolution(spec) {
@@ -33,10 +37,9 @@ export function createRunController({ store, runState, messages, views, initialS
   let frame = 0;
   const dirty = new Set();
 
-  const trainer = createTrainer({
+  const worker = sandboxWorker.connect({
     [FROM_WORKER.READY]: (m) => { ready = true; views.ready(m); newRun(initialStep, { replay }); replay = null; views.requestPaths(); },
     [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
-    fatal: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
     [FROM_WORKER.CREATED]: created,
     [FROM_WORKER.ERROR]: failed,
     [FROM_WORKER.STATUS]: (m) => {
@@ -91,7 +94,7 @@ export function createRunController({ store, runState, messages, views, initialS
   function setView(patch) {
     if (!view || !runState.task) return;
     view = { ...view, ...patch };
-    trainer.send(TO_WORKER.VIEW, view);
+    worker.send(TO_WORKER.VIEW, view);
   }
 
   // With a link's replay the run starts from the link's step-0 values; the worker applies its
@@ -104,14 +107,14 @@ export function createRunController({ store, runState, messages, views, initialS
     pending = { runId, task, blocks, settings: structuredClone(store.settings), play: keepPlaying && runState.playing,
       changeLog: createChangeLog(start, from?.changes) };
     const changes = from ? replaySchedule(start, from.changes) : [];
-    trainer.send(TO_WORKER.CREATE, { spec, runId, targetStep, view: viewRequest(blocks, spec), changes });
+    worker.send(TO_WORKER.CREATE, { spec, runId, targetStep, view: viewRequest(blocks, spec), changes });
   }
 
   function importModel(model, settings, name) {
     const { blocks, task, spec } = buildSpec(settings);
     const runId = nextRunId++;
     pending = { runId, task, blocks, settings, importName: name, changeLog: createChangeLog(settings) };
-    trainer.send(TO_WORKER.IMPORT, { model, runId, view: viewRequest(blocks, spec) });
+    worker.send(TO_WORKER.IMPORT, { model, runId, view: viewRequest(blocks, spec) });
   }
 
   function created(m) {
@@ -128,7 +131,7 @@ export function createRunController({ store, runState, messages, views, initialS
     }
     messages.clear('spec');
     views.newRun();
-    if (play) trainer.send(TO_WORKER.PLAY);
+    if (play) worker.send(TO_WORKER.PLAY);
   }
 
   function failed(m) {
@@ -155,11 +158,11 @@ export function createRunController({ store, runState, messages, views, initialS
       clearTimeout(resetTimer);
       resetTimer = setTimeout(() => flushReset(), 150);
     } else if (keys.some(isLiveKey) && runState.task) {
-      trainer.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
+      worker.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
     }
-    if (keys.includes('speed')) trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+    if (keys.includes('speed')) worker.send(TO_WORKER.SPEED, { speed: store.settings.speed });
   });
-  trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+  worker.send(TO_WORKER.SPEED, { speed: store.settings.speed });
 
   // A network or data change starts its new run 150 ms later, so that a burst of edits (typing,
   // dragging a slider) makes one run. Play or Step inside that window must act on the new
@@ -173,16 +176,16 @@ export function createRunController({ store, runState, messages, views, initialS
   }
 
   return {
-    play: () => { flushReset(); trainer.send(TO_WORKER.PLAY); },
+    play: () => { flushReset(); worker.send(TO_WORKER.PLAY); },
     // Pause or Step while a new run is on its way: it must not start playing when it arrives.
-    pause: () => { if (pending) pending.play = false; trainer.send(TO_WORKER.PAUSE); },
-    step: () => { flushReset(false); if (pending) pending.play = false; trainer.send(TO_WORKER.STEP, { count: 1 }); },
+    pause: () => { if (pending) pending.play = false; worker.send(TO_WORKER.PAUSE); },
+    step: () => { flushReset(false); if (pending) pending.play = false; worker.send(TO_WORKER.STEP, { count: 1 }); },
     reset: () => { clearTimeout(resetTimer); resetTimer = 0; newRun(0); },
-    requestModel: () => trainer.send(TO_WORKER.EXPORT),
+    requestModel: () => worker.send(TO_WORKER.EXPORT),
     importModel,
-    requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),
+    requestPaths: (payload) => worker.send(TO_WORKER.PATHS, payload),
     setView,
     // One weight of the current run, set by hand in the diagram (layer: the engine's dense layer).
-    setWeight: (layer, row, col, value) => trainer.send(TO_WORKER.SET_WEIGHT, { runId: runState.runId, layer, row, col, value }),
+    setWeight: (layer, row, col, value) => worker.send(TO_WORKER.SET_WEIGHT, { runId: runState.runId, layer, row, col, value }),
   };
 }

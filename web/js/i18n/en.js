@@ -516,7 +516,7 @@ export default {
   'lab.loading': 'Loading the engine…',
   'lab.fatal': 'The training engine could not start: {detail}',
   'lab.toc': 'Experiments',
-  'lab.lead': 'Each section is one experiment from the curriculum. Every number and curve on this page is computed by the same WebAssembly engine the sandbox uses; trainings run in a background worker, one at a time (starting another stops the current one).',
+  'lab.lead': 'Each section is one experiment from the curriculum. Every number and curve on this page is computed by the same WebAssembly engine the sandbox uses; trainings run in background workers, one experiment at a time (starting another stops the current one); the runs of an experiment train side by side on up to four of them.',
   'lab.dataNote': 'Image experiments train on {count} Fashion-MNIST images (28×28 pixels, 10 classes; MIT licence, Zalando SE).',
   'lab.licence': 'Licence',
 

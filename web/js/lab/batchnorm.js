@@ -84,7 +84,7 @@ export function mountBatchnorm(parent, worker) {
     const dirty = new Set();
     const drawDirty = oncePerFrame(() => { dirty.forEach(drawCell); dirty.clear(); });
     const touch = (index) => { dirty.add(cellOf(index)); drawDirty(); };
-    training.start({ runs, concurrent: 2, record: 'epoch' }, {
+    training.start({ runs, concurrent: 2, record: 'epoch', splits: ['train'] }, {
       onProgress(m) {
         const r = runOf(m.run);
         r.xs.push(m.epoch);

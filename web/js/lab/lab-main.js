@@ -1,10 +1,11 @@
-// Lab page entry point: language (shared with the main page), the worker that owns the engine,
+// Lab page entry point: language (shared with the main page), the workers that own the engine,
 // and the experiments, each mounted as one section. Nothing trains on this thread.
 
 import { t, setLanguage, initialLanguage, language, onLanguageChange, applyTranslations } from '../i18n/i18n.js';
 import { $ } from '../views/dom.js';
 import { createMessages } from '../views/messages.js';
-import { createLabWorker } from './worker-client.js';
+import { createWorkerPool } from '../worker-pool.js';
+import { loadImageFiles } from './image-files.js';
 import { IMAGE_COUNT } from './specs.js';
 import { mountActivationGallery } from './activation-gallery.js';
 import { mountSoftmaxOverflow } from './softmax-overflow.js';
@@ -34,21 +35,22 @@ function relabelPage() {
 }
 onLanguageChange(relabelPage);
 
-const worker = createLabWorker({
+const workers = createWorkerPool({
   onReady(name) { flavor = name; relabelPage(); document.body.dataset.engine = 'ready'; },
   onFatal(detail) { messages.show('error', t('lab.fatal', { detail }), 'fatal'); },
+  loadImages: loadImageFiles,
 });
 
 // The language first, so the sections are built in it and a link's problems are reported in it.
 setLanguage(initialLanguage(hashLang), { remember: false });
 
 const parent = $('#lab-sections');
-const gallery = mountActivationGallery(parent, worker);
-const softmax = mountSoftmaxOverflow(parent, worker);
-const histograms = mountInitHistograms(parent, worker);
+const gallery = mountActivationGallery(parent, workers);
+const softmax = mountSoftmaxOverflow(parent, workers);
+const histograms = mountInitHistograms(parent, workers);
 const views = [gallery, softmax, histograms,
-  mountOptimizerMnist(parent, worker), mountBatchnorm(parent, worker), mountOverfit(parent, worker),
-  mountRandomSearch(parent, worker), mountPreprocessing(parent, worker)];
+  mountOptimizerMnist(parent, workers), mountBatchnorm(parent, workers), mountOverfit(parent, workers),
+  mountRandomSearch(parent, workers), mountPreprocessing(parent, workers)];
 for (const view of views) addShareTools(view);
 
 for (const button of document.querySelectorAll('[data-lang]')) button.addEventListener('click', () => setLanguage(button.dataset.lang));

@@ -73,7 +73,7 @@ export function mountOptimizerMnist(parent, worker) {
     training.start({
       runs: results.map((r) => ({ images: true, epochs: v.epochs,
         spec: imageSpec({ data, layers, batch: v.batch, optimizer: { kind: r.optimizer, learning_rate: r.lr } }) })),
-      concurrent: results.length, record: 'epoch',
+      concurrent: results.length, record: 'epoch', splits: ['train', 'test'],
     }, {
       onProgress(m) {
         const r = results[m.run];

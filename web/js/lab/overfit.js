@@ -80,7 +80,7 @@ export function mountOverfit(parent, worker) {
     for (const k of VARIANTS) { boxes[k].hidden = !chosen.includes(k); charts[k].reset(); }
     draw();
     const spec = (variant) => overfitSpec(variant, v);
-    training.start({ runs: results.map((r) => ({ images: true, epochs: v.epochs, spec: spec(r.variant) })), concurrent: results.length, record: 'epoch' }, {
+    training.start({ runs: results.map((r) => ({ images: true, epochs: v.epochs, spec: spec(r.variant) })), concurrent: results.length, record: 'epoch', splits: ['train', 'test'] }, {
       onProgress(m) {
         const r = results[m.run];
         r.xs.push(m.epoch);

@@ -95,7 +95,7 @@ export function mountPreprocessing(parent, worker) {
       training: { batch_size: v.batch, seed: 1 },
     });
     draw();
-    const job = { runs: [false, true].map((s) => ({ images: false, epochs: v.epochs, spec: spec(s) })), concurrent: 2, record: 'epoch', inputStats: true, inputGradients: true };
+    const job = { runs: [false, true].map((s) => ({ images: false, epochs: v.epochs, spec: spec(s) })), concurrent: 2, record: 'epoch', splits: ['train'], inputStats: true, inputGradients: true };
     training.start(job, {
       onProgress(m) {
         const r = results[m.run];

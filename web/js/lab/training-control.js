@@ -14,7 +14,7 @@ export function createTrainingControl(worker, bar, element) {
 
   return {
     get running() { return Boolean(current); },
-    // job: see worker-client train(); handlers: { onProgress, onRunDone, onDone }
+    // job: see train() in ../worker-pool.js; handlers: { onProgress, onRunDone, onDone }
     start(job, handlers = {}) {
       const me = { stopRequested: false, start: performance.now() };
       current = me;
