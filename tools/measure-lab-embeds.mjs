@@ -1,6 +1,6 @@
 // Measures how tall each Lab experiment is when embedded in a course page 760 px wide, after it
 // has run with its default settings (a training's charts and tables appear only then), and prints
-// the table for RESULT_HEIGHTS in web/js/lab/lab-share.js. Run after changing a Lab layout.
+// the table for LAB_RESULT_HEIGHTS in web/js/views/share.js. Run after changing a Lab layout.
 // Usage: node tools/measure-lab-embeds.mjs   (needs the built site in web/)
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, serve } from '../tests/e2e/helpers.mjs';

@@ -5,8 +5,7 @@
 // Plain node:test on the page's modules (no browser, no engine).
 import assert from 'node:assert/strict';
 import { it, describe } from 'node:test';
-import { decodeHash } from '../../web/js/state/url.js';
-import { readLabHash } from '../../web/js/lab/lab-url.js';
+import { decodeHash, readLabHash } from '../../web/js/state/url.js';
 
 const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf',
   '__defineGetter__', 'propertyIsEnumerable', 'toLocaleString'];
@@ -23,8 +22,8 @@ describe('the sandbox link', () => {
 });
 
 describe('the lab link', () => {
-  const check = (text) => (/^\d+$/.test(text) ? { value: Number(text) } : { error: 'not a number' });
-  const views = { overfit: { fields: [{ name: 'epochs', check }] } };
+  const parse = (text) => (/^\d+$/.test(text) ? { value: Number(text) } : { error: { code: 'int', got: text } });
+  const views = { overfit: { fields: [{ name: 'epochs', parse }] } };
   for (const key of OBJECT_KEYS) {
     it(`reports "${key}" as an unknown setting and as an unknown experiment`, () => {
       const setting = readLabHash(`#exp=overfit&${key}=1&epochs=7`, views);

@@ -7,7 +7,7 @@ import { formulaElement } from '../views/formula.js';
 import { formatNumber } from '../format.js';
 import { createLineChart } from '../charts/line-chart.js';
 import { createSection, createRunBar } from './section.js';
-import { numberField, readFields } from './fields.js';
+import { numberField, readFields } from '../views/fields.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
 

@@ -4,7 +4,7 @@
 import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createSection, legend } from './section.js';
-import { numberField, readFields } from './fields.js';
+import { numberField, readFields } from '../views/fields.js';
 import { drawMiniChart } from '../charts/mini-chart.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, logspace, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';

@@ -6,7 +6,7 @@ import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { drawHistogram } from '../charts/histogram.js';
 import { createSection, createRunBar } from './section.js';
-import { numberField, choiceField, readFields } from './fields.js';
+import { numberField, choiceField, readFields } from '../views/fields.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
 

@@ -15,7 +15,7 @@ import { mountBatchnorm } from './batchnorm.js';
 import { mountOverfit } from './overfit.js';
 import { mountRandomSearch } from './random-search.js';
 import { mountPreprocessing } from './preprocessing.js';
-import { addShareTools } from './lab-share.js';
+import { addLabShareTools } from '../views/share.js';
 import { syncLabLink } from './lab-link-sync.js';
 import { postHeightToParent } from '../embed-height.js';
 import { registerOffline } from '../offline.js';
@@ -51,7 +51,7 @@ const histograms = mountInitHistograms(parent, workers);
 const views = [gallery, softmax, histograms,
   mountOptimizerMnist(parent, workers), mountBatchnorm(parent, workers), mountOverfit(parent, workers),
   mountRandomSearch(parent, workers), mountPreprocessing(parent, workers)];
-for (const view of views) addShareTools(view);
+for (const view of views) addLabShareTools(view);
 
 for (const button of document.querySelectorAll('[data-lang]')) button.addEventListener('click', () => setLanguage(button.dataset.lang));
 relabelPage();

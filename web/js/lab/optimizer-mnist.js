@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '../format.js';
 import { OPTIMIZER_COLORS } from '../charts/colors.js';
 import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
-import { numberField, checkField, readFields } from './fields.js';
+import { numberField, checkField, readFields } from '../views/fields.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT, BOOK_LEARNING_RATES } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';

@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '../format.js';
 import { SPLIT_COLORS } from '../charts/colors.js';
 import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
-import { numberField, checkField, readFields } from './fields.js';
+import { numberField, checkField, readFields } from '../views/fields.js';
 import { createTrainingBar } from './training-control.js';
 import { overfitSpec, OVERFIT_DEFAULTS as D, IMAGE_COUNT } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';

@@ -8,7 +8,7 @@ import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
-import { numberField, choiceField, readFields } from './fields.js';
+import { numberField, choiceField, readFields } from '../views/fields.js';
 import { createTrainingBar } from './training-control.js';
 import { mlp } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';

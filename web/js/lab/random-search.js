@@ -5,7 +5,7 @@
 import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createSection } from './section.js';
-import { numberField, readFields } from './fields.js';
+import { numberField, readFields } from '../views/fields.js';
 import { drawScatter } from '../charts/scatter-chart.js';
 import { createTrainingBar } from './training-control.js';
 import { createRng, logUniform } from './rng.js';

@@ -13,7 +13,7 @@ export function createSection({ id, number, titleKey, introKeys = [], formulas =
     ...introKeys.map((key) => el('p', { 'data-i18n': key }, t(key))));
   if (formulas.length) intro.append(el('div', { class: 'lab-formulas' }, ...formulas.map(formulaElement)));
   const element = el('section', { class: 'panel wide lab-section', id, 'aria-labelledby': `${id}-title` },
-    // .lab-head also holds the section's share buttons (lab-share.js).
+    // .lab-head also holds the section's share buttons (views/share.js).
     el('div', { class: 'lab-head' },
       el('h2', { id: `${id}-title`, class: 'lab-title' }, el('span', { class: 'lab-number' }, String(number)), el('span', { 'data-i18n': titleKey }, t(titleKey)))),
     intro, controls, output);

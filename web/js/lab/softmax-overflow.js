@@ -101,10 +101,11 @@ export function mountSoftmaxOverflow(parent, worker) {
 
   onLanguageChange(render);
   render();
-  // The scores box as a link field (fields.js's interface); the text is kept as typed.
+  // The scores box as a link field (views/fields.js's interface); the text is kept as typed.
   const scores = {
     name: 'scores',
-    check: (text) => (parseScores(text) ? { value: text.trim() } : { error: t('lab.softmax.bad') }),
+    parse: (text) => (parseScores(text) ? { value: text.trim() } : { error: { code: 'scores', got: text } }),
+    problem: () => t('lab.softmax.bad'),
     set(value) { input.value = value; problem.hidden = true; field.classList.remove('invalid'); },
     linkText: () => (parseScores(input.value) ? input.value.trim() : null),
   };

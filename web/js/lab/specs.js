@@ -1,6 +1,8 @@
 // Run specs (docs/spec.md) for the Lab's trainings, built from plain numbers. No DOM here, so the
 // shapes of the experiments can be read (and tested) on their own.
 
+import { appendBlock } from '../state/spec.js';
+
 export const IMAGE_CLASSES = 10;
 export const IMAGE_COUNT = 4000;  // examples in web/data/fashion-mnist-*.idx (tools/make-web-data.mjs)
 
@@ -15,10 +17,7 @@ export function imageData({ train, validation = 0, test = 0 }) {
 export function mlp({ hidden, outputs, activation = 'relu', init = { kind: 'he_normal' }, batchnorm = false, dropout = 0 }) {
   const layers = [];
   for (const units of hidden) {
-    layers.push({ type: 'dense', units, weight_init: { ...init } });
-    if (batchnorm) layers.push({ type: 'batchnorm' });
-    layers.push({ type: 'activation', fn: activation });
-    if (dropout > 0) layers.push({ type: 'dropout', rate: dropout });
+    appendBlock(layers, { units, weightInit: { ...init }, norm: batchnorm ? 'before' : 'off', activation, dropout });
   }
   layers.push({ type: 'dense', units: outputs, weight_init: { ...init } });
   return layers;

@@ -1,5 +1,5 @@
-// Splits a URL hash into its name=value entries, for the sandbox's links (state/url.js) and the
-// Lab's (lab/lab-url.js). Each page judges the entries itself; this only undoes the encoding.
+// Splits a URL hash into its name=value entries, for the sandbox's links and the lab's (both in
+// state/url.js). Each reader judges the entries itself; this only undoes the encoding.
 
 // The hash without its leading '#'.
 export function hashText(hash) {

@@ -17,6 +17,24 @@ function initializer(kind, param) {
   return key ? { kind, [key]: param } : { kind };
 }
 
+// One hidden block (the sandbox's builder layer, a lab experiment's hidden layer) appended to
+// `layers` as engine layers: Dense, BatchNorm before or after the activation (norm: 'off' |
+// 'before' | 'after'), the activation, Dropout when dropout > 0. biasInit null leaves the bias to
+// the engine's default. Returns the block's layer indices { dense, norm, activation, output, dropout },
+// output being the layer whose output the diagram and histograms show.
+export function appendBlock(layers, { units, weightInit, biasInit = null, norm = 'off', activation, dropout = 0 }) {
+  const block = {};
+  const dense = { type: 'dense', units, weight_init: weightInit };
+  if (biasInit) dense.bias_init = biasInit;
+  block.dense = layers.push(dense) - 1;
+  if (norm === 'before') block.norm = layers.push({ type: 'batchnorm' }) - 1;
+  block.activation = layers.push({ type: 'activation', fn: activation }) - 1;
+  if (norm === 'after') block.norm = layers.push({ type: 'batchnorm' }) - 1;
+  block.output = layers.length - 1;
+  if (dropout > 0) block.dropout = layers.push({ type: 'dropout', rate: dropout }) - 1;
+  return block;
+}
+
 // Returns { spec, blocks }: blocks[i] lists the engine layer indices of builder layer i
 // ({ dense, norm, activation, dropout, output }), output being the layer whose output
 // the diagram and histograms show for that builder layer. The last block is the output head.
@@ -25,18 +43,11 @@ export function buildSpec(settings) {
   const layers = [];
   const blocks = [];
   for (const hidden of settings.layers) {
-    const block = {};
-    block.dense = layers.push({
-      type: 'dense', units: hidden.units,
-      weight_init: initializer(hidden.init, hidden.initParam),
-      bias_init: hidden.bias === 0 ? { kind: 'zeros' } : { kind: 'constant', value: hidden.bias },
-    }) - 1;
-    if (hidden.norm === 'before') block.norm = layers.push({ type: 'batchnorm' }) - 1;
-    block.activation = layers.push({ type: 'activation', fn: hidden.activation }) - 1;
-    if (hidden.norm === 'after') block.norm = layers.push({ type: 'batchnorm' }) - 1;
-    block.output = layers.length - 1;
-    if (hidden.dropout > 0) block.dropout = layers.push({ type: 'dropout', rate: hidden.dropout }) - 1;
-    blocks.push(block);
+    blocks.push(appendBlock(layers, {
+      units: hidden.units, weightInit: initializer(hidden.init, hidden.initParam),
+      biasInit: hidden.bias === 0 ? { kind: 'zeros' } : { kind: 'constant', value: hidden.bias },
+      norm: hidden.norm, activation: hidden.activation, dropout: hidden.dropout,
+    }));
   }
   const head = layers.push({ type: 'dense', units: task.outputs, weight_init: initializer(settings.headInit, settings.headInitParam) }) - 1;
   blocks.push({ dense: head, output: head, isHead: true });
