@@ -213,6 +213,6 @@ case "$command" in
   sanitize) deps; build_sanitized --target unit_tests gradient_tests nnsandbox; run_sanitized_tests ;;
   fuzz) deps; build_sanitized; run_fuzzers "${1:-60}" ;;
   serve) build_all; serve "$@" ;;
-  bench) build_all; node bench/wasm-bench.mjs; node bench/page-first-step.mjs; node bench/page-longtask.mjs ;;
+  bench) build_all; node bench/wasm-bench.mjs; node bench/page-first-step.mjs; node bench/page-longtask.mjs; node bench/lab-overfit.mjs ;;
   *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|sanitize|fuzz [SECONDS]|deps}" >&2; exit 2 ;;
 esac
