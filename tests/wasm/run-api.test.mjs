@@ -18,6 +18,29 @@ describeEachFlavor('a training run', (context) => {
     });
   });
 
+  it('scores only the splits asked for (the lab\'s charts), with the same numbers', () => {
+    withRun(context.engine, smallSpec(), (run) => {
+      run.step(20);
+      const all = run.metrics();
+      const some = run.metrics(['train', 'test']);
+      assert.deepEqual(some.train, all.train);
+      assert.deepEqual(some.test, all.test);
+      assert.deepEqual(some.validation, { loss: null, accuracy: null, count: 30 });
+      assert.equal(some.step, all.step);
+      assert.deepEqual(run.metrics([]).train, { loss: null, accuracy: null, count: 140 });
+      assert.throws(() => run.metrics(['training']), /unknown split "training"/);
+      // Scoring is inference only: asking for fewer splits does not change what training does next.
+      run.step(5);
+      const next = run.metrics();
+      withRun(context.engine, smallSpec(), (twin) => {
+        twin.step(20);
+        twin.metrics();
+        twin.step(5);
+        assert.deepEqual(twin.metrics(), next);
+      });
+    });
+  });
+
   it('steps, counts steps and epochs, and reports finite metrics for every split', () => {
     withRun(context.engine, smallSpec(), (run) => {
       const before = run.metrics();
