@@ -43,13 +43,13 @@ function compute({ id, what, args }) {
 
 function startJob(message) {
   if (job) finishJob({ stopped: true });
-  const current = {
+  job = {
     id: message.id, runs: message.runs, concurrent: Math.max(1, message.concurrent | 0),
     record: message.record ?? 'epoch', splits: message.splits ?? null, inputStats: Boolean(message.inputStats), inputGradients: Boolean(message.inputGradients),
     slots: [], next: 0, turn: 0, doneEpochs: 0,
     totalEpochs: message.runs.reduce((sum, r) => sum + r.epochs, 0), start: performance.now(),
   };
-  job = current;
+  // The page sends the images (IMAGES) before the first job that needs them.
   if (message.runs.some((r) => r.images) && !images) {
     finishJob({ error: { ...errorPayload(new Error('the image data was not sent to this worker')), field: 'image data' } });
     return;
