@@ -36,7 +36,6 @@ export function createRunController({ store, runState, messages, views, initialS
   const trainer = createTrainer({
     [FROM_WORKER.READY]: (m) => { ready = true; views.ready(m); newRun(initialStep, { replay }); replay = null; views.requestPaths(); },
     [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
-    fatal: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
     [FROM_WORKER.CREATED]: created,
     [FROM_WORKER.ERROR]: failed,
     [FROM_WORKER.STATUS]: (m) => {

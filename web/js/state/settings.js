@@ -33,7 +33,6 @@ export const HIDEABLE = ['data', 'features', 'training', 'builder', 'network', '
 
 export const MAX_LAYERS = 10;
 export const MAX_UNITS = 256;
-export const SPEEDS = [1, 2, 3, 4, 5];  // see worker.js STEPS_PER_SECOND
 
 // One hidden layer of the builder = dense (+ BatchNorm) + activation (+ dropout).
 // Its fields, in URL order: "units:activation:init:initParam:norm:dropout:bias".
