@@ -2,7 +2,7 @@
 // starts the training worker and keeps the URL hash in step with the settings.
 
 import { decodeHash, encodeHash } from './state/url.js';
-import { defaultSettings, isRegression, SETTING_BY_KEY } from './state/settings.js';
+import { defaultSettings, isRegression, SETTING_BY_KEY, controlKeys } from './state/settings.js';
 import { differingSettings } from './state/run-differences.js';
 import { createStore } from './state/store.js';
 import { createRunState } from './state/run-state.js';
@@ -58,13 +58,11 @@ applyEmbed(store.settings);
 // ---- views ---------------------------------------------------------------------------------------
 createDataPanel({ picker: $('#dataset-picker'), controls: $('#data-controls'), splitReadout: $('#split-readout'), regenerate: $('#regenerate') }, store, messages);
 createFeatureToggles($('#feature-toggles'), store, messages);
-renderControls($('#training-controls'), ['optimizer', 'learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon', 'biasCorrection', 'batchSize', 'seed'], store, { messages });
-renderControls($('#schedule-controls'), ['schedule', 'stepSize', 'gamma', 'decaySteps', 'totalSteps', 'minLearningRate'], store, { messages });
-renderControls($('#regularization-controls'), ['l1', 'l2', 'weightDecay', 'clipNorm'], store, { messages });
+for (const box of ['training', 'schedule', 'regularization']) renderControls($(`#${box}-controls`), controlKeys(box), store, { messages });
 createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
 // The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
-renderControls($('#head-controls'), ['binaryHead'], store);
+renderControls($('#head-controls'), controlKeys('head'), store);
 createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
   viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
@@ -89,7 +87,7 @@ const network = createNetworkView($('#network-diagram'), runState, {
   },
 });
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
-renderControls($('#curve-controls'), ['lossLog'], store);
+renderControls($('#curve-controls'), controlKeys('curve'), store);
 store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
 const summary = createMetricsSummary($('#metrics-summary'), runState);
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);

@@ -2,7 +2,7 @@
 // Preset to the book's race (x²/20 + y² from (-7, 2), 30 steps, SGD 0.95, Momentum 0.1,
 // AdaGrad 1.5, Adam 0.3). The engine computes the paths (engine.optimizerPath) in the worker.
 
-import { OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY } from '../state/settings.js';
+import { OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY, controlKeys } from '../state/settings.js';
 import { parseValue } from '../state/validate.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { OPTIMIZER_COLORS } from '../charts/colors.js';
@@ -17,7 +17,7 @@ const PATH_KEYS = ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps', 'pat
 const RESOLUTION = 160;
 
 export function createPathsView({ canvas, controls, optimizerBox, bookButton, legend }, store, messages, send) {
-  renderControls(controls, ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps'], store, { messages });
+  renderControls(controls, controlKeys('paths'), store, { messages });
   // Picking a function starts its own race (start, steps, rates): the book's numbers leave the plot
   // on the others. Only a learner's pick does this, so a link's own start and rates are kept.
   controls.addEventListener('change', (event) => {
