@@ -5,9 +5,9 @@
 // replay it at the same step; a link's own changes are replayed by the worker in its first run.
 
 import { TO_WORKER, FROM_WORKER } from './protocol.js';
-import { buildSpec, optimizerSection } from './state/spec.js';
+import { buildSpec } from './state/spec.js';
 import { needsNewRun, isLiveKey } from './state/settings.js';
-import { createChangeLog, liveValues, replaySchedule } from './state/changes.js';
+import { runStart, liveUpdate, endsLinkReplay } from './state/changes.js';
 import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
 import { createTrainer } from './trainer.js';
@@ -97,19 +97,17 @@ export function createRunController({ store, runState, messages, views, initialS
   // changes on the way to targetStep, which leaves the run with the current values (store.settings).
   function newRun(targetStep = 0, { keepPlaying = false, replay: from = null } = {}) {
     if (!ready) return;
-    const start = from ? from.settings : store.settings;
+    const { start, changes, log } = runStart(store.settings, from);
     const { spec, blocks, task } = buildSpec(start);
     const runId = nextRunId++;
-    pending = { runId, task, blocks, settings: structuredClone(store.settings), play: keepPlaying && runState.playing,
-      changeLog: createChangeLog(start, from?.changes) };
-    const changes = from ? replaySchedule(start, from.changes) : [];
+    pending = { runId, task, blocks, settings: structuredClone(store.settings), play: keepPlaying && runState.playing, changeLog: log };
     trainer.send(TO_WORKER.CREATE, { spec, runId, targetStep, view: viewRequest(blocks, spec), changes });
   }
 
   function importModel(model, settings, name) {
     const { blocks, task, spec } = buildSpec(settings);
     const runId = nextRunId++;
-    pending = { runId, task, blocks, settings, importName: name, changeLog: createChangeLog(settings) };
+    pending = { runId, task, blocks, settings, importName: name, changeLog: runStart(settings).log };
     trainer.send(TO_WORKER.IMPORT, { model, runId, view: viewRequest(blocks, spec) });
   }
 
@@ -148,13 +146,13 @@ export function createRunController({ store, runState, messages, views, initialS
   store.subscribe((keys, origin) => {
     if (origin === 'import' || origin === 'revert') return;
     // A setting changed before the first run exists: the link's replay no longer describes it.
-    if (keys.some((k) => needsNewRun(k) || isLiveKey(k))) replay = null;
+    if (endsLinkReplay(keys)) replay = null;
     // A preset is a fresh start even when it only differs in live settings.
     if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
       clearTimeout(resetTimer);
       resetTimer = setTimeout(() => flushReset(), 150);
     } else if (keys.some(isLiveKey) && runState.task) {
-      trainer.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
+      trainer.send(TO_WORKER.SET_OPTIMIZER, liveUpdate(store.settings));
     }
     if (keys.includes('speed')) trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
   });
