@@ -13,6 +13,7 @@ import { SHOWN, THUMB_RES } from './views/network.js';
 import { createTrainer } from './trainer.js';
 import { t } from './i18n/i18n.js';
 import { describeEngineError } from './i18n/engine-errors.js';
+import { DELAY_MS, debounced } from './scheduling.js';
 
 // Heatmap resolution by network size: one grid is a forward pass over res² points.
 function heatmapResolution(spec) {
@@ -29,7 +30,6 @@ export function createRunController({ store, runState, messages, views, initialS
   let pending = null;          // { runId, task, blocks, settings, changeLog, importName?, play? }
   let lastGoodSettings = structuredClone(store.settings);
   let ready = false;
-  let resetTimer = 0;
   let frame = 0;
   const dirty = new Set();
 
@@ -149,23 +149,23 @@ export function createRunController({ store, runState, messages, views, initialS
     if (endsLinkReplay(keys)) replay = null;
     // A preset is a fresh start even when it only differs in live settings.
     if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
-      clearTimeout(resetTimer);
-      resetTimer = setTimeout(() => flushReset(), 150);
+      newRunLater.schedule();
     } else if (keys.some(isLiveKey) && runState.task) {
       trainer.send(TO_WORKER.SET_OPTIMIZER, liveUpdate(store.settings));
     }
-    if (keys.includes('speed')) trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
   });
-  trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+  const sendSpeed = () => trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+  store.subscribe(sendSpeed, ['speed']);
+  sendSpeed();
 
-  // A network or data change starts its new run 150 ms later, so that a burst of edits (typing,
-  // dragging a slider) makes one run. Play or Step inside that window must act on the new
-  // network, not on the old run about to be replaced: they start it at once.
-  // keepPlaying: a run that was playing goes on playing in the new network (not after Step, which pauses).
+  // A network or data change starts its new run DELAY_MS.newRun later, so that a burst of edits
+  // (typing, dragging a slider) makes one run; a run that was playing goes on playing in the new
+  // network. Play or Step inside that window must act on the new network, not on the old run about
+  // to be replaced: they start it at once (keepPlaying: not after Step, which pauses).
+  const newRunLater = debounced(DELAY_MS.newRun, () => newRun(0, { keepPlaying: true }));
   function flushReset(keepPlaying = true) {
-    if (!resetTimer) return;
-    clearTimeout(resetTimer);
-    resetTimer = 0;
+    if (!newRunLater.pending) return;
+    newRunLater.cancel();
     newRun(0, { keepPlaying });
   }
 
@@ -174,7 +174,7 @@ export function createRunController({ store, runState, messages, views, initialS
     // Pause or Step while a new run is on its way: it must not start playing when it arrives.
     pause: () => { if (pending) pending.play = false; trainer.send(TO_WORKER.PAUSE); },
     step: () => { flushReset(false); if (pending) pending.play = false; trainer.send(TO_WORKER.STEP, { count: 1 }); },
-    reset: () => { clearTimeout(resetTimer); resetTimer = 0; newRun(0); },
+    reset: () => { newRunLater.cancel(); newRun(0); },
     requestModel: () => trainer.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),

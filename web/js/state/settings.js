@@ -216,6 +216,11 @@ export function needsNewRun(key) {
   return ['data', 'features', 'network'].includes(row.group);
 }
 
+// The keys of one group of rows, in table order.
+export function groupKeys(group) {
+  return SETTINGS.filter((row) => row.group === group).map((row) => row.key);
+}
+
 // The rows whose control goes in the box `control` (#<control>-controls), in table order.
 export function controlKeys(control) {
   return SETTINGS.filter((row) => row.control === control).map((row) => row.key);

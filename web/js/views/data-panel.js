@@ -1,7 +1,7 @@
 // The data panel: a picture button per data set, the data settings, the split readout and
 // "Regenerate" (a new data seed: new points, same everything else).
 
-import { DATASETS, controlKeys } from '../state/settings.js';
+import { DATASETS, controlKeys, groupKeys } from '../state/settings.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { CLASS_COLORS } from '../charts/colors.js';
 import { el, sizeCanvas } from './dom.js';
@@ -68,7 +68,7 @@ export function createDataPanel({ picker, controls, splitReadout, regenerate }, 
     splitReadout.textContent = `${t('data.testShare', { pct: formatPercent(test, 0) })} · ${t('data.split', {
       train: Math.round(n * s.trainRatio), validation: Math.round(n * s.validationRatio), test: Math.round(n * test) })}`;
   };
-  store.subscribe(refresh);
+  store.subscribe(refresh, groupKeys('data'));
   onLanguageChange(refresh);
   refresh();
 }

@@ -98,7 +98,7 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
       el('p', {}, t('diverged.tips')));
   }
 
-  store.subscribe((keys) => { if (keys.includes('showTest') || keys.includes('discretize')) draw(); });
+  store.subscribe(draw, controlKeys('view'));
   onLanguageChange(() => { renderLegend(); renderMetrics(); renderDiverged(); draw(); });
   window.addEventListener('resize', draw);
 
