@@ -142,6 +142,17 @@ export function createRunController({ store, runState, messages, views, initialS
     }
   }
 
+  // A network or data change starts its new run DELAY_MS.newRun later, so that a burst of edits
+  // (typing, dragging a slider) makes one run; a run that was playing goes on playing in the new
+  // network. Play or Step inside that window must act on the new network, not on the old run about
+  // to be replaced: they start it at once (keepPlaying: not after Step, which pauses).
+  const newRunLater = debounced(DELAY_MS.newRun, () => newRun(0, { keepPlaying: true }));
+  function flushReset(keepPlaying = true) {
+    if (!newRunLater.pending) return;
+    newRunLater.cancel();
+    newRun(0, { keepPlaying });
+  }
+
   // Settings changes: the network or the data -> a new run; hyper-parameters -> live update.
   store.subscribe((keys, origin) => {
     if (origin === 'import' || origin === 'revert') return;
@@ -157,17 +168,6 @@ export function createRunController({ store, runState, messages, views, initialS
   const sendSpeed = () => trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
   store.subscribe(sendSpeed, ['speed']);
   sendSpeed();
-
-  // A network or data change starts its new run DELAY_MS.newRun later, so that a burst of edits
-  // (typing, dragging a slider) makes one run; a run that was playing goes on playing in the new
-  // network. Play or Step inside that window must act on the new network, not on the old run about
-  // to be replaced: they start it at once (keepPlaying: not after Step, which pauses).
-  const newRunLater = debounced(DELAY_MS.newRun, () => newRun(0, { keepPlaying: true }));
-  function flushReset(keepPlaying = true) {
-    if (!newRunLater.pending) return;
-    newRunLater.cancel();
-    newRun(0, { keepPlaying });
-  }
 
   return {
     play: () => { flushReset(); trainer.send(TO_WORKER.PLAY); },
