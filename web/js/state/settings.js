@@ -6,10 +6,10 @@ import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
 // every other part of the page reads the rows.
 //   key      name in the settings object
 //   url      short name in the URL hash (state/url.js writes and reads it; state/validate.js checks it)
-//   group    what a change does: 'data', 'features', 'network' start a new run; 'training',
-//            'schedule', 'regularization' change the running optimizer (isLiveKey: the change goes
-//            into the run's change log and a link replays it, state/changes.js); 'run', 'view',
-//            'paths', 'embed' do neither
+//   group    what a change does: 'data', 'features', 'network' start a new run; in 'training',
+//            'schedule', 'regularization' a row in the spec's optimizer section changes the running
+//            optimizer (isLiveKey: the change goes into the run's change log and a link replays it,
+//            state/changes.js) and any other starts a new run; 'run', 'view', 'paths', 'embed' do neither
 //   spec     (optional) where the value sits in the run spec (docs/spec.md), as a dotted path:
 //            state/spec.js writes it there when the row is relevant, state/from-spec.js reads it back;
 //            specDefault is the value a spec that leaves it out means
@@ -197,22 +197,22 @@ const lookup = (entries) => Object.assign(Object.create(null), Object.fromEntrie
 export const SETTING_BY_KEY = lookup(SETTINGS.map((s) => [s.key, s]));
 export const SETTING_BY_URL = lookup(SETTINGS.map((s) => [s.url, s]));
 
-// Settings whose change needs a new run (new data or new network). Everything in 'training',
-// 'schedule' and 'regularization' except the seed and batch size is applied live via setOptimizer.
+// Settings whose change needs a new run (new data or new network). In 'training', 'schedule' and
+// 'regularization', what sits in the spec's optimizer section is applied live via run.setOptimizer
+// (which takes that section); the rest there (the training seed, the batch size) needs a new run.
 export const LIVE_GROUPS = new Set(['training', 'schedule', 'regularization']);
-export const RESET_KEYS_IN_LIVE_GROUPS = new Set(['seed', 'batchSize']);
 // A setting the running optimizer takes without a reset (run.setOptimizer); a link records its
 // mid-run changes so the replay applies them at the same steps (state/changes.js).
 export function isLiveKey(key) {
   const row = SETTING_BY_KEY[key];
-  return Boolean(row) && LIVE_GROUPS.has(row.group) && !RESET_KEYS_IN_LIVE_GROUPS.has(key);
+  return Boolean(row) && LIVE_GROUPS.has(row.group) && Boolean(row.spec?.startsWith('optimizer.'));
 }
 export const LIVE_KEYS = SETTINGS.map((row) => row.key).filter(isLiveKey);
 
 export function needsNewRun(key) {
   const row = SETTING_BY_KEY[key];
   if (!row) return false;
-  if (LIVE_GROUPS.has(row.group)) return RESET_KEYS_IN_LIVE_GROUPS.has(key);
+  if (LIVE_GROUPS.has(row.group)) return !isLiveKey(key);
   return ['data', 'features', 'network'].includes(row.group);
 }
 
