@@ -85,8 +85,8 @@ export const FROM_WORKER = {
   OPTIMIZER_SET: 'optimizerSet',
   // { runId, metrics, history: [{ step, epoch, learningRate, trainLoss, trainAcc, validationLoss,
   //   validationAcc, testLoss, testAcc, penalty }], diverged }  New metrics since the last PROGRESS.
-  // History points come at deterministic steps (every step below 100, then every 10th), so two runs
-  // of the same spec give identical curves whatever the playback speed.
+  // History points come at deterministic steps (history-steps.js), so two runs of the same spec give
+  // identical curves whatever the playback speed.
   PROGRESS: 'progress',
   // { runId, step, stats }  run.stats(), throttled.
   STATS: 'stats',
@@ -115,8 +115,3 @@ export const FROM_WORKER = {
   //   error: { code, field, params, message } (engine-error.js).
   JOB_DONE: 'jobDone',
 };
-
-// History is sampled on a fixed schedule so the curve of a replayed link matches point for point.
-export function isHistoryStep(step) {
-  return step < 100 || step % 10 === 0;
-}
