@@ -2,7 +2,6 @@
 #pragma once
 #include <string>
 #include "expected.h"
-#include "json_reader.h"
 #include "rng.h"
 #include "types.h"
 
@@ -21,11 +20,9 @@ struct InitConfig {
 const char* toString(InitKind kind);  // "zeros", "constant", "normal", "uniform", "xavier_normal", ...
 Expected<InitKind> parseInitKind(const std::string& name);
 
-Expected<InitConfig> readInitConfig(const Json& section, const std::string& path, InitKind defaultKind);
-Json toJson(const InitConfig& config);
-
-// Standard deviation (normal kinds) or limit (uniform kinds) the initializer
-// uses for this fan-in / fan-out; shown to learners beside the formula.
+// Standard deviation (normal kinds) or limit (uniform kinds) that initialize() draws with for
+// this fan-in / fan-out; 0 for zeros and constant. Only initialize() uses it: learners see the
+// symbolic formulas (web/js/lessons/formulas.js), not this number.
 double initScale(const InitConfig& config, int fanIn, int fanOut);
 
 // Fills `values` in column-major order from `rng`.

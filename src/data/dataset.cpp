@@ -133,6 +133,10 @@ void prepareInputs(const Dataset& dataset, const Matrix& raw, Matrix& inputs) {
   standardizeInPlace(dataset, inputs);
 }
 
+TaskKind taskOf(const std::string& kind) {
+  return kind == "plane" || kind == "gaussian_bumps" ? TaskKind::Regression : TaskKind::Classification;
+}
+
 Expected<Dataset> makeDataset(const DataConfig& config) { return makeDataset(config, nullptr); }
 
 Expected<Dataset> makeDataset(const DataConfig& config, const ImageData* preloaded) {
