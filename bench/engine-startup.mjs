@@ -1,6 +1,7 @@
 // A fresh page's first training steps, as its worker takes them (web/js/worker.js): the engine just
-// loaded, optionally warmed up the way the worker warms it (web/js/engine-warm-up.js), then a new
-// 2-8-8-1 tanh run trained in the worker's chunks (one step per call up to step 100, then ten).
+// loaded and a new 2-8-8-1 tanh run created, optionally warmed up the way the worker warms it
+// (web/js/engine-warm-up.js), then that run trained in the worker's chunks (one step per call up to
+// step 100, then ten).
 // Prints the first 2,000 steps' and the steady (the median of ten 2,000-step windows from step
 // 20,000 on) microseconds per step as JSON.
 //
@@ -20,6 +21,9 @@ const [flavor = 'simd', mode = 'cold'] = process.argv.slice(2);
 const { loadEngine } = await import(path.join(ROOT, 'web/js/engine.js'));
 
 const engine = await loadEngine({ flavor, wasmBinary: fs.readFileSync(path.join(ROOT, `web/wasm/nnsandbox-${flavor}.wasm`)) });
+// As on the page: the run is created as soon as the engine is ready (the worker's first CREATE);
+// the learner presses Play at once (cold) or after the warm-up the worker starts meanwhile (warm).
+const run = engine.createRun(TINY_SPEC);
 const warmStart = performance.now();
 if (mode === 'warm') await (await import(path.join(ROOT, 'web/js/engine-warm-up.js'))).warmUpEngine(engine);
 const warmUpMs = performance.now() - warmStart;
@@ -36,7 +40,6 @@ function train(run, from, to) {
   return ((performance.now() - start) * 1000) / (to - from);
 }
 
-const run = engine.createRun(TINY_SPEC);
 await new Promise((resolve) => { setTimeout(resolve, 20); });
 const first = train(run, 0, 2000);
 train(run, 2000, 20000);
