@@ -48,16 +48,26 @@ async function visit(server, webFolder) {
 
 const servers = await Promise.all(webFolders.map((folder) => serve(folder)));
 const results = webFolders.map(() => []);
+const failures = webFolders.map(() => []);
 try {
   for (let i = 0; i < visits; i++)
-    for (const [f, folder] of webFolders.entries()) results[f].push(await visit(servers[f], folder));
+    for (const [f, folder] of webFolders.entries()) {
+      // A visit that never gets to its first step is reported, not allowed to end the comparison.
+      try {
+        results[f].push(await visit(servers[f], folder));
+      } catch (error) {
+        failures[f].push(String(error?.message || error).split('\n')[0]);
+      }
+    }
 } finally {
   await Promise.all(servers.map((server) => server.close()));
 }
 for (const [f, folder] of webFolders.entries()) {
+  if (failures[f].length) console.log(`${folder}: ${failures[f].length} visit(s) failed: ${failures[f].join('; ')}`);
+  if (!results[f].length) continue;
   const last = results[f][results[f].length - 1];
   const totalGzip = last.files.reduce((sum, file) => sum + file.gzip, 0);
-  console.log(`cold first visit of index.html in headless Chromium (${visits} visits, median; ${folder})`);
+  console.log(`cold first visit of index.html in headless Chromium (${results[f].length} visits, median; ${folder})`);
   console.log(`  ready (first run created):  ${median(results[f].map((r) => r.ready)).toFixed(0)} ms`);
   console.log(`  first training step done:   ${median(results[f].map((r) => r.firstStep)).toFixed(0)} ms ` +
     `(Play pressed as soon as ready; runs: ${results[f].map((r) => r.firstStep.toFixed(0)).join(', ')})`);
