@@ -1,4 +1,4 @@
-// Warms the engine's training code right after it loads, while the learner is still reading the page.
+// Warms the engine's training code soon after it loads, while the learner is still reading the page.
 //
 // Why: V8 runs a wasm function first with its baseline compiler (Liftoff) and recompiles it with its
 // optimising compiler (TurboFan) on a background thread once it has run enough; the new code is used
