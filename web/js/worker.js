@@ -4,6 +4,7 @@
 // Started as a module worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }).
 
 import { loadEngine } from './engine.js';
+import { warmUpEngine } from './engine-warm-up.js';
 import { EngineError, errorPayload } from './engine-error.js';
 import { TO_WORKER, FROM_WORKER } from './protocol.js';
 import { historyInterval, isHistoryStep, stepsToNextHistoryStep } from './history-steps.js';
@@ -20,6 +21,7 @@ let engine = null;
 const ready = loadEngine().then((loaded) => {
   engine = loaded;
   post(FROM_WORKER.READY, { flavor: engine.flavor, testFunctions: engine.testFunctions() });
+  warmUpEngine(engine, () => state.playing);  // in slices between messages, until the learner trains
 }).catch((error) => post(FROM_WORKER.FATAL, { message: String(error?.message || error) }));
 
 const state = {
