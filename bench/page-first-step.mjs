@@ -3,20 +3,22 @@
 // worker) and when the first step was done, counted from navigation start, and every file whose
 // request started before that step (the page's and the worker's), with its size as gzip -9 would
 // send it. Prints figures, asserts nothing.
-// Usage: node bench/page-first-step.mjs [visits] [web folder]   (needs a built site: ./build-wasm.sh build)
+// Usage: node bench/page-first-step.mjs [visits] [web folder...]   (needs a built site: ./build-wasm.sh build)
+// With several folders (say a copy of web/ from before a change, then web/), the visits alternate
+// between them, so a machine whose load changes during the run slows both alike: compare those rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { WEB, launch, serve } from '../tests/e2e/helpers.mjs';
 
 const visits = Number(process.argv[2] || 3);
-const webFolder = path.resolve(process.argv[3] || WEB);
+const webFolders = process.argv.length > 3 ? process.argv.slice(3).map((folder) => path.resolve(folder)) : [WEB];
 
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // One cold visit: a new browser profile, so nothing is cached.
-async function visit(server) {
+async function visit(server, webFolder) {
   const browser = await launch();
   try {
     const { page, context } = browser;
@@ -44,20 +46,33 @@ async function visit(server) {
   }
 }
 
-const server = await serve(webFolder);
-const results = [];
+const servers = await Promise.all(webFolders.map((folder) => serve(folder)));
+const results = webFolders.map(() => []);
+const failures = webFolders.map(() => []);
 try {
-  for (let i = 0; i < visits; i++) results.push(await visit(server));
+  for (let i = 0; i < visits; i++)
+    for (const [f, folder] of webFolders.entries()) {
+      // A visit that never gets to its first step is reported, not allowed to end the comparison.
+      try {
+        results[f].push(await visit(servers[f], folder));
+      } catch (error) {
+        failures[f].push(String(error?.message || error).split('\n')[0]);
+      }
+    }
 } finally {
-  await server.close();
+  await Promise.all(servers.map((server) => server.close()));
 }
-const last = results[results.length - 1];
-const totalGzip = last.files.reduce((sum, f) => sum + f.gzip, 0);
-console.log(`cold first visit of index.html in headless Chromium (${visits} visits, median; ${webFolder})`);
-console.log(`  ready (first run created):  ${median(results.map((r) => r.ready)).toFixed(0)} ms`);
-console.log(`  first training step done:   ${median(results.map((r) => r.firstStep)).toFixed(0)} ms ` +
-  `(Play pressed as soon as ready; runs: ${results.map((r) => r.firstStep.toFixed(0)).join(', ')})`);
-console.log(`  fetched before it:          ${last.files.length} files, ${(totalGzip / 1024).toFixed(0)} KB gzip -9`);
-const biggest = [...last.files].sort((a, b) => b.gzip - a.gzip).slice(0, 8);
-for (const f of biggest) console.log(`    ${String((f.gzip / 1024).toFixed(1)).padStart(6)} KB  ${f.pathname}`);
-if (last.errors.length) console.log(`  page errors: ${last.errors.join('; ')}`);
+for (const [f, folder] of webFolders.entries()) {
+  if (failures[f].length) console.log(`${folder}: ${failures[f].length} visit(s) failed: ${failures[f].join('; ')}`);
+  if (!results[f].length) continue;
+  const last = results[f][results[f].length - 1];
+  const totalGzip = last.files.reduce((sum, file) => sum + file.gzip, 0);
+  console.log(`cold first visit of index.html in headless Chromium (${results[f].length} visits, median; ${folder})`);
+  console.log(`  ready (first run created):  ${median(results[f].map((r) => r.ready)).toFixed(0)} ms`);
+  console.log(`  first training step done:   ${median(results[f].map((r) => r.firstStep)).toFixed(0)} ms ` +
+    `(Play pressed as soon as ready; runs: ${results[f].map((r) => r.firstStep.toFixed(0)).join(', ')})`);
+  console.log(`  fetched before it:          ${last.files.length} files, ${(totalGzip / 1024).toFixed(0)} KB gzip -9`);
+  const biggest = [...last.files].sort((a, b) => b.gzip - a.gzip).slice(0, 8);
+  for (const file of biggest) console.log(`    ${String((file.gzip / 1024).toFixed(1)).padStart(6)} KB  ${file.pathname}`);
+  if (last.errors.length) console.log(`  page errors: ${last.errors.join('; ')}`);
+}

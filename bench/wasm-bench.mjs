@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { TINY_SPEC } from './tiny-spec.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLAVORS = ['simd', 'baseline'];
@@ -103,14 +104,6 @@ function examplesPerSecond(work, options) {
 }
 
 // The same workloads as bench.cpp's tiny_tanh_sgd, init_histograms_sigmoid and grid_5x100_sigmoid.
-const TINY_SPEC = {
-  data: { kind: 'xor', samples: 500 },
-  layers: [{ type: 'dense', units: 8 }, { type: 'activation', fn: 'tanh' }, { type: 'dense', units: 8 },
-    { type: 'activation', fn: 'tanh' }, { type: 'dense', units: 1 }],
-  loss: 'sigmoid_binary_cross_entropy',
-  optimizer: { kind: 'sgd', learning_rate: 0.03 },
-  training: { batch_size: 10 },
-};
 const GRID_SPEC = {
   data: { kind: 'xor' },
   layers: [
@@ -139,6 +132,20 @@ async function runEngineBench(flavor, options) {
     run?.delete();
   }
   return results;
+}
+
+// A fresh page's first steps (bench/engine-startup.mjs), one new process per measurement, cold and
+// warmed up by turns so that a change in the machine's load hits both alike; medians.
+const STARTUP_PROCESSES = 5;
+function runEngineStartup(flavor) {
+  const runs = { cold: [], warm: [] };
+  for (let i = 0; i < STARTUP_PROCESSES; i++)
+    for (const mode of ['cold', 'warm']) {
+      const output = execFileSync(process.execPath, [path.join(ROOT, 'bench/engine-startup.mjs'), flavor, mode],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      runs[mode].push(JSON.parse(output));
+    }
+  return runs;
 }
 
 // --- report -----------------------------------------------------------------
@@ -200,10 +207,28 @@ function printProducts() {
 }
 
 function printStartup() {
-  console.log('\na fresh 2-8-8-1 tanh run (batch 10): its first 2,000 steps against its steady rate');
+  console.log('\na fresh 2-8-8-1 tanh run (batch 10) in bench.cpp, first thing in its process, in one step(2000) call: ' +
+    'its first 2,000 steps against its steady rate');
   printAligned(['build', 'first 2,000 us/step', 'steady us/step', 'first / steady'],
     Object.entries(buildResults()).map(([build, r]) => [build, r.startup.first_2000_us.toFixed(2), r.startup.steady_us.toFixed(2),
       (r.startup.first_2000_us / r.startup.steady_us).toFixed(2)]));
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function printEngineStartup() {
+  console.log(`\na fresh page's 2-8-8-1 run through engine.js in the worker's chunks, one process each (median of ${STARTUP_PROCESSES}):` +
+    '\ncold = straight after loading the engine; warm = after the worker\'s warm-up (web/js/engine-warm-up.js)');
+  const cells = [];
+  for (const flavor of FLAVORS)
+    for (const mode of ['cold', 'warm']) {
+      const runs = startup[flavor][mode];
+      const first = median(runs.map((r) => r.first_2000_us)), steady = median(runs.map((r) => r.steady_us));
+      const ratios = runs.map((r) => r.first_2000_us / r.steady_us);
+      cells.push([`${flavor} ${mode}`, mode === 'warm' ? median(runs.map((r) => r.warm_up_ms)).toFixed(0) : '-',
+        first.toFixed(2), steady.toFixed(2), median(ratios).toFixed(2), ratios.map((r) => r.toFixed(1)).join(' ')]);
+    }
+  printAligned(['build', 'warm-up ms', 'first 2,000 us/step', 'steady us/step', 'first / steady', 'each process'], cells);
 }
 
 function printModuleSizes() {
@@ -223,6 +248,7 @@ const native = runNativeBench(options);
 const harness = Object.fromEntries(FLAVORS.map((f) => [f, runWasmBench(f, options)]));
 const engine = {};
 for (const flavor of FLAVORS) engine[flavor] = await runEngineBench(flavor, options);
+const startup = Object.fromEntries(FLAVORS.map((f) => [f, runEngineStartup(f)]));
 
 const rateOf = (results, key) => results.find((r) => r.key === key)?.examples_per_second;
 const rows = native.throughput.map(({ key, description, examples_per_second: nativeRate }) => ({
@@ -244,4 +270,5 @@ printTable(rows);
 printPhases();
 printProducts();
 printStartup();
+printEngineStartup();
 printModuleSizes();

@@ -89,33 +89,57 @@ void microKernel(const float* packedA, const float* packedB, int kc, float* out,
 // Products of the Playground's nets (2-8-8-1 on a batch of 10: a few hundred multiply-adds), where
 // packing panels and padding tiles would cost more than the arithmetic.
 constexpr long kSmallProduct = 4096;  // m * n * k at most
+// op(A) = A^T is first copied out as a plain column-major m x k matrix (on the stack) so that the
+// transposed products of a backward pass (W^T dZ) run the same 4-row vector loops as the others.
+constexpr int kSmallTransposeFloats = 1024;
 
-void gemmSmall(const GemmArgs& g) {
+// C = A * op(B) with A plain column-major (m x k, column stride lda). The transpose of B is a
+// template argument: the inner loops then carry no per-element branch. Each C(i, j) is summed
+// over p = 0..k-1 in order, in every path, so the result does not depend on the path taken.
+template <bool TransposeB>
+void gemmSmallPlainA(const float* a, int lda, const GemmArgs& g) {
+  auto elementB = [&g](int p, int j) { return TransposeB ? g.b[p * g.ldb + j] : g.b[j * g.ldb + p]; };
   for (int j = 0; j < g.n; ++j) {
     float* c = g.c + j * g.ldc;
-    if (!g.transposeA) {  // C(:, j) = sum_p A(:, p) op(B)(p, j): columns of A are contiguous
-      int i = 0;
-      for (; i + 4 <= g.m; i += 4) {  // four rows at a time in one register
-        Float4 sum = {0, 0, 0, 0};
-        for (int p = 0; p < g.k; ++p) {
-          const float b = elementB(g, p, j);
-          sum += load4(g.a + p * g.lda + i) * Float4{b, b, b, b};
-        }
-        store4(c + i, sum);
+    int i = 0;
+    for (; i + 8 <= g.m; i += 8) {  // eight rows of a column in two registers, one broadcast of B
+      Float4 low = {0, 0, 0, 0}, high = low;
+      for (int p = 0; p < g.k; ++p) {
+        const Float4 b = simd::splat(elementB(p, j));
+        low += load4(a + p * lda + i) * b;
+        high += load4(a + p * lda + i + 4) * b;
       }
-      for (; i < g.m; ++i) {
-        float sum = 0.0f;
-        for (int p = 0; p < g.k; ++p) sum += g.a[p * g.lda + i] * elementB(g, p, j);
-        c[i] = sum;
-      }
-    } else {  // C(i, j) = A(:, i) . op(B)(:, j)
-      for (int i = 0; i < g.m; ++i) {
-        const float* a = g.a + i * g.lda;
-        float sum = 0.0f;
-        for (int p = 0; p < g.k; ++p) sum += a[p] * elementB(g, p, j);
-        c[i] = sum;
-      }
+      store4(c + i, low);
+      store4(c + i + 4, high);
     }
+    for (; i + 4 <= g.m; i += 4) {
+      Float4 sum = {0, 0, 0, 0};
+      for (int p = 0; p < g.k; ++p) sum += load4(a + p * lda + i) * simd::splat(elementB(p, j));
+      store4(c + i, sum);
+    }
+    for (; i < g.m; ++i) {
+      float sum = 0.0f;
+      for (int p = 0; p < g.k; ++p) sum += a[p * lda + i] * elementB(p, j);
+      c[i] = sum;
+    }
+  }
+}
+
+void gemmSmall(const GemmArgs& g) {
+  const float* a = g.a;
+  int lda = g.lda;
+  float transposed[kSmallTransposeFloats];
+  if (g.transposeA) {
+    if (g.m * g.k > kSmallTransposeFloats) return gemmNaive(g);  // (a thin product: n is small)
+    for (int p = 0; p < g.k; ++p)
+      for (int i = 0; i < g.m; ++i) transposed[p * g.m + i] = g.a[i * g.lda + p];
+    a = transposed;
+    lda = g.m;
+  }
+  if (g.transposeB) {
+    gemmSmallPlainA<true>(a, lda, g);
+  } else {
+    gemmSmallPlainA<false>(a, lda, g);
   }
 }
 

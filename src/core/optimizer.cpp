@@ -272,8 +272,10 @@ void Optimizer::step() {
   const Scalar b2 = static_cast<Scalar>(c.beta2), oneMinusB2 = static_cast<Scalar>(1.0 - c.beta2);
   const Scalar eps = static_cast<Scalar>(c.epsilon);
   // Bias correction: mhat = m / (1 - b1^t), vhat = v / (1 - b2^t); off: mhat = m, vhat = v.
-  const Scalar mhatScale = c.biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
-  const Scalar vhatScale = c.biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
+  // Only Adam's rules read them: two std::pow per step were a visible share of a tiny net's SGD step.
+  const bool corrected = c.biasCorrection && familyOf(c.kind) == StateFamily::Moments;
+  const Scalar mhatScale = corrected ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
+  const Scalar vhatScale = corrected ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
 
   // 5. (in the loop, right after each update) L1 by its proximal step (soft thresholding), so weights reach exactly 0 and stay there while
   //    their data gradient is smaller than l1 (a subgradient l1 * sign(W) only makes them hover):

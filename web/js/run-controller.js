@@ -10,14 +10,10 @@ import { needsNewRun, isLiveKey } from './state/settings.js';
 import { runStart, liveUpdate, endsLinkReplay } from './state/changes.js';
 import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
-import { startWorker } from './worker-bridge.js';
+import { sandboxWorker } from './sandbox-worker.js';
 import { t } from './i18n/i18n.js';
 import { describeEngineError } from './i18n/engine-errors.js';
 import { DELAY_MS, debounced } from './scheduling.js';
-
-// Started while the page's modules load (before main.js builds the views), so the engine
-// downloads and compiles meanwhile.
-const sandboxWorker = startWorker('sandbox');
 
 // Heatmap resolution by network size: one grid is a forward pass over res² points.
 function heatmapResolution(spec) {

@@ -3,6 +3,7 @@
 // so PAUSE, STEP and SET_OPTIMIZER are handled within a few milliseconds even while a big net trains.
 
 import { EngineError, errorReply } from './engine-error.js';
+import { warmUpEngine } from './engine-warm-up.js';
 import { TO_WORKER, FROM_WORKER } from './protocol.js';
 import { historyInterval, isHistoryStep, stepsToNextHistoryStep } from './history-steps.js';
 
@@ -28,6 +29,7 @@ const state = {
 export function createHandlers(loadedEngine, postToPage) {
   engine = loadedEngine;
   post = postToPage;
+  warmUpEngine(engine, () => state.playing);  // a second later, in slices between messages, until the learner trains
   return {
     handlers: {
       [TO_WORKER.CREATE]: (m) => replaceRun(() => engine.createRun(m.spec), m, m.spec),

@@ -3,9 +3,9 @@
 // type; the lab also makes requests (a promise of one RESULT) and jobs (replies routed to the
 // job's own handlers until JOB_DONE), both told apart by an id the bridge chooses.
 //
-// startWorker() is called while a page's modules are evaluated, before the views are built, so
-// the engine downloads and compiles meanwhile. Whatever the worker says before connect() is kept
-// and handed over in order.
+// startWorker() is called as early as a page can (the sandbox: sandbox-worker.js, its own async
+// script), so the engine downloads and compiles while the page's modules load. Whatever the worker
+// says before connect() is kept and handed over in order.
 
 import { TO_WORKER, FROM_WORKER } from './protocol.js';
 
@@ -55,7 +55,11 @@ function connectWorker(worker, handlers, queued) {
   const onError = (event) => handlers[FROM_WORKER.FATAL]?.({ message: event.message || 'worker failed to start' });
   worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onError);
-  for (const event of queued) (event.type === 'message' ? onMessage : onError)(event);
+  // After connect() has returned: a handler may use what its caller assigns from the result
+  // (messages that arrive later are dispatched as tasks, after this microtask, so the order holds).
+  queueMicrotask(() => {
+    for (const event of queued) (event.type === 'message' ? onMessage : onError)(event);
+  });
 
   function send(type, payload = {}, transfer = []) {
     if (!COMMANDS.has(type)) throw new Error(`not a worker command: "${type}" (protocol.js)`);
