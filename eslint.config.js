@@ -36,8 +36,8 @@ export default [
   // engine.js also loads in node (the wasm tests, the benchmarks) and checks for it.
   { files: ['web/js/engine.js'], languageOptions: { globals: { process: 'readonly' } } },
   { files: ['web/sw.js'], languageOptions: { globals: { ...globals.serviceworker } } },
-  { files: ['web/js/worker.js', 'web/js/lab/*worker*.js'], languageOptions: { globals: { ...globals.worker } } },
+  { files: ['web/js/worker.js'], languageOptions: { globals: { ...globals.worker } } },
   // Tests, tools and benchmarks run in node (the browser tests also hand functions to the page).
   { files: ['**/*.mjs', 'eslint.config.js'], languageOptions: { globals: { ...globals.node } } },
-  { files: ['tests/e2e/**', 'bench/page-*.mjs', 'tools/measure-lab-embeds.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  { files: ['tests/e2e/**', 'bench/page-*.mjs', 'bench/lab-overfit.mjs', 'tools/measure-lab-embeds.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 ];

@@ -5,7 +5,7 @@ export const DELAY_MS = {
   newRun: 150,        // a network or data change starts its new run (run-controller.js)
   pathsRequest: 120,  // the optimizer-paths view asks the worker for its paths again (views/paths.js)
   urlHash: 200,       // the URL hash is rewritten with the settings (main.js)
-  relayout: 150,      // charts and the network diagram take the new window size (main.js)
+  relayout: 150,      // charts and the network diagram take the new window size (main.js, lab/lab-main.js)
 };
 
 // `work` runs `delayMs` after the last schedule(). cancel() drops a scheduled run; `pending` says
@@ -22,5 +22,17 @@ export function debounced(delayMs, work) {
       timer = 0;
     },
     get pending() { return timer !== 0; },
+  };
+}
+
+// Returns a function that runs `work` on the next animation frame, once however often it was called
+// before that frame: a lab training posts a message per epoch (hundreds a second on small splits),
+// and redrawing charts for each would take main-thread time the learner's scrolling needs.
+export function oncePerFrame(work) {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; work(); });
   };
 }

@@ -9,7 +9,7 @@ import { drawMiniChart } from '../charts/mini-chart.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, logspace, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
-import { oncePerFrame } from './coalesce.js';
+import { oncePerFrame } from '../scheduling.js';
 
 const BN_COLOR = '#0877bd';
 const PLAIN_COLOR = '#f59322';

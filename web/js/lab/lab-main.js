@@ -19,6 +19,7 @@ import { addLabShareTools } from '../views/share.js';
 import { syncLabLink } from './lab-link-sync.js';
 import { postHeightToParent } from '../embed-height.js';
 import { registerOffline } from '../offline.js';
+import { DELAY_MS, debounced } from '../scheduling.js';
 
 const messages = createMessages($('#messages'));
 let flavor = null;
@@ -76,8 +77,6 @@ if (shown && !embedded) {
 postHeightToParent();
 registerOffline();
 
-let resizeTimer = 0;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => { for (const view of views) view.resize?.(); }, 150);
-});
+// The charts take the new window size once a resize has paused.
+const relayout = debounced(DELAY_MS.relayout, () => { for (const view of views) view.resize?.(); });
+window.addEventListener('resize', () => relayout.schedule());

@@ -11,7 +11,7 @@ import { numberField, checkField, readFields } from '../views/fields.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT, BOOK_LEARNING_RATES } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
-import { oncePerFrame } from './coalesce.js';
+import { oncePerFrame } from '../scheduling.js';
 
 const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
 

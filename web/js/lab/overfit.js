@@ -11,7 +11,7 @@ import { numberField, checkField, readFields } from '../views/fields.js';
 import { createTrainingBar } from './training-control.js';
 import { overfitSpec, OVERFIT_DEFAULTS as D, IMAGE_COUNT } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
-import { oncePerFrame } from './coalesce.js';
+import { oncePerFrame } from '../scheduling.js';
 
 const VARIANTS = ['plain', 'decay', 'dropout'];
 

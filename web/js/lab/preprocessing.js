@@ -12,7 +12,7 @@ import { numberField, choiceField, readFields } from '../views/fields.js';
 import { createTrainingBar } from './training-control.js';
 import { mlp } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
-import { oncePerFrame } from './coalesce.js';
+import { oncePerFrame } from '../scheduling.js';
 
 const COLORS = { raw: '#d62728', standardised: '#1f77b4' };
 const DATASETS = ['circles', 'moons', 'xor', 'gaussians', 'spiral'];

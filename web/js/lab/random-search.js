@@ -11,7 +11,7 @@ import { createTrainingBar } from './training-control.js';
 import { createRng, logUniform } from './rng.js';
 import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
-import { oncePerFrame } from './coalesce.js';
+import { oncePerFrame } from '../scheduling.js';
 
 const TOP = 5;
 const COLORS = { normal: '#8e9aab', highlight: '#d62728' };
