@@ -1,12 +1,13 @@
 // Measures how tall each Lab experiment is when embedded in a course page 760 px wide, after it
 // has run with its default settings (a training's charts and tables appear only then), and prints
 // the table for LAB_RESULT_HEIGHTS in web/js/views/share.js. Run after changing a Lab layout.
-// Usage: node tools/measure-lab-embeds.mjs   (needs the built site in web/)
+// Usage: node tools/measure-lab-embeds.mjs [id ...]   (needs the built site in web/; default: every experiment)
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, serve } from '../tests/e2e/helpers.mjs';
 
 const WIDTH = 760;
-const EXPERIMENTS = ['activations', 'softmax', 'init-histograms', 'optimizer-mnist', 'batchnorm', 'overfit', 'random-search', 'preprocessing'];
+const ALL = ['activations', 'softmax', 'init-histograms', 'optimizer-mnist', 'batchnorm', 'overfit', 'random-search', 'preprocessing', 'loss-targets'];
+const EXPERIMENTS = process.argv.length > 2 ? process.argv.slice(2) : ALL;
 
 const site = await serve();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

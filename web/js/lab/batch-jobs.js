@@ -7,6 +7,7 @@
 import { TO_WORKER, FROM_WORKER } from '../protocol.js';
 import { gradientByInput } from './input-gradients.js';
 import { errorPayload } from '../engine-error.js';
+import { engineOutputs } from './loss-math.js';
 
 const SLICE_MS = 30;         // training time before yielding to messages
 const STEPS_PER_CHUNK = 10;  // an epoch is trained in chunks so one slice stays short on big splits
@@ -37,6 +38,7 @@ function compute({ id, what, args }) {
   if (what === 'curve') result = engine.activationCurve(args.name, args.alpha, args.xmin, args.xmax, args.points);
   else if (what === 'softmax') result = engine.softmax(args.logits);
   else if (what === 'histograms') result = engine.initHistograms(args);
+  else if (what === 'lossTargets') result = engineOutputs(engine, args.logits);
   else throw new Error(`unknown computation "${what}"`);
   post(FROM_WORKER.RESULT, { id, result });
 }

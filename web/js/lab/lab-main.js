@@ -15,6 +15,7 @@ import { mountBatchnorm } from './batchnorm.js';
 import { mountOverfit } from './overfit.js';
 import { mountRandomSearch } from './random-search.js';
 import { mountPreprocessing } from './preprocessing.js';
+import { mountLossTargets } from './loss-targets.js';
 import { addLabShareTools } from '../views/share.js';
 import { syncLabLink } from './lab-link-sync.js';
 import { postHeightToParent } from '../embed-height.js';
@@ -52,6 +53,8 @@ const histograms = mountInitHistograms(parent, workers);
 const views = [gallery, softmax, histograms,
   mountOptimizerMnist(parent, workers), mountBatchnorm(parent, workers), mountOverfit(parent, workers),
   mountRandomSearch(parent, workers), mountPreprocessing(parent, workers)];
+const lossTargets = mountLossTargets(parent, workers);
+views.push(lossTargets);
 for (const view of views) addLabShareTools(view);
 
 for (const button of document.querySelectorAll('[data-lang]')) button.addEventListener('click', () => setLanguage(button.dataset.lang));
@@ -61,7 +64,7 @@ relabelPage();
 const { shown, embedded } = syncLabLink(views, messages);
 
 // The cheap experiments show their result straight away; trainings wait for Run.
-const firstResults = Promise.allSettled([gallery.draw(), softmax.compute(), histograms.start()]);
+const firstResults = Promise.allSettled([gallery.draw(), softmax.compute(), histograms.start(), lossTargets.compute()]);
 
 // A link to one experiment scrolls to it; once more after the sections above it got their final
 // height (charts, formulas), unless the learner has started scrolling by then.
