@@ -69,6 +69,13 @@ export async function trainUntil(page, target, timeout = 60000) {
   return page.evaluate(() => window.nnsandbox.metrics);
 }
 
+// Opens the lab afresh at a link (hash) and waits until the section `id` shows its result.
+export async function openLabSection(page, serverUrl, hash, id) {
+  await page.goto('about:blank');
+  await page.goto(`${serverUrl}lab.html${hash}`);
+  await page.waitForSelector(`#${id}[data-ready="true"]`, { timeout: 30000 });
+}
+
 // Opens a page URL afresh (a hash-only change would not reload the page) and waits for the first run.
 export async function open(page, url) {
   await page.goto('about:blank');

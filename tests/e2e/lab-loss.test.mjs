@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './helpers.mjs';
+import { serve, launch, screenshot, openLabSection } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -14,11 +14,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(page, hash = '#exp=loss-targets') {
-  await page.goto('about:blank');
-  await page.goto(`${server.url}lab.html${hash}`);
-  await page.waitForSelector('#loss-targets[data-ready="true"]', { timeout: 30000 });
-}
+const open = (page, hash = '#exp=loss-targets') => openLabSection(page, server.url, hash, 'loss-targets');
 
 const column = async (page, col) => (await page.locator(`#loss-targets td[data-col="${col}"]`).evaluateAll(
   (cells) => cells.map((c) => Number(c.dataset.value))));

@@ -16,6 +16,7 @@ import { mountOverfit } from './overfit.js';
 import { mountRandomSearch } from './random-search.js';
 import { mountPreprocessing } from './preprocessing.js';
 import { mountLossTargets } from './loss-targets.js';
+import { mountHistoryTimeline } from './history-timeline.js';
 import { addLabShareTools } from '../views/share.js';
 import { syncLabLink } from './lab-link-sync.js';
 import { postHeightToParent } from '../embed-height.js';
@@ -54,7 +55,7 @@ const views = [gallery, softmax, histograms,
   mountOptimizerMnist(parent, workers), mountBatchnorm(parent, workers), mountOverfit(parent, workers),
   mountRandomSearch(parent, workers), mountPreprocessing(parent, workers)];
 const lossTargets = mountLossTargets(parent, workers);
-views.push(lossTargets);
+views.push(lossTargets, mountHistoryTimeline(parent));
 for (const view of views) addLabShareTools(view);
 
 for (const button of document.querySelectorAll('[data-lang]')) button.addEventListener('click', () => setLanguage(button.dataset.lang));

@@ -136,7 +136,7 @@ export function labLink(view, flags = {}) {
 const LAB_RESULT_HEIGHTS = {
   activations: 2791, softmax: 516, 'init-histograms': 2716, 'optimizer-mnist': 898,
   batchnorm: 1477, overfit: 1269, 'random-search': 1139, preprocessing: 981,
-  'loss-targets': 1206,
+  'loss-targets': 1206, history: 1466,
 };
 // Room for what a teacher's own settings add (a longer table, a wrapped line), in steps of 10 px.
 const LAB_HEIGHT_SLACK = 30;

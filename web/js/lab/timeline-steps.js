@@ -1,0 +1,34 @@
+// The history timeline's steps, as data: a year, the i18n keys of its title and sentence, and the
+// experiments that show it: a sandbox preset (web/js/lessons/presets.js id) or a lab section (its
+// element id). A step with no experiment says so in its own words (noExperimentKey) rather than
+// pointing at something unrelated. tests/e2e/lab-timeline.test.mjs opens every link.
+
+// Lab sections and the i18n key of their titles (the link text).
+export const LAB_SECTION_TITLES = {
+  activations: 'lab.gallery.title', softmax: 'lab.softmax.title', 'init-histograms': 'lab.hist.title',
+  'optimizer-mnist': 'lab.opt.title', batchnorm: 'lab.bn.title', overfit: 'lab.overfit.title',
+  'random-search': 'lab.rs.title', preprocessing: 'lab.pre.title', 'loss-targets': 'lab.loss.title',
+};
+
+const preset = (id) => ({ kind: 'preset', id });
+const lab = (id) => ({ kind: 'lab', id });
+
+export const TIMELINE_STEPS = [
+  { id: 'perceptron', year: '1958', links: [preset('xor-21')] },
+  { id: 'xor', year: '1969', links: [preset('xor-21'), preset('xor-221'), preset('xor-feature')] },
+  { id: 'backprop', year: '1986', links: [preset('xor-221'), lab('loss-targets')] },
+  { id: 'vanishing', year: '1991', links: [preset('deep-sigmoid'), lab('activations')] },
+  { id: 'pretraining', year: '2006', links: [], noExperiment: true },
+  { id: 'relu', year: '2010', links: [preset('deep-relu'), preset('dying-relu-lr'), lab('activations')] },
+  { id: 'init', year: '2010, 2015', links: [lab('init-histograms'), preset('deep-relu')] },
+  { id: 'adam-bn', year: '2014, 2015', links: [lab('optimizer-mnist'), lab('batchnorm'), preset('bn-off'), preset('bn-on')] },
+];
+
+// Where a link goes: the sandbox with the preset loaded, or this page's section.
+export function stepHref(link) {
+  return link.kind === 'preset' ? `index.html#preset=${encodeURIComponent(link.id)}` : `#${link.id}`;
+}
+
+export function stepLinkTitleKey(link) {
+  return link.kind === 'preset' ? `preset.${link.id}.title` : LAB_SECTION_TITLES[link.id];
+}
