@@ -19,6 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [flavor = 'simd', mode = 'cold'] = process.argv.slice(2);
 
 const { loadEngine } = await import(path.join(ROOT, 'web/js/engine.js'));
+const { historyInterval } = await import(path.join(ROOT, 'web/js/history-steps.js'));
 
 const engine = await loadEngine({ flavor, wasmBinary: fs.readFileSync(path.join(ROOT, `web/wasm/nnsandbox-${flavor}.wasm`)) });
 // As on the page: the run is created as soon as the engine is ready (the worker's first CREATE);
@@ -30,11 +31,11 @@ const warmUpMs = performance.now() - warmStart;
 
 // Steps [from, to) in the worker's chunks (the worker's metrics at its history steps are left out:
 // the slow start shows within one wasm call too); microseconds per step.
-function train(run, from, to) {
+function train(trainingRun, from, to) {
   const start = performance.now();
   for (let step = from; step < to;) {
-    const chunk = Math.min(to - step, step < 100 ? 1 : 10);
-    if (run.step(chunk).stepsDone !== chunk) throw new Error('the benchmark run diverged');
+    const chunk = Math.min(to - step, historyInterval(step));
+    if (trainingRun.step(chunk).stepsDone !== chunk) throw new Error('the benchmark run diverged');
     step += chunk;
   }
   return ((performance.now() - start) * 1000) / (to - from);
