@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, serve } from '../tests/e2e/helpers.mjs';
 
 const WIDTH = 760;
-const EXPERIMENTS = ['activations', 'softmax', 'init-histograms', 'optimizer-mnist', 'batchnorm', 'overfit', 'random-search', 'preprocessing'];
+const EXPERIMENTS = ['activations', 'softmax', 'init-histograms', 'init-training', 'optimizer-mnist', 'batchnorm', 'overfit', 'random-search', 'preprocessing'];
 
 const site = await serve();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

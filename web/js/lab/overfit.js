@@ -2,12 +2,13 @@
 // the same run with weight decay (l2) and with dropout narrows the gap. The learner picks which
 // of the three to train; they train in turns so their curves grow together.
 
-import { el } from '../views/dom.js';
+import { el, fillTable } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { SPLIT_COLORS } from '../charts/colors.js';
 import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
-import { numberField, checkField, readFields } from '../views/fields.js';
+import { numberField, checkField } from '../views/fields.js';
+import { readSplitFields } from './split-fields.js';
 import { createTrainingBar } from './training-control.js';
 import { overfitSpec, OVERFIT_DEFAULTS as D, IMAGE_COUNT } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
@@ -63,16 +64,14 @@ export function mountOverfit(parent, worker) {
         el('td', {}, title(r.variant)), el('td', {}, r.diverged ? t('lab.diverged') : formatPercent(a)), el('td', {}, formatPercent(b)),
         el('td', {}, a === null || b === null ? '–' : formatPercent(a - b)));
     });
-    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
-    table.hidden = results.length === 0;  // no empty header before the first run
+    fillTable(table, head, rows);
   }
 
   const drawSoon = oncePerFrame(draw);
 
   function start() {
-    const v = readFields(fields);
-    if (v && v.train + v.test > IMAGE_COUNT) test.fail(t('field.integer', { min: 100, max: IMAGE_COUNT - v.train }));
-    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(t('lab.fix'), 'error'); return; }
+    const v = readSplitFields(fields, { test, bar });
+    if (!v) return;
     const chosen = VARIANTS.filter((k) => v[`use-${k}`]);
     if (chosen.length === 0) { bar.status(t('lab.overfit.none'), 'error'); return; }
     settings = { lambda: v.lambda, rate: v.rate };
