@@ -149,7 +149,7 @@ test('overfit and random search give identical results with one worker and with 
     })));
     await page.close();
   }
-  assert.equal(results[0].overfit.length, 3);
+  assert.equal(results[0].overfit.length, 4);
   assert.equal(results[0].search.length, 5);
   assert.deepEqual(results[1], results[0]);
   assert.deepEqual(browser.errors, []);
@@ -168,7 +168,7 @@ test('batchnorm, overfit and preprocessing finish with reduced settings; Stop st
 
   await fill(page, 'overfit', 'epochs', 15);
   await runAndWait(page, 'overfit');
-  assert.equal(await page.locator('#overfit tr[data-variant]').count(), 3);
+  assert.equal(await page.locator('#overfit tr[data-variant]').count(), 4);
   await page.locator('#overfit').screenshot({ path: 'test-results/lab-overfit.png' });
 
   await fill(page, 'preprocessing', 'epochs', 10);

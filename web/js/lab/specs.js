@@ -39,11 +39,12 @@ export function imageSpec({ data, layers, optimizer, batch, seed = 1 }) {
 // lambda = 0.1, dropout 0.15. Its text (lab.overfit.intro3) quotes what this run gives.
 export const OVERFIT_DEFAULTS = { lambda: 0.1, rate: 0.15, train: 300, test: 700, epochs: 200, hidden: 6, lr: 0.01, batch: 100 };
 
-// variant: 'plain', 'decay' (l2 = lambda) or 'dropout' (rate after every hidden activation).
+// variant: 'plain', 'decay' (l2 = lambda), 'dropout' (rate after every hidden activation) or
+// 'batchnorm' (BatchNorm before every hidden activation).
 export function overfitSpec(variant, { lambda, rate, train, test, hidden, lr, batch }) {
   return imageSpec({
     data: imageData({ train, test }), batch,
-    layers: mlp({ hidden: Array(hidden).fill(100), outputs: IMAGE_CLASSES, dropout: variant === 'dropout' ? rate : 0 }),
+    layers: mlp({ hidden: Array(hidden).fill(100), outputs: IMAGE_CLASSES, dropout: variant === 'dropout' ? rate : 0, batchnorm: variant === 'batchnorm' }),
     optimizer: { kind: 'sgd', learning_rate: lr, l2: variant === 'decay' ? lambda : 0 },
   });
 }
