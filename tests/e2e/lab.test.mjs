@@ -320,3 +320,25 @@ test('an embedded experiment shows only its section inside a cross-origin iframe
   await screenshot(page, 'lab-embed-iframe');
   assert.deepEqual(errors, []);
 });
+
+test('init-training has its own link and embed: the copied link restores its settings, embedded it shows alone and runs', async () => {
+  const { page, errors } = browser;
+  await openLab(page);
+  await fill(page, 'init-training', 'std', 0.05);
+  await fill(page, 'init-training', 'epochs', 2);
+  await page.locator('#init-training [data-field="epochs"] input').press('Tab');
+  await page.click('#init-training .lab-share button[data-i18n="lab.share.link"]');
+  const link = await page.inputValue('#init-training .lab-share-text');
+  assert.match(link, /lab\.html#exp=init-training&std=0\.05&.*epochs=2/);
+  await page.click('#init-training .lab-share button[data-i18n="lab.share.embed"]');
+  assert.match(await page.inputValue('#init-training .lab-share-text'), /^<iframe src="[^"]+#exp=init-training&amp;std=0\.05&amp;.*embed=1&amp;lang=en" width="100%" height="\d+"/);
+  await page.goto('about:blank');
+  await page.goto(`${link}&embed=1`);
+  await page.waitForSelector('#activations[data-ready="true"]', { state: 'attached', timeout: 30000 });
+  for (const hidden of ['.lab-toc', '#init-histograms', '#overfit']) assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+  assert.equal(await page.inputValue('#init-training [data-field="std"] input'), '0.05');
+  await runAndWait(page, 'init-training');
+  assert.equal(await page.locator('#init-training tr[data-init="normal"] td').first().textContent(), 'N(0, 0.05²)');
+  assert.equal(await page.locator('#init-training tr[data-init]').count(), 3);
+  assert.deepEqual(errors, []);
+});
