@@ -1,4 +1,4 @@
-// Lab benchmark: the wall time of the overfitting experiment (4c: three runs of 200 epochs with its
+// Lab benchmark: the wall time of the overfitting experiment (4c: four runs of 200 epochs with its
 // default settings) in headless Chromium, with the lab's runs spread over 1, 2 and 4 workers
 // (web/js/worker-pool.js sizes its pool from navigator.hardwareConcurrency, which this script
 // overrides per page). Counted from the Run click until the experiment says it is done; each
@@ -39,8 +39,8 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`lab overfitting experiment (3 runs x 200 epochs) in headless Chromium; ${os.cpus().length} cores (${webFolder})`);
-// A job uses at most one worker per run: a pool of 4 trains the three runs on three workers.
+console.log(`lab overfitting experiment (4 runs x 200 epochs) in headless Chromium; ${os.cpus().length} cores (${webFolder})`);
+// A job uses at most one worker per run: a pool of 4 trains the four runs on four workers.
 for (const r of results) console.log(`  pool of ${r.workers} worker(s): ${r.seconds.toFixed(1)} s`);
 const tables = new Set(results.map((r) => JSON.stringify(r.table)));
 console.log(`  final table ${tables.size === 1 ? 'identical for every worker count' : 'DIFFERS between worker counts'}:`);

@@ -149,7 +149,7 @@ test('overfit and random search give identical results with one worker and with 
     })));
     await page.close();
   }
-  assert.equal(results[0].overfit.length, 3);
+  assert.equal(results[0].overfit.length, 4);
   assert.equal(results[0].search.length, 5);
   assert.deepEqual(results[1], results[0]);
   assert.deepEqual(browser.errors, []);
@@ -168,7 +168,7 @@ test('batchnorm, overfit and preprocessing finish with reduced settings; Stop st
 
   await fill(page, 'overfit', 'epochs', 15);
   await runAndWait(page, 'overfit');
-  assert.equal(await page.locator('#overfit tr[data-variant]').count(), 3);
+  assert.equal(await page.locator('#overfit tr[data-variant]').count(), 4);
   await page.locator('#overfit').screenshot({ path: 'test-results/lab-overfit.png' });
 
   await fill(page, 'preprocessing', 'epochs', 10);
@@ -318,5 +318,27 @@ test('an embedded experiment shows only its section inside a cross-origin iframe
   await frame.locator('#preprocessing[data-state="done"]').waitFor({ timeout: 30000 });
   assert.equal(await frame.locator('#preprocessing tr[data-run]').count(), 2);
   await screenshot(page, 'lab-embed-iframe');
+  assert.deepEqual(errors, []);
+});
+
+test('init-training has its own link and embed: the copied link restores its settings, embedded it shows alone and runs', async () => {
+  const { page, errors } = browser;
+  await openLab(page);
+  await fill(page, 'init-training', 'std', 0.05);
+  await fill(page, 'init-training', 'epochs', 2);
+  await page.locator('#init-training [data-field="epochs"] input').press('Tab');
+  await page.click('#init-training .lab-share button[data-i18n="lab.share.link"]');
+  const link = await page.inputValue('#init-training .lab-share-text');
+  assert.match(link, /lab\.html#exp=init-training&std=0\.05&.*epochs=2/);
+  await page.click('#init-training .lab-share button[data-i18n="lab.share.embed"]');
+  assert.match(await page.inputValue('#init-training .lab-share-text'), /^<iframe src="[^"]+#exp=init-training&amp;std=0\.05&amp;.*embed=1&amp;lang=en" width="100%" height="\d+"/);
+  await page.goto('about:blank');
+  await page.goto(`${link}&embed=1`);
+  await page.waitForSelector('#activations[data-ready="true"]', { state: 'attached', timeout: 30000 });
+  for (const hidden of ['.lab-toc', '#init-histograms', '#overfit']) assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+  assert.equal(await page.inputValue('#init-training [data-field="std"] input'), '0.05');
+  await runAndWait(page, 'init-training');
+  assert.equal(await page.locator('#init-training tr[data-init="normal"] td').first().textContent(), 'N(0, 0.05²)');
+  assert.equal(await page.locator('#init-training tr[data-init]').count(), 3);
   assert.deepEqual(errors, []);
 });

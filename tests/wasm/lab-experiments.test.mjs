@@ -67,13 +67,14 @@ describe('the overfitting experiment, as its text describes it', () => {
       }
     }
     const text = JSON.stringify(final);
-    assert.ok(final.plain.train >= 0.97 && Math.abs(final.plain.test - 0.729) < 0.03, text);
+    assert.ok(final.plain.train >= 0.97 && Math.abs(final.plain.test - 0.727) < 0.03, text);
     for (const variant of ['decay', 'dropout']) {
       assert.ok(final[variant].gap < final.plain.gap - 0.05, `${variant} narrows the gap: ${text}`);
       assert.ok(final[variant].train < final.plain.train - 0.1, `${variant} holds training accuracy down: ${text}`);
       assert.ok(final[variant].test < final.plain.test - 0.03, `${variant} ends with lower test accuracy: ${text}`);
     }
     assert.ok(Math.abs(final.decay.train - 0.8) < 0.05, `decay fits about 80 % of its training images: ${text}`);
-    assert.match(en['lab.overfit.intro3'], /72\.9 % without, 65\.4 % with λ = 0\.1, 67\.0 % with dropout 0\.15/);
+    const pct = (x) => (x * 100).toFixed(1);
+    assert.ok(en['lab.overfit.intro3'].includes(`${pct(final.plain.test)} % without, ${pct(final.decay.test)} % with λ = 0.1, ${pct(final.dropout.test)} % with dropout 0.15`), text);
   });
 });

@@ -34,3 +34,5 @@ export function layerColor(i, n) {
   const hue = 250 - 210 * t;
   return `hsl(${hue.toFixed(0)}, 70%, ${(32 + 18 * t).toFixed(0)}%)`;
 }
+// The initializer experiment's three runs: std 0.01 (grey: it never learns), Xavier, He.
+export const INIT_COLORS = { normal: '#7f7f7f', xavier: '#1f77b4', he: '#ff7f0e' };

@@ -9,11 +9,10 @@ import { createSection, createRunBar } from './section.js';
 import { numberField, choiceField, readFields } from '../views/fields.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
+import { bookInit } from './specs.js';
 
 const BINS = 30;
 const COLORS = { sigmoid: '#0877bd', tanh: '#2ca02c', relu: '#f59322', leaky_relu: '#9467bd' };
-// "Xavier" in the book is N(0, 1/n) with n the fan-in: the engine's lecun_normal is exactly that.
-const INIT_KIND = { xavier: 'lecun_normal', he: 'he_normal' };
 
 export const BOOK_CONFIGS = [
   { id: 'sigmoid-normal-1', activation: 'sigmoid', init: 'normal', std: 1 },
@@ -25,13 +24,9 @@ export const BOOK_CONFIGS = [
   { id: 'relu-he', activation: 'relu', init: 'he' },
 ];
 
-function weightInit(config) {
-  return config.init === 'normal' ? { kind: 'normal', std: config.std } : { kind: INIT_KIND[config.init] };
-}
-
 // Two passes for the ReLU family, whose range is not known in advance: the first finds it.
 async function computeLayers(worker, config) {
-  const base = { activation: config.activation, weight_init: weightInit(config), layers: config.layers, units: config.units,
+  const base = { activation: config.activation, weight_init: bookInit(config.init, config.std), layers: config.layers, units: config.units,
     samples: config.samples, bins: BINS, seed: 1 };
   if (config.activation === 'sigmoid') return worker.compute('histograms', { ...base, low: 0, high: 1 });
   if (config.activation === 'tanh') return worker.compute('histograms', { ...base, low: -1, high: 1 });

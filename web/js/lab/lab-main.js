@@ -10,6 +10,7 @@ import { IMAGE_COUNT } from './specs.js';
 import { mountActivationGallery } from './activation-gallery.js';
 import { mountSoftmaxOverflow } from './softmax-overflow.js';
 import { mountInitHistograms } from './init-histograms.js';
+import { mountInitTraining } from './init-training.js';
 import { mountOptimizerMnist } from './optimizer-mnist.js';
 import { mountBatchnorm } from './batchnorm.js';
 import { mountOverfit } from './overfit.js';
@@ -51,7 +52,7 @@ const parent = $('#lab-sections');
 const gallery = mountActivationGallery(parent, workers);
 const softmax = mountSoftmaxOverflow(parent, workers);
 const histograms = mountInitHistograms(parent, workers);
-const views = [gallery, softmax, histograms,
+const views = [gallery, softmax, histograms, mountInitTraining(parent, workers),
   mountOptimizerMnist(parent, workers), mountBatchnorm(parent, workers), mountOverfit(parent, workers),
   mountRandomSearch(parent, workers), mountPreprocessing(parent, workers)];
 const lossTargets = mountLossTargets(parent, workers);

@@ -3,11 +3,13 @@
 // side by side as the epochs arrive.
 
 import { el } from '../views/dom.js';
-import { formatNumber, formatPercent } from '../format.js';
+import { formatNumber } from '../format.js';
 import { OPTIMIZER_COLORS } from '../charts/colors.js';
-import { createLineChart, alignSeries } from '../charts/line-chart.js';
+import { createLineChart } from '../charts/line-chart.js';
 import { createSection } from './section.js';
-import { numberField, checkField, readFields } from '../views/fields.js';
+import { numberField, checkField } from '../views/fields.js';
+import { readSplitFields } from './split-fields.js';
+import { lossCurveHandlers, drawLossRuns } from './loss-curves.js';
 import { createTrainingBar } from './training-control.js';
 import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT, BOOK_LEARNING_RATES } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
@@ -46,25 +48,19 @@ export function mountOptimizerMnist(parent, worker) {
   let results = [];  // [{ optimizer, lr, xs, losses, final, testAcc, diverged }]
 
   function draw() {
-    const series = results.map((r) => ({ label: t(`lab.opt.${r.optimizer}`), color: OPTIMIZER_COLORS[r.optimizer], width: 2, xs: r.xs, ys: r.losses }));
-    if (series.length) chart.set(series, alignSeries(series));
-    const head = el('tr', {}, ...['lab.opt.optimizer', 'lab.lr', 'lab.opt.finalLoss', 'lab.opt.testAcc'].map((k) => el('th', {}, t(k))));
-    const rows = results.map((r) => el('tr', { 'data-optimizer': r.optimizer, 'data-final-loss': r.final === null ? '' : String(r.final) },
-      el('td', {}, el('span', { class: 'swatch', style: `background:${OPTIMIZER_COLORS[r.optimizer]}` }), t(`lab.opt.${r.optimizer}`)),
-      el('td', {}, formatNumber(r.lr, 3)),
-      el('td', {}, r.diverged ? t('lab.diverged') : formatNumber(r.final, 4)),
-      el('td', {}, formatPercent(r.testAcc))));
-    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
-    table.hidden = results.length === 0;  // no empty header before the first run
+    drawLossRuns({
+      chart, table, results, headKeys: ['lab.opt.optimizer', 'lab.lr'],
+      label: (r) => t(`lab.opt.${r.optimizer}`), color: (r) => OPTIMIZER_COLORS[r.optimizer],
+      rowAttrs: (r) => ({ 'data-optimizer': r.optimizer }), extraCells: (r) => [el('td', {}, formatNumber(r.lr, 3))],
+    });
   }
 
   const drawSoon = oncePerFrame(draw);
 
   function start() {
-    const v = readFields(fields);
-    if (v && v.train + v.test > IMAGE_COUNT) { test.fail(t('field.integer', { min: 100, max: IMAGE_COUNT - v.train })); }
-    const chosen = v ? OPTIMIZERS.filter((o) => v[`use-${o}`]) : [];
-    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(t('lab.fix'), 'error'); return; }
+    const v = readSplitFields(fields, { test, bar });
+    if (!v) return;
+    const chosen = OPTIMIZERS.filter((o) => v[`use-${o}`]);
     if (chosen.length === 0) { bar.status(t('lab.opt.none'), 'error'); return; }
     const data = imageData({ train: v.train, test: v.test });
     const layers = mlp({ hidden: Array(v.hidden).fill(v.units), outputs: IMAGE_CLASSES });
@@ -74,18 +70,7 @@ export function mountOptimizerMnist(parent, worker) {
       runs: results.map((r) => ({ images: true, epochs: v.epochs,
         spec: imageSpec({ data, layers, batch: v.batch, optimizer: { kind: r.optimizer, learning_rate: r.lr } }) })),
       concurrent: results.length, record: 'epoch', splits: ['train', 'test'],
-    }, {
-      onProgress(m) {
-        const r = results[m.run];
-        r.xs.push(m.epoch);
-        r.losses.push(m.metrics.train.loss);
-        r.final = m.metrics.train.loss;
-        r.testAcc = m.metrics.test.accuracy;
-        drawSoon();
-      },
-      onRunDone(m) { if (m.diverged) { results[m.run].diverged = true; drawSoon(); } },
-      onDone: draw,
-    });
+    }, lossCurveHandlers(results, { draw, drawSoon }));
   }
 
   onLanguageChange(() => { chart.relabel(); drawSoon(); });

@@ -1,23 +1,25 @@
 // Experiment 4c: a big net on 300 images overfits (train accuracy -> 100 %, test far lower);
-// the same run with weight decay (l2) and with dropout narrows the gap. The learner picks which
-// of the three to train; they train in turns so their curves grow together.
+// the same run with weight decay (l2) and with dropout narrows the gap; with BatchNorm it does not
+// (lab.overfit.intro4). The learner picks which of the four to train; they train side by side so
+// their curves grow together.
 
-import { el } from '../views/dom.js';
+import { el, fillTable } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { SPLIT_COLORS } from '../charts/colors.js';
 import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
-import { numberField, checkField, readFields } from '../views/fields.js';
+import { numberField, checkField } from '../views/fields.js';
+import { readSplitFields } from './split-fields.js';
 import { createTrainingBar } from './training-control.js';
 import { overfitSpec, OVERFIT_DEFAULTS as D, IMAGE_COUNT } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from '../scheduling.js';
 
-const VARIANTS = ['plain', 'decay', 'dropout'];
+const VARIANTS = ['plain', 'decay', 'dropout', 'batchnorm'];
 
 export function mountOverfit(parent, worker) {
   const section = createSection({
-    id: 'overfit', number: '4c', titleKey: 'lab.overfit.title', introKeys: ['lab.overfit.intro1', 'lab.overfit.intro2', 'lab.overfit.intro3'],
+    id: 'overfit', number: '4c', titleKey: 'lab.overfit.title', introKeys: ['lab.overfit.intro1', 'lab.overfit.intro2', 'lab.overfit.intro3', 'lab.overfit.intro4'],
     formulas: ['L = L_0 + \\frac{\\lambda}{2} \\sum_l \\lVert W_l \\rVert^2 \\;\\Rightarrow\\; \\nabla W \\mathrel{+}= \\lambda W \\qquad \\tilde h = \\frac{m \\odot h}{1 - p},\\; m_i \\sim \\text{Bernoulli}(1 - p)'],
   });
   const use = Object.fromEntries(VARIANTS.map((k) => [k, checkField({ key: `lab.overfit.${k}`, name: `use-${k}`, checked: true })]));
@@ -31,16 +33,16 @@ export function mountOverfit(parent, worker) {
   const batch = numberField({ key: 'lab.batch', name: 'batch', value: D.batch, min: 10, max: 500, integer: true });
   const fields = [...Object.values(use), lambda, rate, train, test, epochs, hidden, lr, batch];
   const { bar, training } = createTrainingBar(worker, section.element, () => start());
-  section.controls.append(el('div', { class: 'opt-grid' }, use.plain.element, el('span', {}), use.decay.element, lambda.element, use.dropout.element, rate.element),
+  section.controls.append(el('div', { class: 'opt-grid' }, use.plain.element, el('span', {}), use.decay.element, lambda.element, use.dropout.element, rate.element, use.batchnorm.element, el('span', {})),
     train.element, test.element, epochs.element, hidden.element, lr.element, batch.element, bar.element);
 
   const boxes = Object.fromEntries(VARIANTS.map((k) => [k, el('div', { class: 'chart', 'data-variant': k })]));
   const table = el('table', { class: 'metrics lab-table overfit-results' });
-  section.output.append(el('div', { class: 'lab-three' }, ...VARIANTS.map((k) => boxes[k])), el('div', { class: 'table-scroll' }, table));
+  section.output.append(el('div', { class: 'lab-four' }, ...VARIANTS.map((k) => boxes[k])), el('div', { class: 'table-scroll' }, table));
   parent.append(section.element);
 
   let settings = { lambda: D.lambda, rate: D.rate };
-  const title = (k) => (k === 'plain' ? t('lab.overfit.plain')
+  const title = (k) => (k === 'plain' || k === 'batchnorm' ? t(`lab.overfit.${k}`)
     : k === 'decay' ? t('lab.overfit.decayTitle', { lambda: formatNumber(settings.lambda, 3) })
       : t('lab.overfit.dropoutTitle', { rate: formatNumber(settings.rate, 3) }));
   const charts = Object.fromEntries(VARIANTS.map((k) => [k, createLineChart(boxes[k], {
@@ -59,20 +61,18 @@ export function mountOverfit(parent, worker) {
     const rows = results.map((r) => {
       const a = r.train.at(-1) ?? null;
       const b = r.test.at(-1) ?? null;
-      return el('tr', { 'data-variant': r.variant, 'data-gap': a === null || b === null ? '' : String(a - b) },
+      return el('tr', { 'data-variant': r.variant, 'data-gap': a === null || b === null ? '' : String(a - b), 'data-train': r.train.join(' '), 'data-test': r.test.join(' ') },
         el('td', {}, title(r.variant)), el('td', {}, r.diverged ? t('lab.diverged') : formatPercent(a)), el('td', {}, formatPercent(b)),
         el('td', {}, a === null || b === null ? '–' : formatPercent(a - b)));
     });
-    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
-    table.hidden = results.length === 0;  // no empty header before the first run
+    fillTable(table, head, rows);
   }
 
   const drawSoon = oncePerFrame(draw);
 
   function start() {
-    const v = readFields(fields);
-    if (v && v.train + v.test > IMAGE_COUNT) test.fail(t('field.integer', { min: 100, max: IMAGE_COUNT - v.train }));
-    if (!v || v.train + v.test > IMAGE_COUNT) { bar.status(t('lab.fix'), 'error'); return; }
+    const v = readSplitFields(fields, { test, bar });
+    if (!v) return;
     const chosen = VARIANTS.filter((k) => v[`use-${k}`]);
     if (chosen.length === 0) { bar.status(t('lab.overfit.none'), 'error'); return; }
     settings = { lambda: v.lambda, rate: v.rate };

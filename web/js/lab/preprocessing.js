@@ -4,7 +4,7 @@
 // standardised run. Beside the loss curves the page shows what the explanation rests on, measured
 // on the runs: each feature's gradient on the first layer's weights at the first step.
 
-import { el } from '../views/dom.js';
+import { el, fillTable } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createLineChart, alignSeries } from '../charts/line-chart.js';
 import { createSection } from './section.js';
@@ -58,8 +58,7 @@ export function mountPreprocessing(parent, worker) {
       el('td', {}, r.input ? `${n(r.input.min)} … ${n(r.input.max)}` : '–'),
       el('td', {}, r.gradients ? n(r.gradients[0]) : '–'), el('td', {}, r.gradients ? n(r.gradients[1]) : '–'),
       el('td', {}, finalLoss(r)), el('td', {}, formatPercent(r.accuracy))));
-    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
-    table.hidden = results.length === 0;  // no empty header before the first run
+    fillTable(table, head, rows);
     explain();
   }
 

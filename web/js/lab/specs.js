@@ -23,6 +23,13 @@ export function mlp({ hidden, outputs, activation = 'relu', init = { kind: 'he_n
   return layers;
 }
 
+// The book's initializer names as engine initializers. "Xavier" in the book is N(0, 1/n) with n the
+// fan-in: the engine's lecun_normal is exactly that. 'normal' is N(0, std²).
+const BOOK_INIT_KIND = { xavier: 'lecun_normal', he: 'he_normal' };
+export function bookInit(name, std) {
+  return name === 'normal' ? { kind: 'normal', std } : { kind: BOOK_INIT_KIND[name] };
+}
+
 export function imageSpec({ data, layers, optimizer, batch, seed = 1 }) {
   return { data, layers, loss: 'softmax_cross_entropy', optimizer, training: { batch_size: batch, seed } };
 }
@@ -32,12 +39,27 @@ export function imageSpec({ data, layers, optimizer, batch, seed = 1 }) {
 // lambda = 0.1, dropout 0.15. Its text (lab.overfit.intro3) quotes what this run gives.
 export const OVERFIT_DEFAULTS = { lambda: 0.1, rate: 0.15, train: 300, test: 700, epochs: 200, hidden: 6, lr: 0.01, batch: 100 };
 
-// variant: 'plain', 'decay' (l2 = lambda) or 'dropout' (rate after every hidden activation).
+// variant: 'plain', 'decay' (l2 = lambda), 'dropout' (rate after every hidden activation) or
+// 'batchnorm' (BatchNorm before every hidden activation).
 export function overfitSpec(variant, { lambda, rate, train, test, hidden, lr, batch }) {
   return imageSpec({
     data: imageData({ train, test }), batch,
-    layers: mlp({ hidden: Array(hidden).fill(100), outputs: IMAGE_CLASSES, dropout: variant === 'dropout' ? rate : 0 }),
+    layers: mlp({ hidden: Array(hidden).fill(100), outputs: IMAGE_CLASSES, dropout: variant === 'dropout' ? rate : 0, batchnorm: variant === 'batchnorm' }),
     optimizer: { kind: 'sgd', learning_rate: lr, l2: variant === 'decay' ? lambda : 0 },
+  });
+}
+
+// The initializer experiment (3b) after the book (ch. 6, weight_init_compare): 4 hidden layers of
+// 100 ReLU units, plain SGD 0.01 in batches of 100; std 0.01, Xavier and He. 3000 images for 30
+// epochs (900 steps) is short enough to wait for; its text (lab.initTrain.intro2) quotes this run.
+export const INIT_TRAINING_DEFAULTS = { std: 0.01, train: 3000, test: 500, epochs: 30, hidden: 4, units: 100, lr: 0.01, batch: 100 };
+export const INIT_TRAINING_INITS = ['normal', 'xavier', 'he'];
+
+export function initTrainingSpec(init, { std, train, test, hidden, units, lr, batch }) {
+  return imageSpec({
+    data: imageData({ train, test }), batch,
+    layers: mlp({ hidden: Array(hidden).fill(units), outputs: IMAGE_CLASSES, init: bookInit(init, std) }),
+    optimizer: { kind: 'sgd', learning_rate: lr },
   });
 }
 

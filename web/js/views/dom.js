@@ -23,6 +23,13 @@ export function svg(tag, attrs = {}) {
   return node;
 }
 
+// A results table: one header row, a row per run; hidden while there are no rows, so no empty
+// header shows before the first run.
+export function fillTable(table, head, rows) {
+  table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+  table.hidden = rows.length === 0;
+}
+
 export const $ = (selector, root = document) => root.querySelector(selector);
 
 // A canvas whose backing store matches the device pixel ratio; returns its 2-D context scaled

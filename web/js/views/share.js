@@ -134,8 +134,8 @@ export function labLink(view, flags = {}) {
 // with its default settings (a training's charts and tables appear only after Run, so the
 // section's height before it would be too small). Measured at 760 px by tools/measure-lab-embeds.mjs.
 const LAB_RESULT_HEIGHTS = {
-  activations: 2791, softmax: 516, 'init-histograms': 2716, 'optimizer-mnist': 898,
-  batchnorm: 1477, overfit: 1269, 'random-search': 1139, preprocessing: 981,
+  activations: 2791, softmax: 516, 'init-histograms': 2716, 'init-training': 878, 'optimizer-mnist': 898,
+  batchnorm: 1477, overfit: 1806, 'random-search': 1139, preprocessing: 981,
   'loss-targets': 1206, history: 1466,
 };
 // Room for what a teacher's own settings add (a longer table, a wrapped line), in steps of 10 px.
