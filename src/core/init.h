@@ -2,13 +2,12 @@
 #pragma once
 #include <string>
 #include "expected.h"
+#include "init_registry.h"
 #include "json_reader.h"
 #include "rng.h"
 #include "types.h"
 
 namespace nn {
-
-enum class InitKind { Zeros, Constant, Normal, Uniform, XavierNormal, XavierUniform, HeNormal, HeUniform, LecunNormal };
 
 struct InitConfig {
   InitKind kind = InitKind::XavierUniform;
@@ -18,7 +17,7 @@ struct InitConfig {
   double limit = 0.05;  // Uniform
 };
 
-const char* toString(InitKind kind);  // "zeros", "constant", "normal", "uniform", "xavier_normal", ...
+const char* toString(InitKind kind);  // the registry's name: "zeros", "constant", "normal", ...
 Expected<InitKind> parseInitKind(const std::string& name);
 
 Expected<InitConfig> readInitConfig(const Json& section, const std::string& path, InitKind defaultKind);

@@ -11,13 +11,13 @@
 #include <vector>
 #include "expected.h"
 #include "json_reader.h"
+#include "optimizer_registry.h"
 #include "parameter.h"
+#include "schedule_registry.h"
 #include "types.h"
 
 namespace nn {
 
-enum class OptimizerKind { Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, AdamW };
-enum class ScheduleKind { Constant, Step, Exponential, Cosine };
 
 struct ScheduleConfig {
   ScheduleKind kind = ScheduleKind::Constant;
@@ -46,15 +46,16 @@ struct OptimizerConfig {
 
 // Parsing helpers shared by the spec reader and the CLI.
 const char* toString(OptimizerKind kind);
-Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"
+Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // a name of the registry (optimizer_registry.h)
 const char* toString(ScheduleKind kind);
-Expected<ScheduleKind> parseScheduleKind(const std::string& name);    // "constant", "step", "exponential", "cosine"
+Expected<ScheduleKind> parseScheduleKind(const std::string& name);    // a name of schedule_registry.h
 
-// The weight decay a kind uses when the spec gives none: 0.01 for AdamW, else 0.
+// The weight decay a kind uses when the spec gives none (the registry's: 0.01 for AdamW, else 0).
 double defaultWeightDecay(OptimizerKind kind);
 
-// Checks ranges (lr > 0 and finite, 0 <= momentum < 1, 0 <= beta < 1, eps > 0,
-// penalties >= 0, ...). Field names in errors are prefixed with `path`.
+// Checks ranges: the optimizer's hyper-parameters against the registry's table (lr > 0 and finite,
+// 0 <= momentum < 1, 0 <= beta < 1, eps > 0, penalties >= 0, ...), then the schedule's.
+// Field names in errors are prefixed with `path`.
 Status validate(const OptimizerConfig& config, const std::string& path = "optimizer");
 
 // Reads the "optimizer" section of a spec (docs/spec.md). Partial sections are
@@ -121,6 +122,7 @@ class Optimizer {
   std::vector<Parameter> parameters_;
   std::vector<Matrix> first_;   // aligned with parameters_: velocity (Momentum/Nesterov), m (Adam), h (AdaGrad/RMSProp)
   std::vector<Matrix> second_;  // aligned with parameters_: v (Adam/AdamW); empty otherwise
+  Matrix noState_;  // what a rule with fewer state buffers gets for the ones it does not have (never read)
   long long t_ = 0;
   long long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
   double lastGradientNorm_ = 0.0;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "dataset.h"
+#include "dataset_registry.h"
 
 namespace nn {
 
@@ -94,7 +95,8 @@ void readSplit(JsonObjectReader& parent, std::vector<Error>& errors, DataConfig&
 }  // namespace
 
 TaskKind taskOf(const std::string& kind) {
-  return kind == "plane" || kind == "gaussian_bumps" ? TaskKind::Regression : TaskKind::Classification;
+  const DatasetDefinition* entry = datasetRegistry().find(kind);
+  return entry && !entry->classification ? TaskKind::Regression : TaskKind::Classification;
 }
 
 Expected<DataConfig> readDataConfig(const Json& section, const std::string& path) {

@@ -3,6 +3,8 @@
 // (fitting it on all the data would leak the test set into training).
 #include "dataset.h"
 
+#include "dataset_registry.h"
+
 #include <array>
 #include <cmath>
 #include <numeric>
@@ -114,7 +116,8 @@ void generateTwoDimensional(const DataConfig& config, Rng& rng, Dataset& dataset
   generatePoints(config, rng, all.raw, all.targets);
   mapFeatures(all.raw, config.features, all.inputs);
   dataset.task = taskOf(config.kind);
-  const bool manyClasses = config.kind == "spiral" || config.kind == "blobs";
+  const DatasetDefinition* entry = datasetRegistry().find(config.kind);
+  const bool manyClasses = entry && entry->readsClasses;
   dataset.classes = dataset.task == TaskKind::Regression ? 1 : manyClasses ? config.classes : 2;
   dataset.raw2dAvailable = true;
   dataset.featureNames = config.features;
