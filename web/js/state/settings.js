@@ -1,5 +1,8 @@
 import { PRESETS } from '../lessons/presets.js';
 import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
+import { HIDDEN_ACTIVATIONS, OPTIMIZER_NAMES, INITIALIZER_NAMES, SCHEDULE_NAMES, INIT_PARAMETER,
+  CLASSIFICATION_DATASETS, REGRESSION_DATASETS, MULTICLASS_DATASETS as CATALOG_MULTICLASS_DATASETS,
+  optimizerReads, scheduleReads } from '../catalog.js';
 
 // The ONE declarative table of everything a learner can set.
 // Each row: key (name in the state object), type, default, range/choices, url (short name in the
@@ -8,25 +11,34 @@ import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
 //
 // Types: 'int' | 'number' | 'bool' | 'choice' | 'set' (several of the choices) | 'layers'.
 // 'log: true' means a slider moves in log space (learning rates, epsilons).
-// 'when' (optional) says when a control is relevant (e.g. momentum only for momentum/nesterov);
+// 'when' (optional) says when a control is relevant (e.g. momentum only for the optimizers that read it);
 // the value is still kept and shared so switching back restores it.
 
-export const DATASETS_CLASSIFICATION = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs'];
-export const DATASETS_REGRESSION = ['plane', 'gaussian_bumps'];
+// The engine's catalogue (catalog.js) gives the data sets, activations, initializers, optimizers
+// and schedules, in its order.
+export const DATASETS_CLASSIFICATION = CLASSIFICATION_DATASETS;
+export const DATASETS_REGRESSION = REGRESSION_DATASETS;
 export const DATASETS = [...DATASETS_CLASSIFICATION, ...DATASETS_REGRESSION];
-export const MULTICLASS_DATASETS = ['spiral', 'blobs'];
+export const MULTICLASS_DATASETS = CATALOG_MULTICLASS_DATASETS;
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
-export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu'];
-export const INITIALIZERS = ['zeros', 'constant', 'normal', 'uniform', 'xavier_normal', 'xavier_uniform',
-  'he_normal', 'he_uniform', 'lecun_normal'];
+export const ACTIVATIONS = HIDDEN_ACTIVATIONS;
+export const INITIALIZERS = INITIALIZER_NAMES;
 // The initializers that take one number, and the spec key it goes to.
-export const INIT_PARAM = { constant: 'value', normal: 'std', uniform: 'limit' };
-export const INIT_PARAM_DEFAULT = { constant: 0.1, normal: 0.1, uniform: 0.05 };
-export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
-export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'];
+export const INIT_PARAM = Object.fromEntries(Object.entries(INIT_PARAMETER).map(([kind, p]) => [kind, p.name]));
+// The number a kind starts with when the learner picks it: the engine's default, except that the
+// builder starts a constant or a normal initializer at 0.1, a scale the lessons can see (the
+// engine's defaults, 0 and 0.01, are for specs that leave the key out).
+const BUILDER_INIT_DEFAULTS = { constant: 0.1, normal: 0.1 };
+export const INIT_PARAM_DEFAULT = Object.fromEntries(Object.entries(INIT_PARAMETER)
+  .map(([kind, p]) => [kind, BUILDER_INIT_DEFAULTS[kind] ?? p.default]));
+export const OPTIMIZERS = OPTIMIZER_NAMES;
+export const SCHEDULES = SCHEDULE_NAMES;
 export const NORM_PLACES = ['off', 'before', 'after'];
 export const TEST_FUNCTIONS = ['book', 'rosenbrock', 'beale', 'saddle', 'himmelblau'];
 const BOOK_RACE = PATH_DEFAULTS.book;  // the optimizer-paths view starts on the book's race
+// The optimizers the paths view races: those the lessons have tuned a learning rate for on every
+// test function (lessons/path-defaults.js), in the catalogue's order.
+export const PATH_OPTIMIZERS = OPTIMIZERS.filter((name) => name in BOOK_RACE.learningRates);
 // Panels and controls a teacher may hide in embed mode (ids of elements with data-panel=...).
 export const HIDEABLE = ['data', 'features', 'training', 'builder', 'network', 'output', 'curves', 'insides',
   'paths', 'presets', 'export', 'runbar'];
@@ -53,8 +65,9 @@ export function defaultLayer(overrides = {}) {
   return { ...layer, ...overrides };
 }
 
-const isOptimizer = (...kinds) => (s) => kinds.includes(s.optimizer);
-const isSchedule = (kind) => (s) => s.schedule === kind;
+// A hyper-parameter's control is relevant when the chosen optimizer reads it (the catalogue says which).
+const readByOptimizer = (specKey) => (s) => optimizerReads(s.optimizer, specKey);
+const readBySchedule = (specKey) => (s) => scheduleReads(s.schedule, specKey);
 const isClassification = (s) => DATASETS_CLASSIFICATION.includes(s.dataset);
 
 export const SETTINGS = [
@@ -82,27 +95,27 @@ export const SETTINGS = [
   { key: 'optimizer', url: 'opt', group: 'training', type: 'choice', default: 'adam', choices: OPTIMIZERS },
   { key: 'learningRate', url: 'lr', group: 'training', type: 'number', default: 0.03, min: 1e-5, max: 10, log: true },
   { key: 'momentum', url: 'mom', group: 'training', type: 'number', default: 0.9, min: 0, max: 0.999, step: 0.01,
-    when: isOptimizer('momentum', 'nesterov') },
+    when: readByOptimizer('momentum') },
   { key: 'rho', url: 'rho', group: 'training', type: 'number', default: 0.9, min: 0, max: 0.9999, step: 0.01,
-    when: isOptimizer('rmsprop') },
+    when: readByOptimizer('rho') },
   { key: 'beta1', url: 'b1', group: 'training', type: 'number', default: 0.9, min: 0, max: 0.9999, step: 0.01,
-    when: isOptimizer('adam', 'adamw') },
+    when: readByOptimizer('beta1') },
   { key: 'beta2', url: 'b2', group: 'training', type: 'number', default: 0.999, min: 0, max: 0.99999, step: 0.001,
-    when: isOptimizer('adam', 'adamw') },
+    when: readByOptimizer('beta2') },
   { key: 'epsilon', url: 'eps', group: 'training', type: 'number', default: 1e-8, min: 1e-12, max: 1, log: true,
-    when: isOptimizer('adagrad', 'rmsprop', 'adam', 'adamw') },
-  { key: 'biasCorrection', url: 'bc', group: 'training', type: 'bool', default: true, when: isOptimizer('adam', 'adamw') },
+    when: readByOptimizer('epsilon') },
+  { key: 'biasCorrection', url: 'bc', group: 'training', type: 'bool', default: true, when: readByOptimizer('bias_correction') },
   { key: 'batchSize', url: 'bs', group: 'training', type: 'int', default: 10, min: 1, max: 2000 },
   { key: 'schedule', url: 'sched', group: 'schedule', type: 'choice', default: 'constant', choices: SCHEDULES },
-  { key: 'stepSize', url: 'ss', group: 'schedule', type: 'int', default: 500, min: 1, max: 1000000, when: isSchedule('step') },
+  { key: 'stepSize', url: 'ss', group: 'schedule', type: 'int', default: 500, min: 1, max: 1000000, when: readBySchedule('step_size') },
   { key: 'gamma', url: 'gamma', group: 'schedule', type: 'number', default: 0.5, min: 0.001, max: 1, step: 0.01,
-    when: (s) => s.schedule === 'step' || s.schedule === 'exponential' },
+    when: readBySchedule('gamma') },
   { key: 'decaySteps', url: 'ds', group: 'schedule', type: 'int', default: 1000, min: 1, max: 1000000,
-    when: isSchedule('exponential') },
+    when: readBySchedule('decay_steps') },
   { key: 'totalSteps', url: 'ts', group: 'schedule', type: 'int', default: 2000, min: 1, max: 1000000,
-    when: isSchedule('cosine') },
+    when: readBySchedule('total_steps') },
   { key: 'minLearningRate', url: 'minlr', group: 'schedule', type: 'number', default: 0.0001, min: 0, max: 10,
-    when: isSchedule('cosine') },
+    when: readBySchedule('min_learning_rate') },
   { key: 'l1', url: 'l1', group: 'regularization', type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
   { key: 'l2', url: 'l2', group: 'regularization', type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
   { key: 'weightDecay', url: 'wd', group: 'regularization', type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
@@ -123,7 +136,7 @@ export const SETTINGS = [
   { key: 'pathStartY', url: 'py', group: 'paths', type: 'number', default: BOOK_RACE.start[1], min: -100, max: 100, step: 0.1 },
   { key: 'pathSteps', url: 'psteps', group: 'paths', type: 'int', default: BOOK_RACE.steps, min: 1, max: 1000 },
   { key: 'pathOptimizers', url: 'popt', group: 'paths', type: 'set', default: ['sgd', 'momentum', 'adagrad', 'adam'],
-    choices: OPTIMIZERS, minItems: 0 },
+    choices: PATH_OPTIMIZERS, minItems: 0 },
   { key: 'pathLrSgd', url: 'plsgd', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.sgd, min: 1e-5, max: 10, log: true },
   { key: 'pathLrMomentum', url: 'plmom', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.momentum, min: 1e-5, max: 10, log: true },
   { key: 'pathLrNesterov', url: 'plnes', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.nesterov, min: 1e-5, max: 10, log: true },

@@ -2,6 +2,7 @@
 // so the same spec comes out for the same settings — the basis of reproducible links.
 
 import { MULTICLASS_DATASETS, INIT_PARAM, isRegression } from './settings.js';
+import { optimizerReads, scheduleReads } from '../catalog.js';
 
 export function taskOf(settings) {
   if (isRegression(settings)) return { kind: 'regression', classes: 1, outputs: 1, loss: 'mse' };
@@ -65,27 +66,31 @@ export function buildSpec(settings) {
   return { spec, blocks, task };
 }
 
+// The hyper-parameters some update rules read (the catalogue says which): spec key, settings key.
+const RULE_PARAMETERS = [['momentum', 'momentum'], ['rho', 'rho'], ['beta1', 'beta1'], ['beta2', 'beta2'],
+  ['bias_correction', 'biasCorrection'], ['epsilon', 'epsilon']];
+
 // Only the keys the chosen optimizer reads, so a change of kind never trips "unknown key".
 export function optimizerSection(s) {
   const o = { kind: s.optimizer, learning_rate: s.learningRate };
-  if (s.optimizer === 'momentum' || s.optimizer === 'nesterov') o.momentum = s.momentum;
-  if (s.optimizer === 'rmsprop') o.rho = s.rho;
-  if (s.optimizer === 'adam' || s.optimizer === 'adamw') {
-    o.beta1 = s.beta1; o.beta2 = s.beta2; o.bias_correction = s.biasCorrection;
+  for (const [specKey, settingKey] of RULE_PARAMETERS) {
+    if (optimizerReads(s.optimizer, specKey)) o[specKey] = s[settingKey];
   }
-  if (['adagrad', 'rmsprop', 'adam', 'adamw'].includes(s.optimizer)) o.epsilon = s.epsilon;
   o.l1 = s.l1; o.l2 = s.l2; o.weight_decay = s.weightDecay; o.clip_norm = s.clipNorm;
   o.schedule = scheduleSection(s);
   return o;
 }
 
+// The parameters some schedules read (the catalogue says which): spec key, settings key.
+const SCHEDULE_PARAMETERS = [['step_size', 'stepSize'], ['gamma', 'gamma'], ['decay_steps', 'decaySteps'],
+  ['total_steps', 'totalSteps'], ['min_learning_rate', 'minLearningRate']];
+
 function scheduleSection(s) {
-  switch (s.schedule) {
-    case 'step': return { kind: 'step', step_size: s.stepSize, gamma: s.gamma };
-    case 'exponential': return { kind: 'exponential', gamma: s.gamma, decay_steps: s.decaySteps };
-    case 'cosine': return { kind: 'cosine', total_steps: s.totalSteps, min_learning_rate: s.minLearningRate };
-    default: return { kind: 'constant' };
+  const section = { kind: s.schedule };
+  for (const [specKey, settingKey] of SCHEDULE_PARAMETERS) {
+    if (scheduleReads(s.schedule, specKey)) section[specKey] = s[settingKey];
   }
+  return section;
 }
 
 // 1 - 0.7 - 0.15 is 0.15000000000000002 in floating point; the spec wants a sum of 1 within 1e-6.
