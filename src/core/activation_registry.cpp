@@ -141,6 +141,15 @@ NN_REFERENCE void siluBackwardReference(const Vector&, const Matrix& z, const Ma
   }
 }
 
+// --- softplus: a = ln(1 + e^z), f' = sigmoid(z) ---------------------------------------------------
+// No vector log yet: the forward pass is the stable scalar max(z, 0) + log1p(e^-|z|) in every build.
+NN_KERNEL void softplusForward(const Vector&, const Matrix& z, Matrix& a) {
+  a = z.unaryExpr([](Scalar x) { return softplus(x); });
+}
+NN_REFERENCE void softplusBackwardReference(const Vector&, const Matrix& z, const Matrix&, const Matrix& dA, Matrix& dZ) {
+  dZ = dA.array() * z.unaryExpr([](Scalar x) { return sigmoid(x); }).array();
+}
+
 #ifndef NN_SCALAR_DOUBLE
 // The vectorised float kernels of the kinds built on exp.
 using simd::Float4;
@@ -205,6 +214,9 @@ NN_KERNEL void siluBackwardKernel(const Vector&, const Matrix& z, const Matrix&,
     return g * (s + x * s * oneMinusS);
   }, dA.data(), z.data());
 }
+NN_KERNEL void softplusBackwardKernel(const Vector&, const Matrix& z, const Matrix&, const Matrix& dA, Matrix& dZ) {
+  simd::mapArrays(z.size(), dZ.data(), [](Float4 g, Float4 x) { return g * simd::sigmoid4(x); }, dA.data(), z.data());
+}
 #endif
 
 // In ActivationKind order (activationDefinition() indexes it by kind; a unit test checks the order).
@@ -241,6 +253,10 @@ const ActivationDefinition kActivations[] = {
     {ActivationKind::Silu, "silu", "SiLU", "\\mathrm{SiLU}(x) = x\\,\\sigma(x) = \\frac{x}{1+e^{-x}}",
      "f'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)", std::nullopt, false, true, false, false,
      NN_FLOAT_KERNEL_OR(siluKernel, siluReference), NN_FLOAT_KERNEL_OR(siluBackwardKernel, siluBackwardReference)},
+    // ln(1 + e^-inf) = 0: squashes -inf into a finite output.
+    {ActivationKind::Softplus, "softplus", "Softplus", "\\mathrm{softplus}(x) = \\ln(1 + e^{x})",
+     "f'(x) = \\sigma(x) = \\frac{1}{1+e^{-x}}", std::nullopt, false, true, false, true, softplusForward,
+     NN_FLOAT_KERNEL_OR(softplusBackwardKernel, softplusBackwardReference)},
 };
 
 }  // namespace

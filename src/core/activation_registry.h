@@ -16,7 +16,7 @@
 namespace nn {
 
 // The order of the registry's table (activation_registry.cpp), which is the order of the page's select.
-enum class ActivationKind { Linear, Sigmoid, Tanh, Relu, LeakyRelu, Prelu, Elu, Softmax, Gelu, Silu };
+enum class ActivationKind { Linear, Sigmoid, Tanh, Relu, LeakyRelu, Prelu, Elu, Softmax, Gelu, Silu, Softplus };
 
 // a = f(z); alpha is the layer's (units, 1) column (PReLU reads one per unit, the others alpha(0)).
 // a is already shaped like z.
