@@ -104,6 +104,23 @@ NN_RULE void adamUpdate(const UpdateFactors& f, Matrix& weights, const Matrix& g
   if (proximal) softThreshold(W, f.l1Step / ((v * f.vhatScale).sqrt() + f.eps));
 }
 
+// m = b1 * m + (1 - b1) * g;  u = max(b2 * u, |g|);  W -= lr * mhat / (u + eps)
+// (Adam with the infinity norm in place of the second moment: u needs no bias correction, since
+// it is a maximum rather than an average started at 0; mhat is corrected as in Adam.)
+NN_RULE void adamaxUpdate(const UpdateFactors& f, Matrix& weights, const Matrix& gradient, Matrix& firstMoment,
+                          Matrix& infinityNorm, bool proximal) {
+  auto W = weights.array();
+  auto g = gradient.array();
+  auto m = firstMoment.array();
+  auto u = infinityNorm.array();
+  m = f.b1 * m + f.oneMinusB1 * g;
+  u = (f.b2 * u).max(g.abs());
+  flushTinyToZero(m);
+  flushTinyToZero(u);
+  W -= f.lr * (m * f.mhatScale) / (u + f.eps);
+  if (proximal) softThreshold(W, f.l1Step / (u + f.eps));
+}
+
 const char* const kAdamUpdateTex =
     "m \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2,\\; "
     "W \\leftarrow W - \\eta\\, \\frac{\\hat m}{\\sqrt{\\hat v}+\\epsilon}";
@@ -127,6 +144,11 @@ const OptimizerDefinition kOptimizers[] = {
     {OptimizerKind::AdamW, "adamw",
      "\\text{Adam step, then } W \\leftarrow W - \\eta\\,\\lambda\\, W \\text{ (decoupled decay)}",
      {"beta1", "beta2", "epsilon", "bias_correction", nullptr}, 2, "moments", 2, 0.01, adamUpdate},
+    // u is a maximum of |g|, never larger than a gradient: it cannot overflow on its own.
+    {OptimizerKind::Adamax, "adamax",
+     "m \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\; u \\leftarrow \\max(\\beta_2 u, |g|),\\; "
+     "W \\leftarrow W - \\eta\\, \\frac{\\hat m}{u+\\epsilon}",
+     {"beta1", "beta2", "epsilon", "bias_correction", nullptr}, 2, "moments_infinity_norm", 0, 0.0, adamaxUpdate},
 };
 
 // Ranges: a fraction is [0, 1) (a decay of 1 never forgets), a rate or epsilon (0, max].

@@ -17,7 +17,7 @@
 namespace nn {
 
 // The order of the registry's table (optimizer_registry.cpp), which is the order of the page's select.
-enum class OptimizerKind { Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, AdamW };
+enum class OptimizerKind { Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, AdamW, Adamax };
 
 // The numbers every parameter's update in one step shares, computed once per step from the
 // configuration (Optimizer::step). Each decay factor and its complement are rounded from double

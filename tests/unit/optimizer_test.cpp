@@ -2,6 +2,7 @@
 // in optimizer.h, plus the invariants the lessons rely on.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/optimizer.h"
@@ -103,6 +104,15 @@ TEST_CASE("each optimizer's first two steps equal the values computed by hand fr
       expected[1][i] = expected[0][i] - lr * (m2 / (1 - b1 * b1)) / (std::sqrt(v2 / (1 - b2 * b2)) + eps);
     }
     checkTwoSteps(configFor(OptimizerKind::Adam, lr), expected);
+  }
+  SUBCASE("Adamax: m as Adam's, u = max(b2*u, |g|), W -= lr*mhat/(u+eps)") {
+    for (int i = 0; i < 2; ++i) {
+      const double m1 = (1 - b1) * kG[i], u1 = std::abs(kG[i]);
+      const double m2 = b1 * m1 + (1 - b1) * kG[i], u2 = std::max(b2 * u1, std::abs(kG[i]));
+      expected[0][i] = kW0[i] - lr * (m1 / (1 - b1)) / (u1 + eps);
+      expected[1][i] = expected[0][i] - lr * (m2 / (1 - b1 * b1)) / (u2 + eps);
+    }
+    checkTwoSteps(configFor(OptimizerKind::Adamax, lr), expected);
   }
   SUBCASE("AdamW: W -= lr*weight_decay*W, then the Adam update") {
     const double wd = 0.01;
