@@ -9,6 +9,7 @@
 #   ./build-wasm.sh bench          build, then run the native and wasm benchmarks
 #   ./build-wasm.sh sanitize       ASan + UBSan build with clang (build-sanitize/), runs every doctest suite
 #   ./build-wasm.sh fuzz [SECONDS] sanitized build, then every fuzz target for SECONDS each (default 60)
+#   ./build-wasm.sh format         reformat the C++ with clang-format (.clang-format), in place
 #   ./build-wasm.sh deps           only install missing Debian and npm packages
 #
 # On a fresh Debian machine run it as root: it installs the missing Debian
@@ -21,9 +22,10 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 # Debian's emscripten needs its own node modules (acorn) when node comes from another package.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
-# clang + libclang-rt-dev: the sanitizer runtimes and libFuzzer of the sanitize and fuzz builds.
+# clang + libclang-rt-dev: the sanitizer runtimes and libFuzzer of the sanitize and fuzz builds;
+# clang-format: the C++ style check of `test` and the `format` command.
 APT_PACKAGES=(cmake g++ make libeigen3-dev doctest-dev nlohmann-json3-dev emscripten nodejs npm chromium
-              dataset-fashion-mnist gzip clang libclang-rt-dev)
+              dataset-fashion-mnist gzip clang libclang-rt-dev clang-format)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -47,9 +49,11 @@ install_debian_packages() {
 }
 
 install_npm_packages() {
-  # package-lock.json pins exact versions; skip when node_modules already matches it.
-  if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json) \
-       <(sed -n '/"packages"/,$p' node_modules/.package-lock.json) 2>/dev/null; then
+  # package-lock.json pins exact versions; skip when node_modules already matches it (npm's record of
+  # what it installed, node_modules/.package-lock.json, lists the same packages without the root entry).
+  if ! node -e 'const lock = require("./package-lock.json").packages; delete lock[""];
+       const installed = require("./node_modules/.package-lock.json").packages;
+       process.exit(JSON.stringify(lock) === JSON.stringify(installed) ? 0 : 1)' 2>/dev/null; then
     log "Installing npm packages (package-lock.json)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
@@ -109,8 +113,30 @@ build_all() {
   write_offline_list
 }
 
+# Every C++ file of the project (the core, the CLI, the bindings, the tests, fuzzers and benchmarks).
+cpp_sources() {
+  find src tests bench -type f \( -name '*.cpp' -o -name '*.h' \) | sort
+}
+
+# The style checks, in a few seconds: ESLint (eslint.config.js) over every JavaScript file, and
+# clang-format (.clang-format) over the C++, which `./build-wasm.sh format` repairs.
+run_style_checks() {
+  local failed=0
+  log "JavaScript style (ESLint)"
+  node_modules/.bin/eslint --max-warnings 0 . || failed=1
+  log "C++ style (clang-format --dry-run; ./build-wasm.sh format fixes it)"
+  cpp_sources | xargs clang-format --dry-run --Werror || failed=1
+  return $failed
+}
+
+format_cpp() {
+  log "Formatting the C++ (clang-format -i)"
+  cpp_sources | xargs clang-format -i
+}
+
 run_tests() {
   local failed=0
+  run_style_checks || failed=1
   log "Native unit tests (ctest)"
   (cd build && ctest --output-on-failure) || failed=1
   log "Tool tests (node:test)"
@@ -207,6 +233,7 @@ command=${1:-build}
 shift || true
 case "$command" in
   deps) deps ;;
+  format) format_cpp ;;
   native) build_native ;;
   wasm) build_wasm; write_offline_list ;;
   build) build_all ;;
@@ -216,5 +243,5 @@ case "$command" in
   fuzz) deps; build_sanitized; run_fuzzers "${1:-60}" ;;
   serve) build_all; serve "$@" ;;
   bench) build_all; node bench/wasm-bench.mjs; node bench/page-first-step.mjs; node bench/page-longtask.mjs ;;
-  *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|sanitize|fuzz [SECONDS]|deps}" >&2; exit 2 ;;
+  *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|sanitize|fuzz [SECONDS]|format|deps}" >&2; exit 2 ;;
 esac

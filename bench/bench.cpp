@@ -26,8 +26,8 @@
 #include "core/dense.h"
 #include "core/network.h"
 #include "core/optimizer.h"
-#include "core/spec.h"
-#include "core/trainer.h"
+#include "run/trainer.h"
+#include "spec/run_spec_json.h"
 #include "lab/init_histograms.h"
 
 namespace {
@@ -157,7 +157,7 @@ Workload forwardFiveSigmoid() {
   if (!spec) fail(spec.error().describe());
   spec->layers.pop_back();  // the final Dense(2) only satisfies the spec reader; the lesson has none
   constexpr int kExamples = 1000;
-  auto network = std::make_shared<nn::Network>(*spec, 100, kExamples, 1);
+  auto network = std::make_shared<nn::Network>(spec->layers, spec->loss, 100, kExamples, 1);
   auto input = std::make_shared<nn::Matrix>(nn::Matrix::Random(100, kExamples));  // (100, 1000)
   return {"forward_5x100_sigmoid", "forward 1000x100 -> 5 x Dense(100) sigmoid", [network, input] {
             network->forward(*input, nn::Mode::Inference);
@@ -214,7 +214,7 @@ Workload deepEightBy256(bool statsEveryStep) {
 
 // --- phases of a step ------------------------------------------------------------
 
-// The calls Trainer::step makes, in its order (keep in step with src/core/trainer.cpp).
+// The calls Trainer::step makes, in its order (keep in step with src/run/trainer.cpp).
 void stepForward(nn::Network& network, const nn::Matrix& input, const nn::Matrix& targets, double& loss) {
   network.forward(input, nn::Mode::Training);
   loss = network.loss(targets);
@@ -312,7 +312,7 @@ ForwardSplit forwardFiveSigmoidSplit(const Options& options) {
   auto spec = nn::parseRunSpec(specJson);
   if (!spec) fail(spec.error().describe());
   spec->layers.pop_back();
-  nn::Network network(*spec, 100, 1000, 1);
+  nn::Network network(spec->layers, spec->loss, 100, 1000, 1);
   const nn::Matrix input = nn::Matrix::Random(100, 1000);
   ForwardSplit split;
   long passes = 0;

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string>
 #include "core/expected.h"
-#include "core/spec.h"
+#include "spec/run_spec_json.h"
 
 namespace nn {
 

@@ -2,8 +2,7 @@
 #include <cstring>
 #include "cli/commands.h"
 #include "cli/file_io.h"
-#include "core/spec.h"
-#include "core/trainer.h"
+#include "run/trainer.h"
 
 namespace nn {
 

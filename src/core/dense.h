@@ -27,7 +27,6 @@ class Dense : public Layer {
 
   Matrix& weights() { return W_; }
   Matrix& bias() { return b_; }
-  const Matrix& weightGradient() const { return dW_; }
 
  private:
   Matrix W_;   // (units, inputSize)

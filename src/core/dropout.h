@@ -19,7 +19,6 @@ class Dropout : public Layer {
   std::string name() const override;
 
   double rate() const { return rate_; }
-  const Matrix& mask() const { return mask_; }
 
  private:
   double rate_;

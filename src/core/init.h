@@ -3,7 +3,6 @@
 #include <string>
 #include "expected.h"
 #include "init_registry.h"
-#include "json_reader.h"
 #include "rng.h"
 #include "types.h"
 
@@ -20,11 +19,9 @@ struct InitConfig {
 const char* toString(InitKind kind);  // the registry's name: "zeros", "constant", "normal", ...
 Expected<InitKind> parseInitKind(const std::string& name);
 
-Expected<InitConfig> readInitConfig(const Json& section, const std::string& path, InitKind defaultKind);
-Json toJson(const InitConfig& config);
-
-// Standard deviation (normal kinds) or limit (uniform kinds) the initializer
-// uses for this fan-in / fan-out; shown to learners beside the formula.
+// Standard deviation (normal kinds) or limit (uniform kinds) that initialize() draws with for
+// this fan-in / fan-out; 0 for zeros and constant. Only initialize() uses it: learners see the
+// symbolic formulas (the registry's TeX, init_registry.cpp), not this number.
 double initScale(const InitConfig& config, int fanIn, int fanOut);
 
 // Fills `values` in column-major order from `rng`.

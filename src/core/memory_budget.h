@@ -1,17 +1,10 @@
-// What a run will need in memory, computed from the spec and the data's shape before anything
-// is allocated, and the budget it must fit in (issue 8, item 3). Without it the largest spec that
-// validates (2-D data, 32 layers of 4096 units, Adam) asked for ~18.5 GB: natively Eigen's
-// std::bad_alloc aborted the process, in wasm createRun aborted after seconds of growing memory.
-//
-// The estimate follows the buffers the trainer really holds (trainer.h, network.h, the layers):
-// the training network (parameters, gradients, optimizer slots, the weights before the last
-// update, activations for one batch), the evaluation network (its own parameters and
-// activations for kEvalChunk examples), the histogram sampler, and the data splits.
+// The memory budget a run must fit in (issue 8, item 3), and the estimates checked against it
+// before anything is allocated: what a whole run needs is estimated by run/run_memory.h, a single
+// large allocation (image pixels) by its caller.
 #pragma once
 #include <string>
 #include <vector>
 #include "expected.h"
-#include "spec.h"
 
 namespace nn {
 
@@ -30,13 +23,6 @@ struct MemoryEstimate {
 // The process-wide budget in bytes: 1 GiB by default (wasm), set by the CLI's --memory-budget.
 double memoryBudget();
 void setMemoryBudget(double bytes);
-
-// Columns of the evaluation network (also used by the trainer).
-constexpr int kEvalChunk = 256;
-
-// A run of `spec` on data with `features` inputs, `targets` target rows and `examples` examples
-// in all (`train` of them for training).
-MemoryEstimate estimateRunMemory(const RunSpec& spec, int features, int targets, int examples, int train);
 
 // An error (MemoryBudget, naming the largest term) when `estimate` is over the budget.
 Status checkMemoryBudget(const MemoryEstimate& estimate);

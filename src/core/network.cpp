@@ -22,18 +22,20 @@ bool squashesNonFinite(const Layer& layer) {
 }
 }  // namespace
 
-Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed)
-    : Network(spec, inputSize, batch, seed, true) {}
+Network::Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed)
+    : Network(layers, loss, inputSize, batch, seed, true) {}
 
-std::unique_ptr<Network> Network::withoutInitialization(const RunSpec& spec, int inputSize, int batch) {
-  return std::unique_ptr<Network>(new Network(spec, inputSize, batch, 0, false));
+std::unique_ptr<Network> Network::withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss,
+                                                        int inputSize, int batch) {
+  return std::unique_ptr<Network>(new Network(layers, loss, inputSize, batch, 0, false));
 }
 
-Network::Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed, bool drawWeights)
-    : inputSize_(inputSize), loss_(spec.loss), dropoutRng_(seed ^ 0xD1B54A32D192ED03ULL) {
+Network::Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed,
+                 bool drawWeights)
+    : inputSize_(inputSize), loss_(loss), dropoutRng_(seed ^ 0xD1B54A32D192ED03ULL) {
   Rng initRng(seed);
   int size = inputSize;
-  for (const LayerSpec& layerSpec : spec.layers) {
+  for (const LayerSpec& layerSpec : layers) {
     std::unique_ptr<Layer> layer;
     switch (layerSpec.type) {
       case LayerType::Dense: {

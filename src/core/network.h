@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 #include "layer.h"
+#include "layer_spec.h"
 #include "loss.h"
 #include "rng.h"
-#include "spec.h"
 
 namespace nn {
 
@@ -24,13 +24,14 @@ struct NonFinite {
 
 class Network {
  public:
-  // Builds the layers of `spec` for `inputSize` features and initialises their
+  // Builds `layers` for `inputSize` features, ending in `loss`, and initialises their
   // parameters from `seed` (weights) — the dropout stream uses a seed derived from it.
-  Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed);
+  Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed);
 
   // A copy of the architecture whose parameters will be overwritten at once (the
   // trainer's evaluation networks): skips drawing random weights it would discard.
-  static std::unique_ptr<Network> withoutInitialization(const RunSpec& spec, int inputSize, int batch);
+  static std::unique_ptr<Network> withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss,
+                                                        int inputSize, int batch);
 
   void resize(int batch);  // re-sizes every buffer (only at build time or for a new batch size)
   int batchSize() const { return batch_; }
@@ -85,7 +86,8 @@ class Network {
   Dense* firstDense_ = nullptr;           // layers_[0] if it is a Dense layer
   std::vector<size_t> squashedOutputs_;   // layers whose output feeds a squashing activation (forwardLooksFinite)
 
-  Network(const RunSpec& spec, int inputSize, int batch, uint64_t seed, bool drawWeights);
+  Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed,
+          bool drawWeights);
 };
 
 }  // namespace nn

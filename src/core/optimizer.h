@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 #include "expected.h"
-#include "json_reader.h"
 #include "optimizer_registry.h"
 #include "parameter.h"
 #include "schedule_registry.h"
@@ -44,7 +43,7 @@ struct OptimizerConfig {
   ScheduleConfig schedule;
 };
 
-// Parsing helpers shared by the spec reader and the CLI.
+// Parsing helpers shared by the spec reader (src/spec/optimizer_json.h) and the CLI.
 const char* toString(OptimizerKind kind);
 Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // a name of the registry (optimizer_registry.h)
 const char* toString(ScheduleKind kind);
@@ -57,19 +56,6 @@ double defaultWeightDecay(OptimizerKind kind);
 // 0 <= momentum < 1, 0 <= beta < 1, eps > 0, penalties >= 0, ...), then the schedule's.
 // Field names in errors are prefixed with `path`.
 Status validate(const OptimizerConfig& config, const std::string& path = "optimizer");
-
-// Reads the "optimizer" section of a spec (docs/spec.md). Partial sections are
-// allowed: a missing key keeps its default. Errors name the field, e.g.
-// "optimizer.learning_rate: must be greater than 0 and at most 10 (got 0)".
-Expected<OptimizerConfig> readOptimizerConfig(const Json& section, const std::string& path = "optimizer");
-// The same, but missing keys keep their value in `base`: lets the page change
-// one hyper-parameter of a running optimizer ({"learning_rate": 0.001}).
-// When the section changes the kind and gives no weight_decay, the new kind's
-// default weight decay applies.
-Expected<OptimizerConfig> readOptimizerConfig(const Json& section, const OptimizerConfig& base,
-                                              const std::string& path = "optimizer");
-// Every key, so that readOptimizerConfig(toJson(c)) == c.
-Json toJson(const OptimizerConfig& config);
 
 // Learning rate at step t (t = number of steps already taken, starting at 0).
 double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long long t);

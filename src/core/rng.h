@@ -13,6 +13,11 @@
 
 namespace nn {
 
+// The largest seed a spec may give: 2^53 - 1 (JavaScript's Number.MAX_SAFE_INTEGER). Seeds travel
+// through JSON and the page's JavaScript numbers, which hold whole numbers exactly only up to there;
+// a larger seed could arrive changed, and the run would not be the one its link describes.
+constexpr long long kMaxSeed = 9007199254740991LL;
+
 // Everything that decides a generator's next numbers (saved in model files so a loaded run draws
 // the same batches and dropout masks as the run that was saved).
 struct RngState {

@@ -5,9 +5,20 @@
 #include <string>
 #include <vector>
 #include "network.h"
-#include "spec.h"
 
 namespace nn {
+
+// Fixed histogram ranges that float arithmetic can bin (validation enforces them): a narrower
+// span makes bins/(high - low) overflow float; larger ends leave no finite bin edges.
+constexpr double kMinHistogramSpan = 1e-30;
+constexpr double kMaxHistogramMagnitude = 1e30;
+
+// The spec's "stats" section: how histograms are binned.
+struct StatsConfig {
+  int histogramBins = 30;
+  bool autoRange = true;
+  double rangeLow = -1.0, rangeHigh = 1.0;  // when !autoRange
+};
 
 struct Histogram {
   double low = 0.0, high = 0.0;  // bin i covers [low + i*w, low + (i+1)*w), w = (high-low)/bins; the last bin includes high

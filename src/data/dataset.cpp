@@ -3,12 +3,11 @@
 // (fitting it on all the data would leak the test set into training).
 #include "dataset.h"
 
-#include "dataset_registry.h"
-
 #include <array>
 #include <cmath>
 #include <numeric>
 
+#include "dataset_registry.h"
 #include "idx.h"
 
 namespace nn {
@@ -134,6 +133,11 @@ void prepareInputs(const Dataset& dataset, const Matrix& raw, Matrix& inputs) {
   mapFeatures(raw, dataset.featureNames, inputs);
   applyFeatureTransform(dataset, inputs);
   standardizeInPlace(dataset, inputs);
+}
+
+TaskKind taskOf(const std::string& kind) {
+  const DatasetDefinition* entry = datasetRegistry().find(kind);
+  return entry && !entry->classification ? TaskKind::Regression : TaskKind::Classification;
 }
 
 Expected<Dataset> makeDataset(const DataConfig& config) { return makeDataset(config, nullptr); }

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 #include "core/expected.h"
-#include "core/json_reader.h"
 #include "core/rng.h"
 #include "core/types.h"
 
@@ -58,10 +57,6 @@ struct Dataset {
   bool raw2dAvailable = true;
 };
 
-// Reads the "data" section of a spec (see docs/spec.md); errors name the field.
-Expected<DataConfig> readDataConfig(const Json& section, const std::string& path = "data");
-Json toJson(const DataConfig& config);
-
 TaskKind taskOf(const std::string& kind);  // regression for plane / gaussian_bumps
 
 // Generates (or loads) the points, maps features, splits and standardises.
@@ -76,7 +71,7 @@ Expected<Dataset> makeDataset(const DataConfig& config, const ImageData* images)
 void generatePoints(const DataConfig& config, Rng& rng, Matrix& raw, Matrix& targets);
 
 // Maps raw 2-D points (2, n) to the named features (features.size(), n).
-// Names must have been validated (readDataConfig does it).
+// Names must have been validated (readDataConfig, src/spec/data_json.h, does it).
 void mapFeatures(const Matrix& raw, const std::vector<std::string>& features, Matrix& out);
 bool isKnownFeature(const std::string& name);
 

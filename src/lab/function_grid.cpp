@@ -1,4 +1,4 @@
-#include "function_grid.h"
+#include "lab/function_grid.h"
 
 namespace nn {
 
@@ -15,21 +15,6 @@ Expected<std::vector<float>> functionGrid(const std::string& name, int resolutio
       values[static_cast<size_t>(row) * resolution + col] = static_cast<float>(f.value(x, y));
     }
   return values;
-}
-
-Json describeTestFunctions() {
-  Json list = Json::array();
-  for (const TestFunction& f : testFunctions())
-    list.push_back({{"name", f.name},
-                    {"formula", f.formula},
-                    {"xmin", f.xmin},
-                    {"xmax", f.xmax},
-                    {"ymin", f.ymin},
-                    {"ymax", f.ymax},
-                    {"minimum_x", f.minimumX},
-                    {"minimum_y", f.minimumY},
-                    {"marked_point", f.markedPoint}});
-  return list;
 }
 
 }  // namespace nn

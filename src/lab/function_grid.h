@@ -2,16 +2,13 @@
 #pragma once
 #include <string>
 #include <vector>
-#include "core/json_reader.h"
-#include "test_functions.h"
+#include "core/expected.h"
+#include "lab/test_functions.h"
 
 namespace nn {
 
 // resolution x resolution values over the function's window, row by row from
 // the top-left (xmin, ymax) to the bottom-right (xmax, ymin).
 Expected<std::vector<float>> functionGrid(const std::string& name, int resolution);
-
-// [{name, formula, xmin, xmax, ymin, ymax, minimum_x, minimum_y}] for the page's menu.
-Json describeTestFunctions();
 
 }  // namespace nn

@@ -29,12 +29,8 @@ struct InitHistogramsLayer {
 };
 
 Status validate(const InitHistogramsConfig& config);
-Expected<InitHistogramsConfig> readInitHistogramsConfig(const Json& json);
 
 // Inputs ~ N(0, 1), shape (units, samples); biases 0; forward only.
 Expected<std::vector<InitHistogramsLayer>> runInitHistograms(const InitHistogramsConfig& config);
-
-// [{mean, std, min, max, saturated, lo, hi, counts}] per layer.
-Json toJson(const std::vector<InitHistogramsLayer>& layers);
 
 }  // namespace nn

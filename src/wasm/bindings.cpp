@@ -26,18 +26,22 @@
 #include "core/init_registry.h"
 #include "core/loss_registry.h"
 #include "core/memory_budget.h"
-#include "core/model.h"
 #include "core/optimizer_registry.h"
-#include "core/report.h"
 #include "core/schedule_registry.h"
-#include "core/spec.h"
-#include "core/trainer.h"
 #include "data/dataset_registry.h"
 #include "data/idx.h"
 #include "lab/activation_curves.h"
 #include "lab/function_grid.h"
 #include "lab/init_histograms.h"
 #include "lab/test_functions.h"
+#include "run/packed_records.h"
+#include "run/run_memory.h"
+#include "run/trainer.h"
+#include "spec/experiment_json.h"
+#include "spec/model_file.h"
+#include "spec/optimizer_json.h"
+#include "spec/report_json.h"
+#include "spec/run_spec_json.h"
 
 using emscripten::val;
 
@@ -139,9 +143,6 @@ class Sandbox {
     }
     return trainer_->step(static_cast<int>(n));
   }
-  // A double: exact up to 2^53, where a 32-bit long (wasm32) cut 2^32 + 7 to 7.
-  double stepCount() const { return static_cast<double>(trainer_->stepCount()); }
-
   std::string divergenceJson() const {
     return trainer_->divergence() ? nn::toJson(*trainer_->divergence()).dump() : std::string();
   }
@@ -158,7 +159,6 @@ class Sandbox {
     return viewOf(stats_.data(), stats_.size());
   }
   int statsBins() const { return trainer_->spec().stats.histogramBins; }
-  int statsHeaderFields() const { return nn::kStatsHeaderFields; }
 
   // Fills the grid buffers; read them with gridOutputs() and gridNeurons(layer).
   // maxUnits > 0 keeps only the first maxUnits units of each layer's thumbnails.
@@ -385,6 +385,42 @@ std::string catalogJson() {
       .dump();
 }
 
+// Where each number sits in the packed records of metrics() and stats() (src/run/packed_records.h),
+// so that engine.js decodes them by these names instead of offsets of its own.
+std::string packedLayoutJson() {
+  const nn::Json summary = {{"mean", nn::kSummaryMean}, {"std", nn::kSummaryStd}, {"min", nn::kSummaryMin},
+                            {"max", nn::kSummaryMax},   {"low", nn::kSummaryLow}, {"high", nn::kSummaryHigh}};
+  const nn::Json split = {{"loss", nn::kSplitLoss}, {"accuracy", nn::kSplitAccuracy}, {"count", nn::kSplitCount}};
+  const nn::Json metrics = {{"step", nn::kMetricStep},
+                            {"epoch", nn::kMetricEpoch},
+                            {"learning_rate", nn::kMetricLearningRate},
+                            {"batch_loss", nn::kMetricBatchLoss},
+                            {"train", nn::kMetricTrainLoss},
+                            {"validation", nn::kMetricValidationLoss},
+                            {"test", nn::kMetricTestLoss},
+                            {"split", split},
+                            {"penalty", nn::kMetricPenalty},
+                            {"fields", nn::kMetricFieldCount}};
+  const nn::Json stats = {{"header_fields", nn::kStatsHeaderFields},
+                          {"index", nn::kStatIndex},
+                          {"units", nn::kStatUnits},
+                          {"output", nn::kStatOutMean},
+                          {"input", nn::kStatInMean},
+                          {"summary", summary},
+                          {"dead_fraction", nn::kStatDeadFraction},
+                          {"input_grad_norm", nn::kStatInputGradNorm},
+                          {"weight_norm", nn::kStatWeightNorm},
+                          {"weight_grad_norm", nn::kStatWeightGradNorm},
+                          {"update_ratio", nn::kStatUpdateRatio},
+                          {"weight_low", nn::kStatWeightLow},
+                          {"weight_high", nn::kStatWeightHigh},
+                          {"negative_fraction", nn::kStatNegativeFraction},
+                          {"output_non_finite", nn::kStatOutNonFinite},
+                          {"input_non_finite", nn::kStatInNonFinite},
+                          {"weight_non_finite", nn::kStatWeightNonFinite}};
+  return nn::Json{{"metrics", metrics}, {"stats", stats}}.dump();
+}
+
 // Every error code the engine can produce, as a JSON array (the page tests its translations).
 std::string errorCodesJson() {
   nn::Json codes = nn::Json::array();
@@ -401,14 +437,12 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .class_function("createWithImages", &Sandbox::createWithImages, allow_raw_pointers())
       .class_function("importModel", &Sandbox::importModel, allow_raw_pointers())
       .function("step", &Sandbox::step)
-      .function("stepCount", &Sandbox::stepCount)
       .function("freshOptimizerState", &Sandbox::freshOptimizerState)
       .function("divergenceJson", &Sandbox::divergenceJson)
       .function("infoJson", &Sandbox::infoJson)
       .function("metrics", &Sandbox::metrics)
       .function("stats", &Sandbox::stats)
       .function("statsBins", &Sandbox::statsBins)
-      .function("statsHeaderFields", &Sandbox::statsHeaderFields)
       .function("grid", &Sandbox::grid)
       .function("gridOutputs", &Sandbox::gridOutputs)
       .function("gridNeuronLayers", &Sandbox::gridNeuronLayers)
@@ -426,6 +460,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
   function("errorCodesJson", &errorCodesJson);
   function("catalogJson", &catalogJson);
   function("textLimitsJson", &textLimitsJson);
+  function("packedLayoutJson", &packedLayoutJson);
   function("memoryBudget", &nn::memoryBudget);
   function("setMemoryBudget", &nn::setMemoryBudget);
   function("initHistogramsJson", &initHistogramsJson);

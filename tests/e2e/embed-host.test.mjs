@@ -174,9 +174,9 @@ test('with the optional auto-height script on the course page, the frame takes i
   await page.waitForTimeout(500);
   assert.ok(Math.abs((await frameHeight()) - (await innerHeight(frame))) <= 2);
   // The framed page shrinks (a panel is hidden through its link): the frame follows.
-  const before = await frameHeight();
+  const earlier = await frameHeight();
   await frame.evaluate(() => { window.location.hash = `${window.location.hash.slice(1)}&hide=paths,export,presets,insides,curves`; });
-  await page.waitForFunction((h) => Number(document.querySelector('iframe').getAttribute('height')) < h - 100, before);
+  await page.waitForFunction((h) => Number(document.querySelector('iframe').getAttribute('height')) < h - 100, earlier);
   assert.ok(Math.abs((await frameHeight()) - (await innerHeight(frame))) <= 2);
   assert.deepEqual(errors, []);
 });

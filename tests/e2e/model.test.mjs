@@ -22,7 +22,7 @@ test('a downloaded model uploads back to the same network and metrics', async ()
   const { page, errors } = browser;
   await open(page, `${server.url}#data=moons&layers=6:relu:he_normal:0.1:before:0.1,3:elu:normal:0.2&opt=rmsprop&lr=0.01&steps=120`);
   await page.waitForFunction(() => window.nnsandbox.step >= 120 && !window.nnsandbox.playing);
-  const before = await page.evaluate(() => ({ settings: window.nnsandbox.settings, metrics: window.nnsandbox.metrics }));
+  const earlier = await page.evaluate(() => ({ settings: window.nnsandbox.settings, metrics: window.nnsandbox.metrics }));
   const file = await download(page, '#download-model');
   const model = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(model.format, 'nnsandbox-model');
@@ -33,12 +33,12 @@ test('a downloaded model uploads back to the same network and metrics', async ()
   await page.locator('.message[data-id="upload"]').waitFor();
   assert.match(await page.locator('.message[data-id="upload"]').textContent(), /Model loaded/);
   await page.waitForFunction(() => window.nnsandbox.settings.dataset === 'moons');
-  const after = await page.evaluate(() => ({ settings: window.nnsandbox.settings, metrics: window.nnsandbox.metrics }));
-  assert.deepEqual(after.settings.layers, before.settings.layers);
-  assert.equal(after.settings.optimizer, 'rmsprop');
+  const reloaded = await page.evaluate(() => ({ settings: window.nnsandbox.settings, metrics: window.nnsandbox.metrics }));
+  assert.deepEqual(reloaded.settings.layers, earlier.settings.layers);
+  assert.equal(reloaded.settings.optimizer, 'rmsprop');
   await page.waitForFunction(() => window.nnsandbox.metrics !== null);
   const loaded = await page.evaluate(() => window.nnsandbox.metrics);
-  assert.ok(Math.abs(loaded.test.loss - before.metrics.test.loss) < 1e-6, `${loaded.test.loss} vs ${before.metrics.test.loss}`);
+  assert.ok(Math.abs(loaded.test.loss - earlier.metrics.test.loss) < 1e-6, `${loaded.test.loss} vs ${earlier.metrics.test.loss}`);
   assert.deepEqual(errors, []);
 });
 
@@ -67,7 +67,7 @@ test('a bad upload shows a message and changes nothing', async () => {
   const { page, errors } = browser;
   await open(page, `${server.url}#data=circles&steps=40`);
   await page.waitForFunction(() => window.nnsandbox.step >= 40 && !window.nnsandbox.playing);
-  const before = await page.evaluate(() => ({ settings: window.nnsandbox.settings, step: window.nnsandbox.step, hash: location.hash }));
+  const earlier = await page.evaluate(() => ({ settings: window.nnsandbox.settings, step: window.nnsandbox.step, hash: location.hash }));
   const cases = [
     ['not-json.json', 'this is { not json', /not valid JSON/],
     ['wrong-format.json', JSON.stringify({ format: 'something', version: 1 }), /not an NN Sandbox model/],
@@ -84,7 +84,7 @@ test('a bad upload shows a message and changes nothing', async () => {
     assert.match(await message.textContent(), /Nothing was changed/);
     await page.waitForTimeout(200);
     const now = await page.evaluate(() => ({ settings: window.nnsandbox.settings, step: window.nnsandbox.step, hash: location.hash }));
-    assert.deepEqual(now, before, name);
+    assert.deepEqual(now, earlier, name);
   }
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   assert.deepEqual(errors, []);

@@ -69,17 +69,17 @@ test('pointing at or focusing a unit shows it in the heatmap, with its name and 
   await open(page, `${server.url}#data=xor`);
   await waitThumbnail(page, 0, 0);
   const heatmap = () => page.evaluate(() => document.querySelector('#heatmap').toDataURL());
-  const before = await heatmap();
+  const earlier = await heatmap();
   await page.hover(unitCanvas(0, 2));
   await page.waitForFunction(() => !document.querySelector('#heatmap-unit').hidden);
   assert.match(await page.locator('#heatmap-unit').textContent(), /Showing Hidden layer 1, unit 3 of 4 · -?[\d.e-]+ … -?[\d.e-]+/);
-  assert.notEqual(await heatmap(), before, 'the heatmap shows the unit');
+  assert.notEqual(await heatmap(), earlier, 'the heatmap shows the unit');
   // The worker's full-resolution field arrives and replaces the thumbnail.
   await page.waitForTimeout(300);
   await page.mouse.move(5, 5);
   await page.waitForFunction(() => document.querySelector('#heatmap-unit').hidden);
   await page.waitForTimeout(100);
-  assert.equal(await heatmap(), before, 'back to the network output');
+  assert.equal(await heatmap(), earlier, 'back to the network output');
   // Keyboard: Tab lands on units; the name says which unit and its output range.
   await page.locator('#network-diagram button.node[data-block="2"][data-unit="0"]').focus();
   await page.keyboard.press('Shift+Tab');

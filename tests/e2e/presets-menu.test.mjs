@@ -21,10 +21,10 @@ test('choosing an experiment adds a history entry: Back returns to the network b
   const mine = shape(await settings(page));
   assert.equal(mine, 'xor 5:relu,3:relu sgd 0.05 []');
   const preset = PRESETS.find((p) => p.id === 'deep-sigmoid');
-  const before = await page.evaluate(() => history.length);
+  const earlier = await page.evaluate(() => history.length);
   await page.selectOption('#preset-select', preset.id);    // as a pointer or the open list chooses
   await page.waitForFunction((id) => window.nnsandbox.settings.preset === id, preset.id);
-  assert.equal(await page.evaluate(() => history.length), before + 1);
+  assert.equal(await page.evaluate(() => history.length), earlier + 1);
   const chosen = shape(await settings(page));
   assert.notEqual(chosen, mine);
   assert.equal(await page.locator('#lesson-note').isVisible(), true);

@@ -79,9 +79,9 @@ test('a link replays learning-rate changes made during the run at the same steps
   assert.ok(log.changes[0].step > 130 && log.changes[0].step < log.changes[1].step);
   // The changes show in the curve: each history point after a change carries the new rate.
   const rateAt = (history, step) => history.learningRate[history.step.indexOf(step)];
-  const after = (step) => first.step.find((s) => s > step);
-  assert.equal(rateAt(first, after(log.changes[0].step)), 0.005);
-  assert.equal(rateAt(first, after(log.changes[1].step)), 0.04);
+  const firstStepAfter = (step) => first.step.find((s) => s > step);
+  assert.equal(rateAt(first, firstStepAfter(log.changes[0].step)), 0.005);
+  assert.equal(rateAt(first, firstStepAfter(log.changes[1].step)), 0.04);
 
   await page.click('#copy-link');
   const link = await page.evaluate(() => navigator.clipboard.readText());

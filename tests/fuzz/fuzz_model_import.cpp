@@ -6,8 +6,8 @@
 // then train a step, evaluate, and export to a file that imports to the same tensors.
 #include <cstdint>
 #include <string>
-#include "core/model.h"
-#include "core/spec.h"
+#include "spec/model_file.h"
+#include "spec/run_spec_json.h"
 #include "fuzz_support.h"
 
 using namespace nn;

@@ -11,10 +11,10 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
-#include "core/model.h"
-#include "core/spec.h"
-#include "core/trainer.h"
 #include "data/idx.h"
+#include "run/trainer.h"
+#include "spec/model_file.h"
+#include "spec/run_spec_json.h"
 #include "fuzz_support.h"
 
 using namespace nn;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 #include "core/network.h"
-#include "core/trainer.h"
+#include "run/trainer.h"
 
 namespace nn::fuzz {
 

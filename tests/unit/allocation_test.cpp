@@ -13,8 +13,8 @@
 #include <new>
 #include <string>
 
-#include "core/spec.h"
-#include "core/trainer.h"
+#include "run/trainer.h"
+#include "spec/run_spec_json.h"
 
 namespace {
 volatile long allocationCount = 0;  // volatile: GCC assumes builtin malloc touches no globals

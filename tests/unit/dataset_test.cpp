@@ -8,6 +8,7 @@
 #include <set>
 
 #include "data/dataset.h"
+#include "spec/data_json.h"
 #include "idx_test_files.h"
 #include "spec_test_helpers.h"
 

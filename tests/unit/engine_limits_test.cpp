@@ -7,8 +7,10 @@
 #include <string>
 #include <sys/wait.h>
 #include "core/memory_budget.h"
-#include "core/model.h"
 #include "data/idx.h"
+#include "run/run_memory.h"
+#include "spec/model_file.h"
+#include "spec/run_spec_json.h"
 #include "idx_test_files.h"
 #include "test_support.h"
 

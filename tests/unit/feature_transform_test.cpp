@@ -1,6 +1,7 @@
 // data.feature_scale / data.feature_offset change the inputs' units, for the preprocessing lesson.
 #include <doctest/doctest.h>
 #include "data/dataset.h"
+#include "spec/data_json.h"
 #include "test_support.h"
 
 using namespace nn;

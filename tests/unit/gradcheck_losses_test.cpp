@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include "core/loss.h"
 #include "core/network.h"
+#include "spec/run_spec_json.h"
 #include "gradient_check.h"
 
 using namespace nn;
@@ -55,7 +56,7 @@ TEST_CASE("a whole network's parameter gradients match finite differences of its
       {"type": "dense", "units": 3}
     ]})");
   REQUIRE(spec.ok());
-  Network network(*spec, 2, 6, 42);
+  Network network(spec->layers, spec->loss, 2, 6, 42);
   Rng rng(8);
   const Matrix input = randomMatrix(2, 6, rng, 2.0);
   Matrix targets(1, 6);

@@ -1,6 +1,7 @@
 // The "init-histograms" experiment reproduces the textbook's observations.
 #include <doctest/doctest.h>
 #include "lab/init_histograms.h"
+#include "spec/experiment_json.h"
 
 using namespace nn;
 

@@ -33,7 +33,7 @@ Matrix firstWeights(Trainer& trainer) { return dynamic_cast<Dense&>(*trainer.net
 
 TEST_CASE("a skipped first-layer input gradient, completed later, equals the one a full backward pass computes") {
   const RunSpec spec = specFrom(kSmallNet);
-  Network full(spec, 2, 16, 9), lean(spec, 2, 16, 9);
+  Network full(spec.layers, spec.loss, 2, 16, 9), lean(spec.layers, spec.loss, 2, 16, 9);
   const Matrix input = Matrix::Random(2, 16);
   Matrix targets(1, 16);
   for (int b = 0; b < 16; ++b) targets(0, b) = b % 2;

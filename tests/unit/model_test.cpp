@@ -1,7 +1,7 @@
 // Saved models: a round trip restores the run exactly; bad files are rejected and build nothing.
 #include <doctest/doctest.h>
 #include <algorithm>
-#include "core/model.h"
+#include "spec/model_file.h"
 #include "test_support.h"
 
 using namespace nn;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/optimizer.h"
+#include "spec/optimizer_json.h"
 #include "spec_test_helpers.h"
 
 using namespace nn;

@@ -2,7 +2,8 @@
 #pragma once
 #include <doctest/doctest.h>
 
-#include "core/json_reader.h"
+#include "spec/data_json.h"
+#include "spec/json_reader.h"
 
 namespace nn::testing {
 

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <memory>
 #include <string>
-#include "core/spec.h"
-#include "core/trainer.h"
+#include "run/trainer.h"
+#include "spec/run_spec_json.h"
 
 namespace nn::testing {
 

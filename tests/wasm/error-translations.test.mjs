@@ -11,8 +11,8 @@ const { default: ko } = await import(path.join(ROOT, 'web/js/i18n/ko.js'));
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-// Ids the core puts in parameters named type/expected, what and term (json_reader.cpp, idx.cpp,
-// model.cpp, memory_budget.cpp).
+// Ids the engine puts in parameters named type/expected, what and term (spec/json_reader.cpp, idx.cpp,
+// spec/model_file.cpp, run/run_memory.cpp).
 const PARAMETER_IDS = {
   type: ['null', 'boolean', 'number', 'whole_number', 'string', 'string_array', 'array', 'object', 'unsupported'],
   what: ['spec', 'model', 'optimizer', 'experiment', 'json', 'file', 'image', 'label'],

@@ -79,10 +79,10 @@ describeEachFlavor('a saved run continues exactly', (context) => {
   for (const optimizer of OPTIMIZERS) {
     it(`${optimizer}: 13 steps, save, load, 17 more equals 30 steps, under every schedule`, () => {
       for (const schedule of SCHEDULES) {
-        const spec = resumeSpec(optimizer, schedule);
-        withRun(context.engine, spec, (straight) => {
+        const resumable = resumeSpec(optimizer, schedule);
+        withRun(context.engine, resumable, (straight) => {
           straight.step(30);
-          withRun(context.engine, spec, (first) => {
+          withRun(context.engine, resumable, (first) => {
             first.step(13);
             const loaded = context.engine.importModel(JSON.stringify(first.exportModel()));
             try {

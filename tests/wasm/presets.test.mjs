@@ -70,7 +70,7 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     CHECKED.add('equal-init');
     const rowsOfW = (run, blocks) => {
       const W = run.parameters(blocks[0].dense).find((p) => p.name === 'W');
-      return Array.from({ length: W.rows }, (_, r) => Array.from({ length: W.cols }, (_, c) => W.values[c * W.rows + r]));
+      return Array.from({ length: W.rows }, (_, r) => Array.from({ length: W.cols }, (_column, c) => W.values[c * W.rows + r]));
     };
     let rows = null;
     const equal = runPreset(context.engine, 'equal-init', [500], (step, run, blocks) => { rows = rowsOfW(run, blocks); })[500].metrics;

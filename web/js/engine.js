@@ -61,55 +61,65 @@ export function simdSupported() {
 
 const SPLITS = ['train', 'validation', 'test'];
 
-// Field order of the packed metrics (src/core/report.h, MetricsField).
-function decodeMetrics(packed, task) {
-  const split = (base) => ({
-    loss: Number.isFinite(packed[base]) ? packed[base] : null,
-    accuracy: task === 'classification' && Number.isFinite(packed[base + 1]) ? packed[base + 1] : null,
-    count: packed[base + 2],
-  });
+// The packed metrics record, decoded by the engine's own layout (src/run/packed_records.h, MetricsField).
+function decodeMetrics(packed, task, layout) {
+  const split = (base) => {
+    const { loss, accuracy, count } = layout.split;
+    return {
+      loss: Number.isFinite(packed[base + loss]) ? packed[base + loss] : null,
+      accuracy: task === 'classification' && Number.isFinite(packed[base + accuracy]) ? packed[base + accuracy] : null,
+      count: packed[base + count],
+    };
+  };
   return {
-    step: packed[0],
-    epoch: packed[1],
-    learningRate: packed[2],
-    batchLoss: packed[3],
-    train: split(4),
-    validation: split(7),
-    test: split(10),
+    step: packed[layout.step],
+    epoch: packed[layout.epoch],
+    learningRate: packed[layout.learning_rate],
+    batchLoss: packed[layout.batch_loss],
+    train: split(layout.train),
+    validation: split(layout.validation),
+    test: split(layout.test),
     // l1*|W|_1 + l2/2*|W|^2 of the current weights; the losses above are data losses without it.
-    penalty: packed[13],
+    penalty: packed[layout.penalty],
   };
 }
 
 const orNull = (x) => (Number.isFinite(x) ? x : null);
 
-// Record layout of the packed layer statistics (src/core/report.h, StatsField).
-function decodeStats(packed, headerFields, bins, layers) {
+// The packed layer statistics, one record per layer, decoded by the engine's own layout
+// (src/run/packed_records.h, StatsField): header fields, then output, input and weight histograms.
+function decodeStats(packed, layout, bins, layers) {
+  const headerFields = layout.header_fields;
   const record = headerFields + 3 * bins;
   const result = [];
   for (let l = 0; l * record < packed.length; l++) {
     const r = packed.subarray(l * record, (l + 1) * record);
     const histogram = (k) => r.slice(headerFields + k * bins, headerFields + (k + 1) * bins);
-    // nonFinite: NaN and +-inf values, counted in no bin (header fields 22-24)
-    const summary = (offset, k) => ({
-      mean: r[offset], std: r[offset + 1], min: r[offset + 2], max: r[offset + 3],
-      histogram: { lo: r[offset + 4], hi: r[offset + 5], counts: histogram(k), nonFinite: r[22 + k] },
-    });
+    // nonFinite: NaN and +-inf values, counted in no bin
+    const summary = (offset, k, nonFinite) => {
+      const { mean, std, min, max, low, high } = layout.summary;
+      return {
+        mean: r[offset + mean], std: r[offset + std], min: r[offset + min], max: r[offset + max],
+        histogram: { lo: r[offset + low], hi: r[offset + high], counts: histogram(k), nonFinite: r[nonFinite] },
+      };
+    };
     const layer = layers[l];
     result.push({
-      index: r[0],
+      index: r[layout.index],
       type: layer.type,
       name: layer.name,
-      units: r[1],
-      output: summary(2, 0),
-      input: summary(8, 1),
-      deadFraction: orNull(r[14]),
-      inputGradNorm: orNull(r[15]),
-      weightNorm: orNull(r[16]),
-      weightGradNorm: orNull(r[17]),
-      updateRatio: orNull(r[18]),
-      weights: layer.type === 'dense' ? { lo: r[19], hi: r[20], counts: histogram(2), nonFinite: r[24] } : null,
-      negativeFraction: orNull(r[21]),
+      units: r[layout.units],
+      output: summary(layout.output, 0, layout.output_non_finite),
+      input: summary(layout.input, 1, layout.input_non_finite),
+      deadFraction: orNull(r[layout.dead_fraction]),
+      inputGradNorm: orNull(r[layout.input_grad_norm]),
+      weightNorm: orNull(r[layout.weight_norm]),
+      weightGradNorm: orNull(r[layout.weight_grad_norm]),
+      updateRatio: orNull(r[layout.update_ratio]),
+      weights: layer.type === 'dense'
+        ? { lo: r[layout.weight_low], hi: r[layout.weight_high], counts: histogram(2), nonFinite: r[layout.weight_non_finite] }
+        : null,
+      negativeFraction: orNull(r[layout.negative_fraction]),
     });
   }
   return { layers: result };
@@ -129,9 +139,11 @@ function toCamel(info) {
 }
 
 class Run {
-  constructor(module, sandbox) {
+  // layout: where each number sits in the packed records (Engine.packedLayout()).
+  constructor(module, sandbox, layout) {
     this._module = module;
     this._sandbox = sandbox;
+    this._layout = layout;
     this._info = toCamel(JSON.parse(sandbox.infoJson()));
     // null, or for a run loaded from a version-1 model file 'fresh-optimizer-state': that file has no
     // optimizer state, so moments, velocities and the batch order started afresh (the page says so).
@@ -156,12 +168,12 @@ class Run {
   }
 
   metrics() {
-    return decodeMetrics(this._sandbox.metrics().slice(), this._info.task);
+    return decodeMetrics(this._sandbox.metrics().slice(), this._info.task, this._layout.metrics);
   }
 
   stats() {
     const packed = this._sandbox.stats().slice();
-    return decodeStats(packed, this._sandbox.statsHeaderFields(), this._sandbox.statsBins(), this._info.layers);
+    return decodeStats(packed, this._layout.stats, this._sandbox.statsBins(), this._info.layers);
   }
 
   grid(resolution, bounds, withNeurons = false, maxUnitsPerLayer = 0) {
@@ -235,6 +247,7 @@ class Engine {
     this._module = module;
     this.flavor = flavor;
     this._textLimits = JSON.parse(module.textLimitsJson());
+    this._packedLayout = JSON.parse(module.packedLayoutJson());
   }
 
   // images (optional, for spec.data.kind "idx"): { images: Uint8Array, labels: Uint8Array }, the bytes
@@ -245,13 +258,13 @@ class Engine {
     const sandbox = images
       ? this._module.Sandbox.createWithImages(text, images.images, images.labels)
       : this._module.Sandbox.create(text);
-    return new Run(this._module, checked(this._module, sandbox));
+    return new Run(this._module, checked(this._module, sandbox), this._packedLayout);
   }
 
   importModel(model) {
     const text = typeof model === 'string' ? model : JSON.stringify(model);
     checkTextSize(text, this._textLimits.model, 'model', 'the model file');
-    return new Run(this._module, checked(this._module, this._module.Sandbox.importModel(text)));
+    return new Run(this._module, checked(this._module, this._module.Sandbox.importModel(text)), this._packedLayout);
   }
 
   // The wasm C stack pointer: a diagnostic, so tests can check that no call (failed or not)
@@ -271,6 +284,13 @@ class Engine {
       throw new EngineError({ code: 'positive_range', field: 'bytes', message: 'must be a positive number of bytes', params: { max: '∞', got: String(bytes) } });
     }
     this._module.setMemoryBudget(bytes);
+  }
+
+  // Where each number sits in the packed records behind run.metrics() and run.stats()
+  // ({metrics: {step, epoch, ..., split: {loss, accuracy, count}}, stats: {header_fields, index, ...,
+  // summary: {mean, std, min, max, low, high}}}): the engine's definition, which the decoders read.
+  packedLayout() {
+    return structuredClone(this._packedLayout);
   }
 
   // Every error code the engine can produce (the page has a text for each).

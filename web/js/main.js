@@ -2,7 +2,7 @@
 // starts the training worker and keeps the URL hash in step with the settings.
 
 import { decodeHash, encodeHash } from './state/url.js';
-import { defaultSettings, isRegression, SETTING_BY_KEY } from './state/settings.js';
+import { defaultSettings, isRegression, SETTING_BY_KEY, controlKeys } from './state/settings.js';
 import { differingSettings } from './state/run-differences.js';
 import { createStore } from './state/store.js';
 import { createRunState } from './state/run-state.js';
@@ -30,6 +30,7 @@ import { createMetricsSummary } from './views/metrics-summary.js';
 import { postHeightToParent } from './embed-height.js';
 import { registerOffline } from './offline.js';
 import { holdFormulas, releaseFormulas } from './views/formula.js';
+import { DELAY_MS, debounced } from './scheduling.js';
 
 const messages = createMessages($('#messages'));
 holdFormulas();  // KaTeX loads after the first run exists (views/formula.js)
@@ -58,13 +59,11 @@ applyEmbed(store.settings);
 // ---- views ---------------------------------------------------------------------------------------
 createDataPanel({ picker: $('#dataset-picker'), controls: $('#data-controls'), splitReadout: $('#split-readout'), regenerate: $('#regenerate') }, store, messages);
 createFeatureToggles($('#feature-toggles'), store, messages);
-renderControls($('#training-controls'), ['optimizer', 'learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon', 'biasCorrection', 'batchSize', 'seed'], store, { messages });
-renderControls($('#schedule-controls'), ['schedule', 'stepSize', 'gamma', 'decaySteps', 'totalSteps', 'minLearningRate'], store, { messages });
-renderControls($('#regularization-controls'), ['l1', 'l2', 'weightDecay', 'clipNorm'], store, { messages });
+for (const box of ['training', 'schedule', 'regularization']) renderControls($(`#${box}-controls`), controlKeys(box), store, { messages });
 createOptimizerExplain($('#optimizer-explain'), store);
 createBuilder($('#builder'), $('#layer-explain'), store, messages);
 // The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
-renderControls($('#head-controls'), ['binaryHead'], store);
+renderControls($('#head-controls'), controlKeys('head'), store);
 createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
   viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
@@ -89,8 +88,8 @@ const network = createNetworkView($('#network-diagram'), runState, {
   },
 });
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
-renderControls($('#curve-controls'), ['lossLog'], store);
-store.subscribe((keys) => { if (keys.includes('lossLog') && runState.history) curves.update(runState.history, regression()); });
+renderControls($('#curve-controls'), controlKeys('curve'), store);
+store.subscribe(() => { if (runState.history) curves.update(runState.history, regression()); }, ['lossLog']);
 const summary = createMetricsSummary($('#metrics-summary'), runState);
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
@@ -193,7 +192,6 @@ markLanguage();
 // each entry are also kept here at once, so a change made just before Back is not lost to the
 // debounce when the learner comes Forward again.
 let writtenHash = window.location.hash;
-let hashTimer = 0;
 const entrySettings = new Map();   // entry id -> its latest settings, for this page's lifetime
 const newEntryId = ((base, n) => () => `${base}-${n++}`)(Date.now().toString(36), 0);
 let entry = window.history.state?.entry ?? newEntryId();
@@ -202,11 +200,12 @@ function writeEntry(method) {
   writtenHash = `#${encodeHash(store.settings)}`;
   window.history[method]({ entry, settings: store.settings }, '', writtenHash);
 }
+const rewriteEntryLater = debounced(DELAY_MS.urlHash, () => writeEntry('replaceState'));
+store.subscribe(() => { if (store.settings.lang) setLanguage(store.settings.lang); }, ['lang']);
+store.subscribe(() => applyEmbed(store.settings), ['embed', 'hide']);
 store.subscribe((keys, origin) => {
-  if (keys.includes('lang') && store.settings.lang) setLanguage(store.settings.lang);
-  if (keys.includes('embed') || keys.includes('hide')) applyEmbed(store.settings);
   if (origin === 'revert') reportHashErrors([]);
-  clearTimeout(hashTimer);
+  rewriteEntryLater.cancel();
   if (origin === 'preset') {
     const left = entrySettings.get(entry);
     window.history.replaceState({ entry, settings: left }, '', `#${encodeHash(left)}`);
@@ -215,12 +214,12 @@ store.subscribe((keys, origin) => {
     writeEntry('pushState');
   } else {
     entrySettings.set(entry, store.settings);
-    hashTimer = setTimeout(() => writeEntry('replaceState'), 200);
+    rewriteEntryLater.schedule();
   }
 });
 // Back and Forward between entries this page made: their own settings, exactly.
 window.addEventListener('popstate', (event) => {
-  clearTimeout(hashTimer);   // a pending rewrite belongs to the entry just left (kept in entrySettings)
+  rewriteEntryLater.cancel();   // a pending rewrite belongs to the entry just left (kept in entrySettings)
   entry = event.state?.entry ?? newEntryId();
   const saved = entrySettings.get(entry) ?? event.state?.settings;
   if (!saved) return;   // an entry without settings (a typed or pasted hash): 'hashchange' reads it
@@ -237,14 +236,11 @@ window.addEventListener('hashchange', () => {
 // A link's step count is used once, for the first run; later runs start at step 0.
 store.set({ steps: 0 }, 'internal');
 
-let resizeTimer = 0;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    curves.resize(); insides.resize();
-    network.relayout();
-  }, 150);
+const relayoutLater = debounced(DELAY_MS.relayout, () => {
+  curves.resize(); insides.resize();
+  network.relayout();
 });
+window.addEventListener('resize', () => relayoutLater.schedule());
 
 // Inside a course page: the frame's content height for the host's optional auto-height script.
 postHeightToParent();

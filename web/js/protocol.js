@@ -59,8 +59,8 @@ export const FROM_WORKER = {
   OPTIMIZER_SET: 'optimizerSet',
   // { runId, metrics, history: [{ step, epoch, learningRate, trainLoss, trainAcc, validationLoss,
   //   validationAcc, testLoss, testAcc, penalty }], diverged }  New metrics since the last PROGRESS.
-  // History points come at deterministic steps (every step below 100, then every 10th), so two runs
-  // of the same spec give identical curves whatever the playback speed.
+  // History points come at deterministic steps (history-steps.js), so two runs of the same spec give
+  // identical curves whatever the playback speed.
   PROGRESS: 'progress',
   // { runId, step, stats }  run.stats(), throttled.
   STATS: 'stats',
@@ -73,8 +73,3 @@ export const FROM_WORKER = {
   // { function, grid: Float32Array, resolution, window: {xmin,xmax,ymin,ymax}, paths: [{ name, points }] }
   PATHS: 'paths',
 };
-
-// History is sampled on a fixed schedule so the curve of a replayed link matches point for point.
-export function isHistoryStep(step) {
-  return step < 100 || step % 10 === 0;
-}

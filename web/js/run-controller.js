@@ -5,14 +5,15 @@
 // replay it at the same step; a link's own changes are replayed by the worker in its first run.
 
 import { TO_WORKER, FROM_WORKER } from './protocol.js';
-import { buildSpec, optimizerSection } from './state/spec.js';
+import { buildSpec } from './state/spec.js';
 import { needsNewRun, isLiveKey } from './state/settings.js';
-import { createChangeLog, liveValues, replaySchedule } from './state/changes.js';
+import { runStart, liveUpdate, endsLinkReplay } from './state/changes.js';
 import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
 import { createTrainer } from './trainer.js';
 import { t } from './i18n/i18n.js';
 import { describeEngineError } from './i18n/engine-errors.js';
+import { DELAY_MS, debounced } from './scheduling.js';
 
 // Heatmap resolution by network size: one grid is a forward pass over res² points.
 function heatmapResolution(spec) {
@@ -29,14 +30,12 @@ export function createRunController({ store, runState, messages, views, initialS
   let pending = null;          // { runId, task, blocks, settings, changeLog, importName?, play? }
   let lastGoodSettings = structuredClone(store.settings);
   let ready = false;
-  let resetTimer = 0;
   let frame = 0;
   const dirty = new Set();
 
   const trainer = createTrainer({
     [FROM_WORKER.READY]: (m) => { ready = true; views.ready(m); newRun(initialStep, { replay }); replay = null; views.requestPaths(); },
     [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
-    fatal: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
     [FROM_WORKER.CREATED]: created,
     [FROM_WORKER.ERROR]: failed,
     [FROM_WORKER.STATUS]: (m) => {
@@ -98,19 +97,17 @@ export function createRunController({ store, runState, messages, views, initialS
   // changes on the way to targetStep, which leaves the run with the current values (store.settings).
   function newRun(targetStep = 0, { keepPlaying = false, replay: from = null } = {}) {
     if (!ready) return;
-    const start = from ? from.settings : store.settings;
+    const { start, changes, log } = runStart(store.settings, from);
     const { spec, blocks, task } = buildSpec(start);
     const runId = nextRunId++;
-    pending = { runId, task, blocks, settings: structuredClone(store.settings), play: keepPlaying && runState.playing,
-      changeLog: createChangeLog(start, from?.changes) };
-    const changes = from ? replaySchedule(start, from.changes) : [];
+    pending = { runId, task, blocks, settings: structuredClone(store.settings), play: keepPlaying && runState.playing, changeLog: log };
     trainer.send(TO_WORKER.CREATE, { spec, runId, targetStep, view: viewRequest(blocks, spec), changes });
   }
 
   function importModel(model, settings, name) {
     const { blocks, task, spec } = buildSpec(settings);
     const runId = nextRunId++;
-    pending = { runId, task, blocks, settings, importName: name, changeLog: createChangeLog(settings) };
+    pending = { runId, task, blocks, settings, importName: name, changeLog: runStart(settings).log };
     trainer.send(TO_WORKER.IMPORT, { model, runId, view: viewRequest(blocks, spec) });
   }
 
@@ -145,39 +142,39 @@ export function createRunController({ store, runState, messages, views, initialS
     }
   }
 
+  // A network or data change starts its new run DELAY_MS.newRun later, so that a burst of edits
+  // (typing, dragging a slider) makes one run; a run that was playing goes on playing in the new
+  // network. Play or Step inside that window must act on the new network, not on the old run about
+  // to be replaced: they start it at once (keepPlaying: not after Step, which pauses).
+  const newRunLater = debounced(DELAY_MS.newRun, () => newRun(0, { keepPlaying: true }));
+  function flushReset(keepPlaying = true) {
+    if (!newRunLater.pending) return;
+    newRunLater.cancel();
+    newRun(0, { keepPlaying });
+  }
+
   // Settings changes: the network or the data -> a new run; hyper-parameters -> live update.
   store.subscribe((keys, origin) => {
     if (origin === 'import' || origin === 'revert') return;
     // A setting changed before the first run exists: the link's replay no longer describes it.
-    if (keys.some((k) => needsNewRun(k) || isLiveKey(k))) replay = null;
+    if (endsLinkReplay(keys)) replay = null;
     // A preset is a fresh start even when it only differs in live settings.
     if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
-      clearTimeout(resetTimer);
-      resetTimer = setTimeout(() => flushReset(), 150);
+      newRunLater.schedule();
     } else if (keys.some(isLiveKey) && runState.task) {
-      trainer.send(TO_WORKER.SET_OPTIMIZER, { optimizer: optimizerSection(store.settings), values: liveValues(store.settings) });
+      trainer.send(TO_WORKER.SET_OPTIMIZER, liveUpdate(store.settings));
     }
-    if (keys.includes('speed')) trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
   });
-  trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
-
-  // A network or data change starts its new run 150 ms later, so that a burst of edits (typing,
-  // dragging a slider) makes one run. Play or Step inside that window must act on the new
-  // network, not on the old run about to be replaced: they start it at once.
-  // keepPlaying: a run that was playing goes on playing in the new network (not after Step, which pauses).
-  function flushReset(keepPlaying = true) {
-    if (!resetTimer) return;
-    clearTimeout(resetTimer);
-    resetTimer = 0;
-    newRun(0, { keepPlaying });
-  }
+  const sendSpeed = () => trainer.send(TO_WORKER.SPEED, { speed: store.settings.speed });
+  store.subscribe(sendSpeed, ['speed']);
+  sendSpeed();
 
   return {
     play: () => { flushReset(); trainer.send(TO_WORKER.PLAY); },
     // Pause or Step while a new run is on its way: it must not start playing when it arrives.
     pause: () => { if (pending) pending.play = false; trainer.send(TO_WORKER.PAUSE); },
     step: () => { flushReset(false); if (pending) pending.play = false; trainer.send(TO_WORKER.STEP, { count: 1 }); },
-    reset: () => { clearTimeout(resetTimer); resetTimer = 0; newRun(0); },
+    reset: () => { newRunLater.cancel(); newRun(0); },
     requestModel: () => trainer.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => trainer.send(TO_WORKER.PATHS, payload),

@@ -5,7 +5,8 @@
 
 import { loadEngine } from './engine.js';
 import { EngineError, errorPayload } from './engine-error.js';
-import { TO_WORKER, FROM_WORKER, isHistoryStep } from './protocol.js';
+import { TO_WORKER, FROM_WORKER } from './protocol.js';
+import { historyInterval, isHistoryStep, stepsToNextHistoryStep } from './history-steps.js';
 
 // Speed levels 1..5 in steps per second; Infinity = as fast as the slices allow.
 const STEPS_PER_SECOND = [0, 4, 25, 150, 1000, Infinity];
@@ -96,7 +97,7 @@ function advance(n) {
   const run = state.run;
   applyDueChanges();
   while (n > 0 && !state.diverged) {
-    const toNextRecord = state.step < 100 ? 1 : 10 - (state.step % 10);
+    const toNextRecord = stepsToNextHistoryStep(state.step);
     const toNextChange = state.changes.length ? state.changes[0].step - state.step : Infinity;
     const chunk = Math.min(n, toNextRecord, toNextChange);
     const result = run.step(chunk);
@@ -160,7 +161,7 @@ function tick() {
   }
   state.lastTick = now;
   while (budget > 0 && performance.now() - now < SLICE_MS && !state.diverged) {
-    let n = Math.min(budget, state.step < 100 ? 1 : 10);
+    let n = Math.min(budget, historyInterval(state.step));
     if (state.targetStep) n = Math.min(n, state.targetStep - state.step);
     advance(n);
     budget -= n;

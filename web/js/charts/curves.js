@@ -35,7 +35,7 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
   // the training loss + penalty, the objective the optimizer minimises, another (current run only).
   function penaltySeries(history) {
     if (!history.penalty?.some((v) => v > 0)) return [];
-    const objective = history.trainLoss.map((loss, i) => (loss === null || history.penalty[i] === null ? null : loss + history.penalty[i]));
+    const objective = history.trainLoss.map((dataLoss, i) => (dataLoss === null || history.penalty[i] === null ? null : dataLoss + history.penalty[i]));
     return [
       { label: t('curves.penalty'), color: PENALTY_COLOR, dash: [4, 3], width: 1.4, xs: history.step, ys: history.penalty },
       { label: t('curves.objective'), color: OBJECTIVE_COLOR, dash: [1, 2], width: 2.2, xs: history.step, ys: objective },
@@ -63,7 +63,6 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
     clearPins() { pins.length = 0; },
     pins: () => pins,
     resize() { loss.resize(); accuracy.resize(); },
-    relabel() { loss.relabel(); accuracy.relabel(); },
     lossCanvas: () => loss.canvas(),
   };
 }

@@ -94,11 +94,11 @@ export function createLineChart(container, options) {
   function drawZeroBand(u) {
     if (zeroLevel === null) return;
     const { ctx } = u;
-    const { left, top, width, height } = u.bbox;
+    const { left, top, width: bandWidth, height } = u.bbox;
     const bandTop = Math.max(top, u.valToPos(zeroLevel * Math.sqrt(10), 'y', true));
     ctx.save();
     ctx.fillStyle = 'rgba(192, 57, 43, 0.10)';
-    ctx.fillRect(left, bandTop, width, top + height - bandTop);
+    ctx.fillRect(left, bandTop, bandWidth, top + height - bandTop);
     ctx.fillStyle = '#8e2a1f';
     ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
     ctx.textAlign = 'left';  // uPlot leaves it as its last axis set it

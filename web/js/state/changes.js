@@ -1,13 +1,20 @@
-// Mid-run optimizer changes. The learning rate, momentum, schedule, penalties ... (every "live"
-// setting, see isLiveKey) can change while a run trains; the worker applies the change before the
-// next step. A link holding only the final values would replay them from step 0 and its curve
-// would part from the original at the first change, so the page keeps a change log per run:
+// Mid-run optimizer changes, and their replay: everything the page knows about them is here.
+// The learning rate, momentum, schedule, penalties ... (every "live" setting, see isLiveKey) can
+// change while a run trains; the worker applies the change before the next step. A link holding
+// only the final values would replay them from step 0 and its curve would part from the original
+// at the first change, so the page keeps a change log per run:
 //   { initial: { key: value },            the live settings in force at step 0
 //     changes: [{ step, key, value }] }   in the order applied; step = the worker's step count then
 // A link carries `initial` in the normal fields and the changes in `chg`
 // ("120.lr.0.01~300.mom.0.5"); the current values are `initial` with every change applied.
+//
+// The life of a change: the page sends it (liveUpdate), the worker acknowledges it with its step
+// count and the run's log records it (logChange); "Copy link" writes the log (linkWithChanges,
+// formatChanges); the receiving page reads it back (parseChanges, applyChanges) and starts its first
+// run from the step-0 values with the worker's schedule (runStart, replaySchedule); the worker
+// (worker.js, applyDueChanges) applies each change once the run has done exactly its steps.
 
-import { SETTING_BY_KEY, SETTING_BY_URL, LIVE_KEYS, isLiveKey } from './settings.js';
+import { SETTING_BY_KEY, SETTING_BY_URL, LIVE_KEYS, isLiveKey, needsNewRun } from './settings.js';
 import { parseValue, formatValue } from './validate.js';
 import { optimizerSection } from './spec.js';
 
@@ -16,12 +23,36 @@ export const MAX_CHANGES = 200;
 // step.urlName.value; the value may itself hold dots (0.01, 1e-8), so it is everything after the second dot.
 const ENTRY = /^(\d{1,7})\.([a-z0-9]{1,16})\.(.+)$/;
 
-export function liveValues(settings) {
+function liveValues(settings) {
   return Object.fromEntries(LIVE_KEYS.map((key) => [key, settings[key]]));
 }
 
-export function createChangeLog(settings, changes = []) {
+function createChangeLog(settings, changes = []) {
   return { initial: liveValues(settings), changes: changes.map((c) => ({ ...c })) };
+}
+
+// The message of a live change (TO_WORKER.SET_OPTIMIZER): the optimizer section the run takes, and
+// every live value, which the worker echoes back for the log.
+export function liveUpdate(settings) {
+  return { optimizer: optimizerSection(settings), values: liveValues(settings) };
+}
+
+// A link's replay describes the settings it came with: any change of a setting that shapes the run
+// (a new run, or a live change) before the first run exists makes it stale.
+export function endsLinkReplay(keys) {
+  return keys.some((key) => needsNewRun(key) || isLiveKey(key));
+}
+
+// A new run: `settings` are the current ones; `replay` ({ settings, changes }, a link's) when the
+// run replays a link. Returns the settings the run starts from (the link's step-0 values), the
+// worker's change schedule ([] without a replay) and the run's change log.
+export function runStart(settings, replay = null) {
+  const start = replay ? replay.settings : settings;
+  return {
+    start,
+    changes: replay ? replaySchedule(start, replay.changes) : [],
+    log: createChangeLog(start, replay?.changes),
+  };
 }
 
 export function applyChanges(settings, changes) {
@@ -56,12 +87,27 @@ export function logChange(log, step, values) {
 
 // What the worker replays: one setOptimizer section per change (the same call a live change makes;
 // changes at one step are applied one after the other, like the original separate calls).
-export function replaySchedule(settings, changes) {
+function replaySchedule(settings, changes) {
   let current = settings;
   return changes.map((c) => {
     current = { ...current, [c.key]: c.value };
     return { step: c.step, optimizer: optimizerSection(current) };
   });
+}
+
+// What "Copy link" writes for a run at `step` with change log `log`: the settings with the step-0
+// values, the step count, and the changes that fit (`fits(settings, changes)`, e.g. the hash length
+// limit; at most MAX_CHANGES, which a receiving page accepts). The worker logs a change with its own
+// step count, which the page's step readout may not have caught up with while training: the link's
+// step is at least the last kept change's. `dropped` counts the changes left out (the last ones).
+export function linkWithChanges(settings, log, step, fits) {
+  const changes = log?.changes ?? [];
+  if (changes.length === 0) return { settings, steps: step, changes, dropped: 0 };
+  const initial = { ...settings, ...log.initial };
+  const link = (kept) => ({ settings: initial, steps: Math.max(step, kept.length ? kept[kept.length - 1].step : 0), changes: kept });
+  let kept = changes.slice(0, MAX_CHANGES);
+  while (kept.length && !fits(link(kept))) kept = kept.slice(0, -1);
+  return { ...link(kept), dropped: changes.length - kept.length };
 }
 
 export function formatChanges(changes) {

@@ -3,7 +3,7 @@
 // (image data, a layer order the builder does not make, an out-of-range value) is refused with a
 // message naming the field; the caller then changes nothing.
 
-import { SETTING_BY_KEY, DATASETS, INIT_PARAM, LAYER_FIELDS, defaultLayer } from './settings.js';
+import { SETTINGS, SETTING_BY_KEY, DATASETS, INIT_PARAM, LAYER_FIELDS, defaultLayer } from './settings.js';
 import { parseValue, crossCheck } from './validate.js';
 
 const LAYER_FIELD = Object.fromEntries(LAYER_FIELDS.map((f) => [f.key, f]));
@@ -57,51 +57,33 @@ function readLayers(layers) {
   return { hidden, outputs: head.units };
 }
 
-// Returns new settings (base + what the spec says), or throws Error(detail).
+// The value at a dotted path of the spec ('optimizer.schedule.kind'); undefined when any part is missing.
+function valueAt(spec, path) {
+  let value = spec;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+    value = value[part];
+  }
+  return value;
+}
+
+// Returns new settings (base + what the spec says), or throws Error(detail). Every row with a place
+// in the spec (settings.js, `spec`) is read from there; a value the spec leaves out (or sets to null)
+// becomes the row's specDefault when it has one (what the engine assumes then), else keeps the base value.
 export function settingsFromSpec(spec, base) {
   if (!spec || typeof spec !== 'object') fail('spec', 'missing');
   const s = structuredClone(base);
-  const data = spec.data ?? {};
-  if (!DATASETS.includes(data.kind ?? 'xor')) fail('spec.data.kind', `"${data.kind}" is not a 2-D data set`);
-  take(s, 'dataset', data.kind ?? 'xor', 'spec.data.kind');
-  take(s, 'samples', data.samples, 'spec.data.samples');
-  take(s, 'noise', data.noise, 'spec.data.noise');
-  take(s, 'classes', data.classes, 'spec.data.classes');
-  take(s, 'features', data.features, 'spec.data.features');
-  take(s, 'standardize', data.standardize, 'spec.data.standardize');
-  take(s, 'dataSeed', data.seed, 'spec.data.seed');
-  if (data.split) {
-    take(s, 'trainRatio', data.split.train, 'spec.data.split.train');
-    take(s, 'validationRatio', data.split.validation, 'spec.data.split.validation');
+  const kind = valueAt(spec, 'data.kind') ?? SETTING_BY_KEY.dataset.specDefault;
+  if (!DATASETS.includes(kind)) fail('spec.data.kind', `"${kind}" is not a 2-D data set`);
+  for (const row of SETTINGS) {
+    if (!row.spec) continue;
+    const value = valueAt(spec, row.spec);
+    take(s, row.key, row.specDefault === undefined ? value : value ?? row.specDefault, `spec.${row.spec}`);
   }
   const { hidden, outputs } = readLayers(spec.layers);
   s.layers = hidden;
   if (spec.loss === 'sigmoid_binary_cross_entropy') s.binaryHead = 'sigmoid';
   else if (spec.loss === 'softmax_cross_entropy' && outputs === 2) s.binaryHead = 'softmax';
-
-  const o = spec.optimizer ?? {};
-  take(s, 'optimizer', o.kind, 'spec.optimizer.kind');
-  take(s, 'learningRate', o.learning_rate, 'spec.optimizer.learning_rate');
-  take(s, 'momentum', o.momentum, 'spec.optimizer.momentum');
-  take(s, 'rho', o.rho, 'spec.optimizer.rho');
-  take(s, 'beta1', o.beta1, 'spec.optimizer.beta1');
-  take(s, 'beta2', o.beta2, 'spec.optimizer.beta2');
-  take(s, 'epsilon', o.epsilon, 'spec.optimizer.epsilon');
-  take(s, 'biasCorrection', o.bias_correction, 'spec.optimizer.bias_correction');
-  take(s, 'l1', o.l1, 'spec.optimizer.l1');
-  take(s, 'l2', o.l2, 'spec.optimizer.l2');
-  take(s, 'weightDecay', o.weight_decay, 'spec.optimizer.weight_decay');
-  take(s, 'clipNorm', o.clip_norm, 'spec.optimizer.clip_norm');
-  const sched = o.schedule ?? { kind: 'constant' };
-  take(s, 'schedule', sched.kind, 'spec.optimizer.schedule.kind');
-  take(s, 'stepSize', sched.step_size, 'spec.optimizer.schedule.step_size');
-  take(s, 'gamma', sched.gamma, 'spec.optimizer.schedule.gamma');
-  take(s, 'decaySteps', sched.decay_steps, 'spec.optimizer.schedule.decay_steps');
-  take(s, 'totalSteps', sched.total_steps, 'spec.optimizer.schedule.total_steps');
-  take(s, 'minLearningRate', sched.min_learning_rate, 'spec.optimizer.schedule.min_learning_rate');
-  const training = spec.training ?? {};
-  take(s, 'batchSize', training.batch_size, 'spec.training.batch_size');
-  take(s, 'seed', training.seed, 'spec.training.seed');
   const problems = crossCheck(s);
   if (problems.length) fail('spec.data.split', 'training + validation share above 1');
   s.preset = '';

@@ -1,8 +1,7 @@
 // Turns the page settings into a run spec (docs/spec.md). Pure function: no DOM, no engine,
 // so the same spec comes out for the same settings — the basis of reproducible links.
 
-import { MULTICLASS_DATASETS, INIT_PARAM, isRegression } from './settings.js';
-import { optimizerReads, scheduleReads } from '../catalog.js';
+import { SETTINGS, MULTICLASS_DATASETS, INIT_PARAM, isRegression, isRelevant } from './settings.js';
 
 export function taskOf(settings) {
   if (isRegression(settings)) return { kind: 'regression', classes: 1, outputs: 1, loss: 'mse' };
@@ -42,55 +41,41 @@ export function buildSpec(settings) {
   const head = layers.push({ type: 'dense', units: task.outputs, weight_init: initializer(settings.headInit, settings.headInitParam) }) - 1;
   blocks.push({ dense: head, output: head, isHead: true });
 
-  const validation = settings.validationRatio;
-  const test = Math.max(0, 1 - settings.trainRatio - validation);
-  const data = {
-    kind: settings.dataset,
-    samples: settings.samples,
-    noise: settings.noise,
-    features: [...settings.features],
-    split: { train: settings.trainRatio, validation, test: round(test) },
-    standardize: settings.standardize,
-    seed: settings.dataSeed,
-  };
-  if (MULTICLASS_DATASETS.includes(settings.dataset)) data.classes = settings.classes;
+  const data = specSection(settings, 'data');
+  // The test share is what the other two leave (the spec wants the three).
+  data.split.test = round(Math.max(0, 1 - settings.trainRatio - settings.validationRatio));
 
   const spec = {
     data,
     layers,
     loss: task.loss,
     optimizer: optimizerSection(settings),
-    training: { batch_size: settings.batchSize, seed: settings.seed },
+    training: specSection(settings, 'training'),
     stats: { histogram_bins: 30, histogram_range: 'auto' },
   };
   return { spec, blocks, task };
 }
 
-// The hyper-parameters some update rules read (the catalogue says which): spec key, settings key.
-const RULE_PARAMETERS = [['momentum', 'momentum'], ['rho', 'rho'], ['beta1', 'beta1'], ['beta2', 'beta2'],
-  ['bias_correction', 'biasCorrection'], ['epsilon', 'epsilon']];
+// The rows with a place in the spec (their `spec` path), and that path split at its dots.
+const SPEC_ROWS = SETTINGS.filter((row) => row.spec).map((row) => ({ row, path: row.spec.split('.') }));
 
-// Only the keys the chosen optimizer reads, so a change of kind never trips "unknown key".
-export function optimizerSection(s) {
-  const o = { kind: s.optimizer, learning_rate: s.learningRate };
-  for (const [specKey, settingKey] of RULE_PARAMETERS) {
-    if (optimizerReads(s.optimizer, specKey)) o[specKey] = s[settingKey];
-  }
-  o.l1 = s.l1; o.l2 = s.l2; o.weight_decay = s.weightDecay; o.clip_norm = s.clipNorm;
-  o.schedule = scheduleSection(s);
-  return o;
-}
-
-// The parameters some schedules read (the catalogue says which): spec key, settings key.
-const SCHEDULE_PARAMETERS = [['step_size', 'stepSize'], ['gamma', 'gamma'], ['decay_steps', 'decaySteps'],
-  ['total_steps', 'totalSteps'], ['min_learning_rate', 'minLearningRate']];
-
-function scheduleSection(s) {
-  const section = { kind: s.schedule };
-  for (const [specKey, settingKey] of SCHEDULE_PARAMETERS) {
-    if (scheduleReads(s.schedule, specKey)) section[specKey] = s[settingKey];
+// One top-level section of the spec ('data', 'optimizer', 'training'): every relevant row whose
+// path starts there, at its path. Only relevant rows: an optimizer section holds only the keys the
+// chosen optimizer and schedule read, so a change of kind never trips "unknown key".
+function specSection(settings, name) {
+  const section = {};
+  for (const { row, path } of SPEC_ROWS) {
+    if (path[0] !== name || !isRelevant(row, settings)) continue;
+    let target = section;
+    for (const part of path.slice(1, -1)) target = target[part] ??= {};
+    target[path[path.length - 1]] = structuredClone(settings[row.key]);
   }
   return section;
+}
+
+// What run.setOptimizer takes for a live change (and a link's replay).
+export function optimizerSection(settings) {
+  return specSection(settings, 'optimizer');
 }
 
 // 1 - 0.7 - 0.15 is 0.15000000000000002 in floating point; the spec wants a sum of 1 within 1e-6.

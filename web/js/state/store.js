@@ -1,5 +1,6 @@
 // The page's single source of truth: the current settings object plus change listeners.
-// Views never keep their own copy of a setting; they read store.settings and call store.set().
+// Views never keep their own copy of a setting; they read store.settings and call store.set(), and
+// subscribe with the keys they read.
 
 export function createStore(initial) {
   let settings = structuredClone(initial);
@@ -21,9 +22,13 @@ export function createStore(initial) {
       for (const listener of listeners) listener(changed, origin);
       return changed;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    // keys: the settings the listener reads; it is called only when one of them changed (on every
+    // change when left out, e.g. for a link of all the settings).
+    subscribe(listener, keys = null) {
+      const wanted = keys && new Set(keys);
+      const call = wanted ? (changed, origin) => { if (changed.some((key) => wanted.has(key))) listener(changed, origin); } : listener;
+      listeners.add(call);
+      return () => listeners.delete(call);
     },
   };
 }

@@ -200,9 +200,7 @@ export function createBuilder(container, explainBox, store, messages) {
     renderExplain();
   }
 
-  store.subscribe((keys) => {
-    if (keys.some((k) => ['layers', 'features', 'dataset', 'classes', 'binaryHead', 'headInit', 'headInitParam'].includes(k))) render();
-  });
+  store.subscribe(() => render(), ['layers', 'features', 'dataset', 'classes', 'binaryHead', 'headInit', 'headInitParam']);
   onLanguageChange(() => render(true));
   render(true);
 }

@@ -19,10 +19,9 @@ export function renderControls(container, keys, store, { messages } = {}) {
   const controls = keys.map((key) => createControl(SETTING_BY_KEY[key], store, messages));
   for (const control of controls) container.append(control.element);
   const refresh = () => { for (const control of controls) control.update(store.settings); };
-  store.subscribe(refresh);
+  store.subscribe(refresh);  // every key: whether a control applies (`when`) may depend on any setting
   onLanguageChange(() => { for (const control of controls) control.translate(); refresh(); });
   refresh();
-  return controls;
 }
 
 function createControl(row, store, messages) {

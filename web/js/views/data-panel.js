@@ -1,7 +1,7 @@
 // The data panel: a picture button per data set, the data settings, the split readout and
 // "Regenerate" (a new data seed: new points, same everything else).
 
-import { DATASETS } from '../state/settings.js';
+import { DATASETS, controlKeys, groupKeys } from '../state/settings.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { CLASS_COLORS } from '../charts/colors.js';
 import { el, sizeCanvas } from './dom.js';
@@ -53,7 +53,7 @@ export function createDataPanel({ picker, controls, splitReadout, regenerate }, 
     return { kind, button, label };
   });
   picker.replaceChildren(...buttons.map((b) => b.button));
-  renderControls(controls, ['noise', 'classes', 'samples', 'trainRatio', 'validationRatio', 'standardize', 'dataSeed'], store, { messages });
+  renderControls(controls, controlKeys('data'), store, { messages });
   regenerate.addEventListener('click', () => store.set({ dataSeed: (store.settings.dataSeed + 1) % 2147483647 }));
 
   const refresh = () => {
@@ -68,7 +68,7 @@ export function createDataPanel({ picker, controls, splitReadout, regenerate }, 
     splitReadout.textContent = `${t('data.testShare', { pct: formatPercent(test, 0) })} · ${t('data.split', {
       train: Math.round(n * s.trainRatio), validation: Math.round(n * s.validationRatio), test: Math.round(n * test) })}`;
   };
-  store.subscribe(refresh);
+  store.subscribe(refresh, groupKeys('data'));
   onLanguageChange(refresh);
   refresh();
 }

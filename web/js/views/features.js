@@ -31,6 +31,6 @@ export function createFeatureToggles(container, store, messages) {
   const refresh = () => {
     for (const { name, tile } of tiles) tile.setAttribute('aria-pressed', String(store.settings.features.includes(name)));
   };
-  store.subscribe(refresh);
+  store.subscribe(refresh, ['features']);
   refresh();
 }

@@ -88,6 +88,5 @@ export function createInsides({ gradContainer, deadContainer, activationContaine
     newRun() { grad.reset(); renderStats(); },
     stats() { renderGradients(); renderStats(); },
     resize() { grad.resize(); renderStats(); },
-    gradCanvas: () => grad.canvas(),
   };
 }

@@ -10,7 +10,7 @@ export function createOptimizerExplain(container, store) {
     const kind = store.settings.optimizer;
     container.replaceChildren(explainItem(choiceLabel('optimizer', kind), optimizerTex(kind), `note.optimizer.${kind}`));
   };
-  store.subscribe((keys) => { if (keys.includes('optimizer')) render(); });
+  store.subscribe(render, ['optimizer']);
   onLanguageChange(render);
   render();
 }

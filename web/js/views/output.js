@@ -7,10 +7,11 @@ import { drawHeatmap, regressionScale } from '../charts/heatmap.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { el } from './dom.js';
 import { renderControls } from './controls.js';
+import { controlKeys } from '../state/settings.js';
 
 // unitCaption: the line over the heatmap naming the diagram unit (or input) shown instead of the output.
 export function createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls, unitCaption }, store, runState) {
-  renderControls(viewControls, ['showTest', 'discretize'], store);
+  renderControls(viewControls, controlKeys('view'), store);
   let lastGrid = null;
   // The diagram's unit under the pointer or focus: { key, name, values, res, range, block?, unit? };
   // its thumbnail values are drawn at once, the worker's full-resolution field replaces them.
@@ -97,7 +98,7 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
       el('p', {}, t('diverged.tips')));
   }
 
-  store.subscribe((keys) => { if (keys.includes('showTest') || keys.includes('discretize')) draw(); });
+  store.subscribe(draw, controlKeys('view'));
   onLanguageChange(() => { renderLegend(); renderMetrics(); renderDiverged(); draw(); });
   window.addEventListener('resize', draw);
 

@@ -2,7 +2,7 @@
 // Preset to the book's race (x²/20 + y² from (-7, 2), 30 steps, SGD 0.95, Momentum 0.1,
 // AdaGrad 1.5, Adam 0.3). The engine computes the paths (engine.optimizerPath) in the worker.
 
-import { PATH_OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY } from '../state/settings.js';
+import { PATH_OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY, controlKeys, groupKeys } from '../state/settings.js';
 import { parseValue } from '../state/validate.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { OPTIMIZER_COLORS } from '../charts/colors.js';
@@ -12,12 +12,13 @@ import { el } from './dom.js';
 import { choiceLabel, renderControls } from './controls.js';
 import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
 import { pathOutcome } from './path-outcome.js';
+import { DELAY_MS, debounced } from '../scheduling.js';
 
-const PATH_KEYS = ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps', 'pathOptimizers', ...Object.values(PATH_LR_KEY)];
+const PATH_KEYS = groupKeys('paths');  // the race: function, start, steps, optimizers and their rates
 const RESOLUTION = 160;
 
 export function createPathsView({ canvas, controls, optimizerBox, bookButton, legend }, store, messages, send) {
-  renderControls(controls, ['pathFunction', 'pathStartX', 'pathStartY', 'pathSteps'], store, { messages });
+  renderControls(controls, controlKeys('paths'), store, { messages });
   // Picking a function starts its own race (start, steps, rates): the book's numbers leave the plot
   // on the others. Only a learner's pick does this, so a link's own start and rates are kept.
   controls.addEventListener('change', (event) => {
@@ -28,7 +29,6 @@ export function createPathsView({ canvas, controls, optimizerBox, bookButton, le
     store.set(patch);
   });
   let last = null;
-  let timer = 0;
 
   const rows = PATH_OPTIMIZERS.map((name) => {
     const box = el('input', { type: 'checkbox', 'data-optimizer': name });
@@ -91,10 +91,8 @@ export function createPathsView({ canvas, controls, optimizerBox, bookButton, le
       `× ${t(last.function.markedPoint === 'saddle_point' ? 'paths.saddlePoint' : 'paths.minimum')}: ${last.function.formula ?? ''}`));
   }
 
-  store.subscribe((keys) => {
-    refreshControls();
-    if (keys.some((k) => PATH_KEYS.includes(k))) { clearTimeout(timer); timer = setTimeout(request, 120); }
-  });
+  const requestLater = debounced(DELAY_MS.pathsRequest, request);
+  store.subscribe(() => { refreshControls(); requestLater.schedule(); }, PATH_KEYS);
   onLanguageChange(() => { refreshControls(); draw(); });
   window.addEventListener('resize', draw);
   refreshControls();

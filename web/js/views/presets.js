@@ -56,7 +56,7 @@ export function createPresetMenu({ select, note, title, text, close, pending }, 
   });
   select.addEventListener('blur', () => { if (browsing) { setBrowsing(false); select.value = store.settings.preset; } });
   close.addEventListener('click', () => store.set({ preset: '' }));
-  store.subscribe((keys) => { if (keys.includes('preset')) refresh(); });
+  store.subscribe(refresh, ['preset']);
   onLanguageChange(() => { fill(); refresh(); });
   fill();
   refresh();

@@ -25,7 +25,7 @@ export function createRunbar({ play, step, reset, speed, speedLabel, stepOut, ep
     status.dataset.state = state;
     status.textContent = runState.targetStep && runState.playing ? t('run.state.target', { step: runState.targetStep }) : t(`run.state.${state}`);
   }
-  store.subscribe((keys) => { if (keys.includes('speed')) refresh(); });
+  store.subscribe(refresh, ['speed']);
   onLanguageChange(refresh);
   refresh();
   return { refresh };

@@ -5,7 +5,7 @@
 
 import { HIDEABLE } from '../state/settings.js';
 import { encodeHash, MAX_HASH } from '../state/url.js';
-import { MAX_CHANGES } from '../state/changes.js';
+import { linkWithChanges } from '../state/changes.js';
 import { t, onLanguageChange, language } from '../i18n/i18n.js';
 import { el } from './dom.js';
 import { iframeCode, autoHeightScript, frameHeight as roundedHeight } from '../embed-code.js';
@@ -21,24 +21,17 @@ export function shareUrl(settings, extra = {}, changes = []) {
   return `${base}#${encodeHash({ ...settings, ...extra }, changes)}`;
 }
 
-// A link to the current run at its current step. The worker logs a change with its own step
-// count, which the page's step readout may not have caught up with while training: the link's step
-// is at least the last change's.
+// A link to the current run at its current step, with its mid-run changes (state/changes.js).
 function runUrl(store, runState, messages, extra = {}) {
-  const log = runState.changeLog;
-  const changes = log?.changes ?? [];
-  if (changes.length === 0) return shareUrl(store.settings, { ...extra, steps: runState.step });
-  const urlWith = (kept) => shareUrl({ ...store.settings, ...log.initial },
-    { ...extra, steps: Math.max(runState.step, kept.length ? kept[kept.length - 1].step : 0) }, kept);
-  const fits = (url) => url.length - url.indexOf('#') - 1 <= MAX_HASH;
-  let kept = changes.slice(0, MAX_CHANGES);
-  let url = urlWith(kept);
-  while (!fits(url) && kept.length) { kept = kept.slice(0, -1); url = urlWith(kept); }
-  if (kept.length < changes.length) {
+  const urlOf = (link) => shareUrl(link.settings, { ...extra, steps: link.steps }, link.changes);
+  const fits = (link) => { const url = urlOf(link); return url.length - url.indexOf('#') - 1 <= MAX_HASH; };
+  const link = linkWithChanges(store.settings, runState.changeLog, runState.step, fits);
+  if (link.dropped) {
     // More changes than a link may carry (the receiver would refuse them): it replays those that fit.
-    messages.show('warn', t('share.tooManyChanges', { count: changes.length, kept: kept.length, step: changes[kept.length].step }), 'changes');
+    const all = runState.changeLog.changes;
+    messages.show('warn', t('share.tooManyChanges', { count: all.length, kept: link.changes.length, step: all[link.changes.length].step }), 'changes');
   }
-  return url;
+  return urlOf(link);
 }
 
 // Clipboard access is refused in some iframes and insecure contexts: fall back to selecting the

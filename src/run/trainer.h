@@ -10,10 +10,10 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include "network.h"
-#include "optimizer.h"
-#include "spec.h"
-#include "stats.h"
+#include "core/network.h"
+#include "core/optimizer.h"
+#include "core/stats.h"
+#include "run/run_spec.h"
 
 namespace nn {
 
@@ -66,7 +66,6 @@ class Trainer {
   const std::optional<Divergence>& divergence() const { return divergence_; }
 
   Metrics metrics();                         // evaluates every split with the current parameters
-  SplitMetrics evaluate(const Split& split);  // loss and accuracy on one split (inference mode)
   const std::vector<LayerStats>& stats();     // per-layer statistics of the last training step
 
   // Network outputs on a resolution x resolution grid over raw 2-D coordinates,
@@ -104,7 +103,7 @@ class Trainer {
   void fillBatch();
   void peekBatch();
   void syncEvaluator();
-  SplitMetrics evaluateSynced(const Split& split);
+  SplitMetrics evaluateSynced(const Split& split);  // loss and accuracy on one split, evaluator already synced
   void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
   bool checkFinite(double loss);
   std::string explain(const std::string& quantity, int layer) const;

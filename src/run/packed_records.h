@@ -1,19 +1,16 @@
-// Metrics and statistics in the two shapes the outside world reads:
-// JSON (command line, model files) and packed float records (wasm -> JS).
+// Metrics and layer statistics packed as flat number records: what the wasm module hands to
+// web/js/engine.js at every refresh, cheaper than JSON. engine.js reads the field offsets from the
+// module (engine.statsLayout(), src/wasm/bindings.cpp), so these enums are their only definition.
 #pragma once
 #include <vector>
-#include "json_reader.h"
-#include "stats.h"
-#include "trainer.h"
+#include "core/stats.h"
+#include "run/trainer.h"
 
 namespace nn {
 
-Json toJson(const Metrics& metrics);
-Json toJson(const LayerStats& stats);
-Json toJson(const Divergence& divergence);
-Json describeNetwork(Trainer& trainer);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
-
-// Metrics packed as doubles, in this order (engine.js decodes the same order):
+// Metrics packed as doubles, in this order. Each split (from kMetricTrainLoss, kMetricValidationLoss
+// and kMetricTestLoss) is these fields in this order:
+enum SplitField { kSplitLoss, kSplitAccuracy, kSplitCount, kSplitFields };
 enum MetricsField {
   kMetricStep, kMetricEpoch, kMetricLearningRate, kMetricBatchLoss,
   kMetricTrainLoss, kMetricTrainAccuracy, kMetricTrainCount,
@@ -27,6 +24,8 @@ void packMetrics(const Metrics& metrics, std::vector<double>& out);
 // Layer statistics packed as floats: one record per layer of
 // kStatsHeaderFields numbers followed by three histograms of `bins` counts
 // (output, input, weights). NaN marks "not applicable".
+// The output and input summaries (from kStatOutMean and kStatInMean) are these fields in this order:
+enum SummaryField { kSummaryMean, kSummaryStd, kSummaryMin, kSummaryMax, kSummaryLow, kSummaryHigh, kSummaryFields };
 enum StatsField {
   kStatIndex, kStatUnits,
   kStatOutMean, kStatOutStd, kStatOutMin, kStatOutMax, kStatOutLow, kStatOutHigh,

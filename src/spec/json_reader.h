@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
-#include "expected.h"
+#include "core/expected.h"
 
 namespace nn {
 

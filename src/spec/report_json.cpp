@@ -1,4 +1,4 @@
-#include "report.h"
+#include "spec/report_json.h"
 
 #include <cmath>
 
@@ -90,63 +90,6 @@ Json describeNetwork(Trainer& trainer) {
           {"loss", toString(trainer.spec().loss)},
           {"batch_size", trainer.batchSize()},
           {"parameter_count", trainer.network().parameterCount()}};
-}
-
-void packMetrics(const Metrics& m, std::vector<double>& out) {
-  out.assign(kMetricFieldCount, std::nan(""));
-  out[kMetricStep] = static_cast<double>(m.step);
-  out[kMetricEpoch] = m.epoch;
-  out[kMetricLearningRate] = m.learningRate;
-  out[kMetricBatchLoss] = m.batchLoss;
-  out[kMetricPenalty] = m.penalty;
-  const SplitMetrics* splits[] = {&m.train, &m.validation, &m.test};
-  for (int s = 0; s < 3; ++s) {
-    const int base = kMetricTrainLoss + 3 * s;
-    out[base] = splits[s]->count ? splits[s]->loss : std::nan("");
-    out[base + 1] = splits[s]->accuracy;
-    out[base + 2] = splits[s]->count;
-  }
-}
-
-void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out) {
-  const size_t record = kStatsHeaderFields + 3 * static_cast<size_t>(bins);
-  out.assign(record * stats.size(), std::nanf(""));
-  for (size_t l = 0; l < stats.size(); ++l) {
-    const LayerStats& s = stats[l];
-    float* r = out.data() + l * record;
-    r[kStatIndex] = static_cast<float>(s.index);
-    r[kStatUnits] = static_cast<float>(s.units);
-    const Summary* summaries[] = {&s.output, &s.input};
-    for (int k = 0; k < 2; ++k) {
-      float* f = r + (k == 0 ? kStatOutMean : kStatInMean);
-      f[0] = static_cast<float>(summaries[k]->mean);
-      f[1] = static_cast<float>(summaries[k]->std);
-      f[2] = static_cast<float>(summaries[k]->min);
-      f[3] = static_cast<float>(summaries[k]->max);
-      f[4] = static_cast<float>(summaries[k]->histogram.low);
-      f[5] = static_cast<float>(summaries[k]->histogram.high);
-    }
-    r[kStatDeadFraction] = static_cast<float>(s.deadFraction);
-    r[kStatNegativeFraction] = static_cast<float>(s.negativeFraction);
-    r[kStatInputGradNorm] = static_cast<float>(s.inputGradNorm);
-    r[kStatWeightNorm] = static_cast<float>(s.weightNorm);
-    r[kStatWeightGradNorm] = static_cast<float>(s.weightGradNorm);
-    r[kStatUpdateRatio] = static_cast<float>(s.updateRatio);
-    if (s.hasWeights) {
-      r[kStatWeightLow] = static_cast<float>(s.weights.low);
-      r[kStatWeightHigh] = static_cast<float>(s.weights.high);
-    }
-    r[kStatOutNonFinite] = s.output.histogram.nonFinite;
-    r[kStatInNonFinite] = s.input.histogram.nonFinite;
-    r[kStatWeightNonFinite] = s.hasWeights ? s.weights.nonFinite : 0.0f;
-    float* histograms = r + kStatsHeaderFields;
-    const std::vector<float>* counts[] = {&s.output.histogram.counts, &s.input.histogram.counts,
-                                          s.hasWeights ? &s.weights.counts : nullptr};
-    for (int h = 0; h < 3; ++h)
-      for (int b = 0; b < bins; ++b)
-        histograms[h * bins + b] =
-            counts[h] && static_cast<size_t>(b) < counts[h]->size() ? (*counts[h])[static_cast<size_t>(b)] : 0.0f;
-  }
 }
 
 }  // namespace nn

@@ -2,15 +2,11 @@
 #include <cmath>
 #include <set>
 
-#include "dataset.h"
-#include "dataset_registry.h"
+#include "spec/data_json.h"
 
 namespace nn {
 
 namespace {
-
-// Integers in JSON are exact up to 2^53 (JavaScript's safe range), so seeds stay below it.
-constexpr long long kMaxSeed = 9007199254740991LL;
 
 // data.feature_scale / data.feature_offset: one finite number per feature; scales non-zero.
 std::vector<double> readPerFeature(JsonObjectReader& reader, const char* key, size_t features, bool nonZero) {
@@ -93,11 +89,6 @@ void readSplit(JsonObjectReader& parent, std::vector<Error>& errors, DataConfig&
 }
 
 }  // namespace
-
-TaskKind taskOf(const std::string& kind) {
-  const DatasetDefinition* entry = datasetRegistry().find(kind);
-  return entry && !entry->classification ? TaskKind::Regression : TaskKind::Classification;
-}
 
 Expected<DataConfig> readDataConfig(const Json& section, const std::string& path) {
   std::vector<Error> errors;

@@ -1,11 +1,11 @@
 // The "optimizer" section of a spec <-> OptimizerConfig.
 //
 // The reader checks only types (through JsonObjectReader, which never throws);
-// every range is checked once, by validate() in optimizer.cpp, so the CLI, the
+// every range is checked once, by validate() in src/core/optimizer.cpp, so the CLI, the
 // page and the spec file all get the same limits and the same messages.
 #include <limits>
 
-#include "optimizer.h"
+#include "spec/optimizer_json.h"
 
 namespace nn {
 

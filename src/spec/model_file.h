@@ -12,7 +12,9 @@
 // stopped. Version 1 files still load: their optimizer state and batch order start fresh.
 #pragma once
 #include <memory>
-#include "trainer.h"
+#include <string>
+#include "run/trainer.h"
+#include "spec/json_reader.h"
 
 namespace nn {
 

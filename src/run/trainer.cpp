@@ -1,10 +1,10 @@
-#include "trainer.h"
+#include "run/trainer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <new>
 #include <sstream>
-#include "memory_budget.h"
+#include "run/run_memory.h"
 
 namespace nn {
 
@@ -47,8 +47,8 @@ Trainer::Trainer(const RunSpec& spec, Dataset dataset)
       batch_(std::min(spec.training.batchSize, dataset_.train.size())),
       optimizer_(spec.optimizer),
       batchRng_(spec.training.seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL) {
-  network_ = std::make_unique<Network>(spec_, dataset_.featureCount, batch_, spec_.training.seed);
-  evaluator_ = Network::withoutInitialization(spec_, dataset_.featureCount, kEvalChunk);
+  network_ = std::make_unique<Network>(spec_.layers, spec_.loss, dataset_.featureCount, batch_, spec_.training.seed);
+  evaluator_ = Network::withoutInitialization(spec_.layers, spec_.loss, dataset_.featureCount, kEvalChunk);
   optimizer_.bind(network_->parameters());
   for (const Parameter& parameter : network_->parameters()) weightsBefore_.push_back(*parameter.value);
   order_.resize(static_cast<size_t>(dataset_.train.size()));
@@ -64,7 +64,7 @@ Trainer::Trainer(const RunSpec& spec, Dataset dataset)
   // only makes them arrive less often.
   const int sampleCount = std::min(kEvalChunk, dataset_.train.size());
   if (sampleCount > 0) {
-    sampler_ = Network::withoutInitialization(spec_, dataset_.featureCount, sampleCount);
+    sampler_ = Network::withoutInitialization(spec_.layers, spec_.loss, dataset_.featureCount, sampleCount);
     sampleInput_ = dataset_.train.inputs.leftCols(sampleCount);
   }
   evalTargets_.resize(dataset_.train.targets.rows(), kEvalChunk);
@@ -196,12 +196,7 @@ void Trainer::syncNetwork(Network& target) {
   }
 }
 
-SplitMetrics Trainer::evaluate(const Split& split) {
-  syncEvaluator();
-  return evaluateSynced(split);
-}
-
-// evaluate() without copying the parameters into the evaluator first (metrics() copies once for three splits).
+// The evaluator must hold the current parameters (syncEvaluator()): metrics() copies them once for three splits.
 SplitMetrics Trainer::evaluateSynced(const Split& split) {
   SplitMetrics result;
   result.count = split.size();

@@ -1,8 +1,10 @@
-#include "model.h"
+#include "spec/model_file.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "spec/run_spec_json.h"
 
 namespace nn {
 

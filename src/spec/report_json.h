@@ -1,0 +1,15 @@
+// Metrics, statistics, divergences and the network's description as JSON, for the command line
+// and the page (the packed records of run/packed_records.h carry the per-step numbers instead).
+#pragma once
+#include "core/stats.h"
+#include "run/trainer.h"
+#include "spec/json_reader.h"
+
+namespace nn {
+
+Json toJson(const Metrics& metrics);
+Json toJson(const LayerStats& stats);
+Json toJson(const Divergence& divergence);
+Json describeNetwork(Trainer& trainer);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
+
+}  // namespace nn
