@@ -4,7 +4,8 @@
 // (velocity, first/second moments) is a vector aligned with that list and
 // sized once in bind(); the step counter t advances once per step(), not per
 // tensor. Hyper-parameters live in OptimizerConfig and may be replaced
-// between steps with setConfig() without losing state.
+// between steps with setConfig() without losing state. Which kinds exist, what
+// each reads and its update rule: optimizer_registry.h (schedules: schedule_registry.h).
 #pragma once
 #include <optional>
 #include <string>
@@ -16,7 +17,6 @@
 #include "types.h"
 
 namespace nn {
-
 
 struct ScheduleConfig {
   ScheduleKind kind = ScheduleKind::Constant;
@@ -106,8 +106,10 @@ class Optimizer {
 
   OptimizerConfig config_;
   std::vector<Parameter> parameters_;
-  std::vector<Matrix> first_;   // aligned with parameters_: velocity (Momentum/Nesterov), m (Adam), h (AdaGrad/RMSProp)
-  std::vector<Matrix> second_;  // aligned with parameters_: v (Adam/AdamW); empty otherwise
+  // Aligned with parameters_, as many as the kind's stateBuffers (optimizer_registry.h): first_ is the
+  // velocity, h or m, second_ Adam's v or Adamax's u; empty when the kind keeps fewer.
+  std::vector<Matrix> first_;
+  std::vector<Matrix> second_;
   Matrix noState_;  // what a rule with fewer state buffers gets for the ones it does not have (never read)
   long long t_ = 0;
   long long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)

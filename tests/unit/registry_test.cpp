@@ -10,6 +10,7 @@
 #include "core/init.h"
 #include "core/loss.h"
 #include "core/optimizer.h"
+#include "spec/optimizer_json.h"
 
 using namespace nn;
 
