@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace nn {
 
@@ -22,6 +23,13 @@ class Registry {
     for (const Entry& entry : *this)
       if (name == entry.name) return &entry;
     return nullptr;
+  }
+
+  // Every name, in table order (a spec reader's list of choices).
+  std::vector<std::string> nameList() const {
+    std::vector<std::string> list;
+    for (const Entry& entry : *this) list.push_back(entry.name);
+    return list;
   }
 
   // "linear, sigmoid, tanh, ...": the choices an "unknown name" error lists.
