@@ -83,6 +83,8 @@ build_wasm_flavor() {
 build_wasm() {
   build_wasm_flavor simd ON
   build_wasm_flavor baseline OFF
+  log "Engine catalogue for the page (web/js/catalog.generated.js)"
+  node tools/make-catalog.mjs
 }
 
 # Front-end libraries from npm, copied into the static site so it works offline (no CDN).

@@ -15,26 +15,36 @@ namespace nn {
 
 namespace {
 
-const char* const kUsage =
-    "usage: nnsandbox path FUNCTION OPTIMIZER [options]\n"
-    "\n"
-    "Prints the path of OPTIMIZER on the 2-D test FUNCTION as CSV: step,x,y,value\n"
-    "(the start is step 0).\n"
-    "\n"
-    "FUNCTION:  book (x^2/20 + y^2), rosenbrock, beale, saddle, himmelblau\n"
-    "OPTIMIZER: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw\n"
-    "\n"
-    "options:\n"
-    "  --lr X                 learning rate (default: sgd 0.95, momentum 0.1, adagrad 1.5,\n"
-    "                         adam 0.3, others 0.1)\n"
-    "  --steps N              number of steps (default 30)\n"
-    "  --start X,Y            starting point (default -7,2)\n"
-    "  --momentum M           momentum, nesterov (default 0.9)\n"
-    "  --beta1 B, --beta2 B   adam, adamw (default 0.9, 0.999)\n"
-    "  --rho R                rmsprop (default 0.9)\n"
-    "  --epsilon E            adagrad, rmsprop, adam, adamw (default 1e-8)\n"
-    "  --no-bias-correction   adam, adamw: use m and v without the 1/(1-beta^t) factors\n"
-    "  --help                 show this text\n";
+// The optimizers, and which of them read each option, come from the registry (optimizer_registry.h).
+std::string usage() {
+  auto readersOf = [](const char* hyperParameter) {
+    std::string list;
+    for (const OptimizerDefinition& entry : optimizerRegistry())
+      if (reads(entry, hyperParameter)) list += (list.empty() ? "" : ", ") + std::string(entry.name);
+    return list;
+  };
+  std::string all;
+  for (const OptimizerDefinition& entry : optimizerRegistry()) all += (all.empty() ? "" : ", ") + std::string(entry.name);
+  return "usage: nnsandbox path FUNCTION OPTIMIZER [options]\n"
+         "\n"
+         "Prints the path of OPTIMIZER on the 2-D test FUNCTION as CSV: step,x,y,value\n"
+         "(the start is step 0).\n"
+         "\n"
+         "FUNCTION:  book (x^2/20 + y^2), rosenbrock, beale, saddle, himmelblau\n"
+         "OPTIMIZER: " + all + "\n"
+         "\n"
+         "options:\n"
+         "  --lr X                 learning rate (default: sgd 0.95, momentum 0.1, adagrad 1.5,\n"
+         "                         adam 0.3, others 0.1)\n"
+         "  --steps N              number of steps (default 30)\n"
+         "  --start X,Y            starting point (default -7,2)\n"
+         "  --momentum M           " + readersOf("momentum") + " (default 0.9)\n"
+         "  --beta1 B, --beta2 B   " + readersOf("beta1") + " (default 0.9, 0.999)\n"
+         "  --rho R                " + readersOf("rho") + " (default 0.9)\n"
+         "  --epsilon E            " + readersOf("epsilon") + " (default 1e-8)\n"
+         "  --no-bias-correction   " + readersOf("bias_correction") + ": use m and v without the 1/(1-beta^t) factors\n"
+         "  --help                 show this text\n";
+}
 
 // The learning rates of "Deep Learning from Scratch" (fig. 6-8) on the book function.
 double bookLearningRate(OptimizerKind kind) {
@@ -150,7 +160,7 @@ std::string optionFor(const std::string& field) {
 int runPathCommand(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::fputs(kUsage, stdout);
+      std::fputs(usage().c_str(), stdout);
       return 0;
     }
   PathArguments args;

@@ -1,17 +1,17 @@
-// Activation functions and their derivatives, element by element (softmax by column).
+// Activation functions and their derivatives, element by element (softmax by column). Which
+// activations exist, and their math, is in activation_registry.h.
 #pragma once
 #include <string>
+#include "activation_registry.h"
 #include "expected.h"
 #include "types.h"
 
 namespace nn {
 
-enum class ActivationKind { Linear, Sigmoid, Tanh, Relu, LeakyRelu, Prelu, Elu, Softmax, Gelu, Silu };
-
-const char* toString(ActivationKind kind);  // spec names: "linear", "sigmoid", ..., "leaky_relu", "gelu", "silu"
+const char* toString(ActivationKind kind);  // the registry's spec name: "linear", "sigmoid", ..., "leaky_relu"
 Expected<ActivationKind> parseActivationKind(const std::string& name);
-double defaultAlpha(ActivationKind kind);  // leaky_relu 0.01, prelu 0.25 (initial), elu 1.0, others 0
-bool isReluFamily(ActivationKind kind);    // relu, leaky_relu, prelu, elu: units can "die"
+double defaultAlpha(ActivationKind kind);  // the registry's alpha default (leaky_relu 0.01, ...), 0 without one
+bool isReluFamily(ActivationKind kind);    // units can "die"
 
 // a = f(z). `alpha` is a (units, 1) column (PReLU learns one per unit; the
 // other kinds read alpha(0)). z and a have shape (units, batch); a is resized

@@ -2,12 +2,11 @@
 #pragma once
 #include <string>
 #include "expected.h"
+#include "init_registry.h"
 #include "rng.h"
 #include "types.h"
 
 namespace nn {
-
-enum class InitKind { Zeros, Constant, Normal, Uniform, XavierNormal, XavierUniform, HeNormal, HeUniform, LecunNormal };
 
 struct InitConfig {
   InitKind kind = InitKind::XavierUniform;
@@ -17,12 +16,12 @@ struct InitConfig {
   double limit = 0.05;  // Uniform
 };
 
-const char* toString(InitKind kind);  // "zeros", "constant", "normal", "uniform", "xavier_normal", ...
+const char* toString(InitKind kind);  // the registry's name: "zeros", "constant", "normal", ...
 Expected<InitKind> parseInitKind(const std::string& name);
 
 // Standard deviation (normal kinds) or limit (uniform kinds) that initialize() draws with for
 // this fan-in / fan-out; 0 for zeros and constant. Only initialize() uses it: learners see the
-// symbolic formulas (web/js/lessons/formulas.js), not this number.
+// symbolic formulas (the registry's TeX, init_registry.cpp), not this number.
 double initScale(const InitConfig& config, int fanIn, int fanOut);
 
 // Fills `values` in column-major order from `rng`.

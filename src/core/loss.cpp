@@ -6,19 +6,11 @@
 
 namespace nn {
 
-const char* toString(LossKind kind) {
-  switch (kind) {
-    case LossKind::SoftmaxCrossEntropy: return "softmax_cross_entropy";
-    case LossKind::SigmoidBinaryCrossEntropy: return "sigmoid_binary_cross_entropy";
-    case LossKind::MeanSquaredError: return "mse";
-  }
-  return "mse";
-}
+const char* toString(LossKind kind) { return lossDefinition(kind).name; }
 
 Expected<LossKind> parseLossKind(const std::string& name) {
-  for (LossKind kind : {LossKind::SoftmaxCrossEntropy, LossKind::SigmoidBinaryCrossEntropy, LossKind::MeanSquaredError})
-    if (name == toString(kind)) return kind;
-  const std::string allowed = "softmax_cross_entropy, sigmoid_binary_cross_entropy, mse";
+  if (const LossDefinition* entry = lossRegistry().find(name)) return entry->kind;
+  const std::string allowed = lossRegistry().names();
   return Error{"", "unknown loss '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")", ErrorCode::Choice,
                {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }

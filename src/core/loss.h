@@ -6,13 +6,12 @@
 #pragma once
 #include <string>
 #include "expected.h"
+#include "loss_registry.h"
 #include "types.h"
 
 namespace nn {
 
-enum class LossKind { SoftmaxCrossEntropy, SigmoidBinaryCrossEntropy, MeanSquaredError };
-
-const char* toString(LossKind kind);  // "softmax_cross_entropy", "sigmoid_binary_cross_entropy", "mse"
+const char* toString(LossKind kind);  // the registry's name: "softmax_cross_entropy", ..., "mse"
 Expected<LossKind> parseLossKind(const std::string& name);
 
 class Loss {

@@ -18,13 +18,7 @@ bool allFinite(const Matrix& m) { return allFiniteArray(m.data(), m.size()); }
 bool squashesNonFinite(const Layer& layer) {
   const auto* activation = dynamic_cast<const ActivationLayer*>(&layer);
   if (!activation) return false;
-  switch (activation->kind()) {
-    case ActivationKind::Sigmoid:
-    case ActivationKind::Tanh:
-    case ActivationKind::Relu:
-    case ActivationKind::Elu: return true;
-    default: return false;
-  }
+  return activationDefinition(activation->kind()).squashesNonFinite;
 }
 }  // namespace
 

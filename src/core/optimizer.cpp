@@ -1,6 +1,7 @@
 #include "optimizer.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <sstream>
 
@@ -10,52 +11,8 @@ namespace nn {
 
 namespace {
 
-// Decaying optimizer state (velocities, moments) creeps through the float
-// subnormal range on its way to 0 (0.999^t takes ~10^5 steps to get from
-// 1e-38 to 0), and subnormal arithmetic is many times slower on x86 -- in
-// wasm too, where flush-to-zero cannot be switched on. Measured: Adam on
-// 784-128-64-10 ran at half the speed of SGD natively until this flush.
-// Values below 1e-30 change no update in float (sqrt(1e-30) = 1e-15 vanishes
-// beside epsilon; a step of lr * 1e-30 / epsilon is far below a weight's ulp).
-constexpr Scalar kStateFlush = Scalar(1e-30);
-template <typename State>
-void flushTinyToZero(State&& state) {
-  state = (state.abs() < kStateFlush).select(Scalar(0), state);
-}
-
-// One table per enum gives both directions of the name conversion.
-template <typename Kind>
-struct Named {
-  Kind kind;
-  const char* name;
-};
-constexpr Named<OptimizerKind> kOptimizerNames[] = {
-    {OptimizerKind::Sgd, "sgd"},         {OptimizerKind::Momentum, "momentum"}, {OptimizerKind::Nesterov, "nesterov"},
-    {OptimizerKind::AdaGrad, "adagrad"}, {OptimizerKind::RmsProp, "rmsprop"},   {OptimizerKind::Adam, "adam"},
-    {OptimizerKind::AdamW, "adamw"},
-};
-constexpr Named<ScheduleKind> kScheduleNames[] = {
-    {ScheduleKind::Constant, "constant"},
-    {ScheduleKind::Step, "step"},
-    {ScheduleKind::Exponential, "exponential"},
-    {ScheduleKind::Cosine, "cosine"},
-};
-
-template <typename Kind, size_t N>
-const char* nameIn(const Named<Kind> (&table)[N], Kind kind) {
-  for (const auto& entry : table)
-    if (entry.kind == kind) return entry.name;
-  return "unknown";
-}
-
-// `what` names the enum in the message: "unknown optimizer 'adamax' (expected one of: sgd, ...)".
-template <typename Kind, size_t N>
-Expected<Kind> kindIn(const Named<Kind> (&table)[N], const std::string& name, const char* what) {
-  std::string list;
-  for (const auto& entry : table) {
-    if (name == entry.name) return entry.kind;
-    list += (list.empty() ? "" : ", ") + std::string(entry.name);
-  }
+// "unknown optimizer 'lbfgs' (expected one of: sgd, ...)"
+Error unknownName(const std::string& name, const char* what, const std::string& list) {
   const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
   return Error{"", "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + list + ")",
                ErrorCode::Choice, {{"got", shown}, {"allowed", list}}};
@@ -67,102 +24,104 @@ std::string show(double x) {
   return out.str();
 }
 
-// Which buffers a kind's update rule reads; kinds in the same family can take
-// over each other's state.
-enum class StateFamily { None, Velocity, SquaredSum, SquaredAverage, Moments };
-StateFamily familyOf(OptimizerKind kind) {
-  switch (kind) {
-    case OptimizerKind::Sgd: return StateFamily::None;
-    case OptimizerKind::Momentum:
-    case OptimizerKind::Nesterov: return StateFamily::Velocity;
-    case OptimizerKind::AdaGrad: return StateFamily::SquaredSum;
-    case OptimizerKind::RmsProp: return StateFamily::SquaredAverage;
-    case OptimizerKind::Adam:
-    case OptimizerKind::AdamW: return StateFamily::Moments;
+// Whether a mid-run switch from one kind to another can keep the state (optimizer_registry.h).
+bool sameStateFamily(OptimizerKind a, OptimizerKind b) {
+  return std::strcmp(optimizerDefinition(a).stateFamily, optimizerDefinition(b).stateFamily) == 0;
+}
+
+// "must be greater than 0 and at most 10", "must be at least 0 and less than 1", "must be between 0 and 10":
+// the range of a registry parameter, with the error code the page translates it by.
+Status checkRange(const CatalogParameter& p, double value, const std::string& field) {
+  const bool inside = (p.minExclusive ? value > p.min : value >= p.min) && (p.maxExclusive ? value < p.max : value <= p.max);
+  if (inside) return std::nullopt;  // NaN is never inside
+  if (std::strcmp(p.type, "integer") == 0) {
+    const long long min = static_cast<long long>(p.min), max = static_cast<long long>(p.max);
+    const long long got = static_cast<long long>(value);
+    return Error{field,
+                 "must be a whole number between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+                     std::to_string(got) + ")",
+                 ErrorCode::IntegerRange, {{"min", min}, {"max", max}, {"got", got}}};
   }
-  return StateFamily::None;
+  if (p.minExclusive)
+    return Error{field, "must be greater than " + show(p.min) + " and at most " + show(p.max) + " (got " + show(value) + ")",
+                 ErrorCode::PositiveRange, {{"max", p.max}, {"got", value}}};
+  if (p.maxExclusive)
+    return Error{field, "must be at least " + show(p.min) + " and less than " + show(p.max) + " (got " + show(value) + ")",
+                 ErrorCode::Fraction, {{"got", value}}};
+  return Error{field, "must be between " + show(p.min) + " and " + show(p.max) + " (got " + show(value) + ")",
+               ErrorCode::Range, {{"min", p.min}, {"max", p.max}, {"got", value}}};
+}
+
+// The configuration's value of a numeric hyper-parameter of the registry's table.
+double valueOf(const OptimizerConfig& c, const std::string& name) {
+  const struct {
+    const char* name;
+    double OptimizerConfig::*field;
+  } fields[] = {{"learning_rate", &OptimizerConfig::learningRate}, {"momentum", &OptimizerConfig::momentum},
+                {"rho", &OptimizerConfig::rho},                     {"beta1", &OptimizerConfig::beta1},
+                {"beta2", &OptimizerConfig::beta2},                 {"epsilon", &OptimizerConfig::epsilon},
+                {"l1", &OptimizerConfig::l1},                       {"l2", &OptimizerConfig::l2},
+                {"weight_decay", &OptimizerConfig::weightDecay},    {"clip_norm", &OptimizerConfig::clipNorm}};
+  for (const auto& f : fields)
+    if (name == f.name) return c.*f.field;
+  return std::numeric_limits<double>::quiet_NaN();  // a table entry without a field fails its check loudly
+}
+
+// The configuration's value of a parameter of the schedule registry's table.
+double scheduleValueOf(const ScheduleConfig& s, const std::string& name) {
+  if (name == "step_size") return s.stepSize;
+  if (name == "decay_steps") return s.decaySteps;
+  if (name == "total_steps") return s.totalSteps;
+  if (name == "gamma") return s.gamma;
+  if (name == "min_learning_rate") return s.minLearningRate;
+  return std::numeric_limits<double>::quiet_NaN();  // a table entry without a field fails its check loudly
 }
 
 }  // namespace
 
-const char* toString(OptimizerKind kind) { return nameIn(kOptimizerNames, kind); }
-Expected<OptimizerKind> parseOptimizerKind(const std::string& name) { return kindIn(kOptimizerNames, name, "optimizer"); }
-const char* toString(ScheduleKind kind) { return nameIn(kScheduleNames, kind); }
-Expected<ScheduleKind> parseScheduleKind(const std::string& name) { return kindIn(kScheduleNames, name, "schedule"); }
+const char* toString(OptimizerKind kind) { return optimizerDefinition(kind).name; }
+Expected<OptimizerKind> parseOptimizerKind(const std::string& name) {
+  if (const OptimizerDefinition* entry = optimizerRegistry().find(name)) return entry->kind;
+  return unknownName(name, "optimizer", optimizerRegistry().names());
+}
+const char* toString(ScheduleKind kind) { return scheduleDefinition(kind).name; }
+Expected<ScheduleKind> parseScheduleKind(const std::string& name) {
+  if (const ScheduleDefinition* entry = scheduleRegistry().find(name)) return entry->kind;
+  return unknownName(name, "schedule", scheduleRegistry().names());
+}
 
-double defaultWeightDecay(OptimizerKind kind) { return kind == OptimizerKind::AdamW ? 0.01 : 0.0; }
+double defaultWeightDecay(OptimizerKind kind) { return optimizerDefinition(kind).defaultWeightDecay; }
 
 // The single place where the ranges of the hyper-parameters are decided; the
 // spec reader only checks types and then calls this.
 Status validate(const OptimizerConfig& c, const std::string& path) {
   auto field = [&](const char* key) { return path.empty() ? std::string(key) : path + "." + key; };
-  // !(x >= lo) instead of x < lo so that NaN fails every check.
-  if (!(std::isfinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 10))
-    return Error{field("learning_rate"), "must be greater than 0 and at most 10 (got " + show(c.learningRate) + ")",
-                 ErrorCode::PositiveRange, {{"max", 10}, {"got", c.learningRate}}};
-  const struct {
-    const char* key;
-    double value;
-  } fractions[] = {{"momentum", c.momentum}, {"rho", c.rho}, {"beta1", c.beta1}, {"beta2", c.beta2}};
-  for (const auto& f : fractions)
-    if (!(f.value >= 0 && f.value < 1))
-      return Error{field(f.key), "must be at least 0 and less than 1 (got " + show(f.value) + ")", ErrorCode::Fraction,
-                   {{"got", f.value}}};
-  if (!(c.epsilon > 0 && c.epsilon <= 1))
-    return Error{field("epsilon"), "must be greater than 0 and at most 1 (got " + show(c.epsilon) + ")",
-                 ErrorCode::PositiveRange, {{"max", 1}, {"got", c.epsilon}}};
-  const struct {
-    const char* key;
-    double value, max;
-  } nonNegative[] = {{"l1", c.l1, 10}, {"l2", c.l2, 10}, {"weight_decay", c.weightDecay, 1}, {"clip_norm", c.clipNorm, 1e6}};
-  for (const auto& f : nonNegative)
-    if (!(f.value >= 0 && f.value <= f.max))
-      return Error{field(f.key), "must be between 0 and " + show(f.max) + " (got " + show(f.value) + ")",
-                   ErrorCode::Range, {{"min", 0}, {"max", f.max}, {"got", f.value}}};
+  for (const CatalogParameter& parameter : optimizerParameters()) {
+    if (std::strcmp(parameter.type, "number") != 0) continue;  // bias_correction: any boolean
+    if (Status error = checkRange(parameter, valueOf(c, parameter.name), field(parameter.name))) return error;
+  }
+  // The registry's learning_rate range is (0, 10]; infinity is outside it, so it needs no check of its own.
 
   const ScheduleConfig& s = c.schedule;
   const std::string schedulePath = field("schedule");
-  auto scheduleField = [&](const char* key) { return schedulePath + "." + key; };
-  const int maxSteps = 100000000;
-  const struct {
-    const char* key;
-    int value;
-  } counts[] = {{"step_size", s.stepSize}, {"decay_steps", s.decaySteps}, {"total_steps", s.totalSteps}};
-  for (const auto& f : counts)
-    if (f.value < 1 || f.value > maxSteps)
-      return Error{scheduleField(f.key),
-                   "must be a whole number between 1 and " + std::to_string(maxSteps) + " (got " + std::to_string(f.value) + ")",
-                   ErrorCode::IntegerRange, {{"min", 1}, {"max", maxSteps}, {"got", f.value}}};
-  if (!(s.gamma > 0 && s.gamma <= 1))
-    return Error{scheduleField("gamma"), "must be greater than 0 and at most 1 (got " + show(s.gamma) + ")",
-                 ErrorCode::PositiveRange, {{"max", 1}, {"got", s.gamma}}};
-  if (!(s.minLearningRate >= 0 && s.minLearningRate <= c.learningRate))
-    return Error{scheduleField("min_learning_rate"),
-                 "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")",
-                 ErrorCode::Range, {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
+  for (const CatalogParameter& parameter : scheduleParameters()) {
+    const std::string key = schedulePath + "." + parameter.name;
+    if (std::strcmp(parameter.name, "min_learning_rate") == 0) {
+      // The floor of the cosine schedule is at most the learning rate it starts from.
+      if (!(s.minLearningRate >= parameter.min && s.minLearningRate <= c.learningRate))
+        return Error{key,
+                     "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")",
+                     ErrorCode::Range, {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
+      continue;
+    }
+    if (Status error = checkRange(parameter, scheduleValueOf(s, parameter.name), key)) return error;
+  }
   return std::nullopt;
 }
 
 double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearningRate, long long t) {
   const double steps = static_cast<double>(t < 0 ? 0 : t);
-  switch (schedule.kind) {
-    case ScheduleKind::Constant: return baseLearningRate;
-    case ScheduleKind::Step:
-      // lr * gamma^floor(t / stepSize)
-      return baseLearningRate * std::pow(schedule.gamma, std::floor(steps / schedule.stepSize));
-    case ScheduleKind::Exponential:
-      // lr * gamma^(t / decaySteps)
-      return baseLearningRate * std::pow(schedule.gamma, steps / schedule.decaySteps);
-    case ScheduleKind::Cosine: {
-      // min + (lr - min) * (1 + cos(pi * min(t, T) / T)) / 2: half a cosine from lr down to min, then flat
-      const double T = schedule.totalSteps;
-      const double progress = std::min(steps, T) / T;
-      const double pi = 3.14159265358979323846;
-      return schedule.minLearningRate +
-             (baseLearningRate - schedule.minLearningRate) * (1.0 + std::cos(pi * progress)) / 2.0;
-    }
-  }
-  return baseLearningRate;
+  return scheduleDefinition(schedule.kind).learningRate(schedule, baseLearningRate, steps);
 }
 
 Optimizer::Optimizer(OptimizerConfig config) : config_(config) {}
@@ -175,18 +134,18 @@ void Optimizer::bind(const std::vector<Parameter>& parameters) {
 }
 
 void Optimizer::resetState() {
-  const StateFamily family = familyOf(config_.kind);
+  const int buffers = optimizerDefinition(config_.kind).stateBuffers;
   first_.clear();
   second_.clear();
-  if (family != StateFamily::None)
+  if (buffers >= 1)
     for (const Parameter& p : parameters_) first_.push_back(Matrix::Zero(p.value->rows(), p.value->cols()));
-  if (family == StateFamily::Moments)
+  if (buffers >= 2)
     for (const Parameter& p : parameters_) second_.push_back(Matrix::Zero(p.value->rows(), p.value->cols()));
   ruleStart_ = t_;
 }
 
 void Optimizer::setConfig(const OptimizerConfig& config) {
-  const bool sameState = familyOf(config.kind) == familyOf(config_.kind);
+  const bool sameState = sameStateFamily(config.kind, config_.kind);
   config_ = config;
   if (!sameState) resetState();
 }
@@ -221,11 +180,8 @@ std::optional<size_t> Optimizer::firstNonFiniteState() const {
   // Only the squared-gradient buffer can overflow while the gradients are finite: a velocity or
   // Adam's first moment is a bounded blend of finite gradients (and a huge one shows in the weights).
   // Checking that one buffer keeps this per-step scan off SGD, Momentum and half of Adam's state.
-  const StateFamily family = familyOf(config_.kind);
-  const std::vector<Matrix>* squares = family == StateFamily::SquaredSum || family == StateFamily::SquaredAverage
-                                           ? &first_
-                                       : family == StateFamily::Moments ? &second_
-                                                                        : nullptr;
+  const int buffer = optimizerDefinition(config_.kind).squaredGradientBuffer;
+  const std::vector<Matrix>* squares = buffer == 1 ? &first_ : buffer == 2 ? &second_ : nullptr;
   if (!squares) return std::nullopt;
   for (size_t i = 0; i < squares->size(); ++i)
     if (!allFiniteArray((*squares)[i].data(), (*squares)[i].size())) return i;
@@ -261,94 +217,36 @@ void Optimizer::step() {
       if (p.penalized) *p.value *= shrink;
   }
 
-  // 4. The update rule. t counts from 1 at the first step of the current rule.
+  // 4. The update rule (optimizer_registry.cpp), and right after it, for penalized weights, L1 by its
+  //    proximal step: W = sign(W) * max(|W| - l1 * step, 0), where step is the step size this weight's
+  //    update just used (lr, or lr / (sqrt(h) + eps) for the adaptive rules: each rule applies its
+  //    own). t counts from 1 at the first step of the current rule.
+  const OptimizerDefinition& rule = optimizerDefinition(c.kind);
   const long long t = t_ - ruleStart_ + 1;
-  const Scalar mu = static_cast<Scalar>(c.momentum);
+  UpdateFactors f;
+  f.lr = lr;
+  f.mu = static_cast<Scalar>(c.momentum);
   // Each decay factor and its complement 1 - beta are computed in double from the spec's value and
   // only then rounded: 1 - float(0.99999) would be 1.0014e-5, 0.14 % off, while the bias
   // correction below divides by the exact 1 - beta^t.
-  const Scalar rho = static_cast<Scalar>(c.rho), oneMinusRho = static_cast<Scalar>(1.0 - c.rho);
-  const Scalar b1 = static_cast<Scalar>(c.beta1), oneMinusB1 = static_cast<Scalar>(1.0 - c.beta1);
-  const Scalar b2 = static_cast<Scalar>(c.beta2), oneMinusB2 = static_cast<Scalar>(1.0 - c.beta2);
-  const Scalar eps = static_cast<Scalar>(c.epsilon);
-  // Bias correction: mhat = m / (1 - b1^t), vhat = v / (1 - b2^t); off: mhat = m, vhat = v.
-  // Only Adam's rules read them: two std::pow per step were a visible share of a tiny net's SGD step.
-  const bool corrected = c.biasCorrection && familyOf(c.kind) == StateFamily::Moments;
-  const Scalar mhatScale = corrected ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
-  const Scalar vhatScale = corrected ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
-
-  // 5. (in the loop, right after each update) L1 by its proximal step (soft thresholding), so weights reach exactly 0 and stay there while
-  //    their data gradient is smaller than l1 (a subgradient l1 * sign(W) only makes them hover):
-  //    W = sign(W) * max(|W| - l1 * step, 0), where step is the step size this weight's update just
-  //    used: lr for SGD, Momentum and Nesterov, lr / (sqrt(h) + eps) for AdaGrad and RMSProp,
-  //    lr / (sqrt(vhat) + eps) for Adam and AdamW.
-  const Scalar l1Step = static_cast<Scalar>(c.l1 * learningRate);
-  auto softThreshold = [](auto&& W, auto&& threshold) { W = W.sign() * (W.abs() - threshold).max(Scalar(0)); };
+  f.rho = static_cast<Scalar>(c.rho);
+  f.oneMinusRho = static_cast<Scalar>(1.0 - c.rho);
+  f.b1 = static_cast<Scalar>(c.beta1);
+  f.oneMinusB1 = static_cast<Scalar>(1.0 - c.beta1);
+  f.b2 = static_cast<Scalar>(c.beta2);
+  f.oneMinusB2 = static_cast<Scalar>(1.0 - c.beta2);
+  f.eps = static_cast<Scalar>(c.epsilon);
+  // Bias correction: mhat = m / (1 - b1^t), vhat = v / (1 - b2^t); off: mhat = m, vhat = v. Only the
+  // rules that read it pay for the two pow calls.
+  const bool biasCorrection = c.biasCorrection && reads(rule, "bias_correction");
+  f.mhatScale = biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
+  f.vhatScale = biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
+  f.l1Step = static_cast<Scalar>(c.l1 * learningRate);
   const bool l1 = c.l1 > 0;
 
-  for (size_t i = 0; i < parameters_.size(); ++i) {
-    auto W = parameters_[i].value->array();
-    auto g = parameters_[i].gradient->array();
-    const bool proximal = l1 && parameters_[i].penalized;
-    switch (c.kind) {
-      case OptimizerKind::Sgd:
-        // W -= lr * g
-        W -= lr * g;
-        if (proximal) softThreshold(W, l1Step);
-        break;
-      case OptimizerKind::Momentum: {
-        // v = mu * v - lr * g;  W += v
-        auto v = first_[i].array();
-        v = mu * v - lr * g;
-        flushTinyToZero(v);
-        W += v;
-        if (proximal) softThreshold(W, l1Step);
-        break;
-      }
-      case OptimizerKind::Nesterov: {
-        // v_prev = v;  v = mu * v - lr * g;  W += -mu * v_prev + (1 + mu) * v
-        // (done in two passes over W so that no v_prev buffer is needed)
-        auto v = first_[i].array();
-        W -= mu * v;
-        v = mu * v - lr * g;
-        flushTinyToZero(v);
-        W += (1 + mu) * v;
-        if (proximal) softThreshold(W, l1Step);
-        break;
-      }
-      case OptimizerKind::AdaGrad: {
-        // h += g * g;  W -= lr * g / (sqrt(h) + eps)
-        auto h = first_[i].array();
-        h += g * g;
-        W -= lr * g / (h.sqrt() + eps);
-        if (proximal) softThreshold(W, l1Step / (h.sqrt() + eps));
-        break;
-      }
-      case OptimizerKind::RmsProp: {
-        // h = rho * h + (1 - rho) * g * g;  W -= lr * g / (sqrt(h) + eps)
-        auto h = first_[i].array();
-        h = rho * h + oneMinusRho * g * g;
-        flushTinyToZero(h);
-        W -= lr * g / (h.sqrt() + eps);
-        if (proximal) softThreshold(W, l1Step / (h.sqrt() + eps));
-        break;
-      }
-      case OptimizerKind::Adam:
-      case OptimizerKind::AdamW: {
-        // m = b1 * m + (1 - b1) * g;  v = b2 * v + (1 - b2) * g * g
-        // W -= lr * mhat / (sqrt(vhat) + eps)
-        auto m = first_[i].array();
-        auto v = second_[i].array();
-        m = b1 * m + oneMinusB1 * g;
-        v = b2 * v + oneMinusB2 * g * g;
-        flushTinyToZero(m);
-        flushTinyToZero(v);
-        W -= lr * (m * mhatScale) / ((v * vhatScale).sqrt() + eps);
-        if (proximal) softThreshold(W, l1Step / ((v * vhatScale).sqrt() + eps));
-        break;
-      }
-    }
-  }
+  for (size_t i = 0; i < parameters_.size(); ++i)
+    rule.update(f, *parameters_[i].value, *parameters_[i].gradient, rule.stateBuffers >= 1 ? first_[i] : noState_,
+                rule.stateBuffers >= 2 ? second_[i] : noState_, l1 && parameters_[i].penalized);
   ++t_;
 }
 

@@ -4,19 +4,19 @@
 // (velocity, first/second moments) is a vector aligned with that list and
 // sized once in bind(); the step counter t advances once per step(), not per
 // tensor. Hyper-parameters live in OptimizerConfig and may be replaced
-// between steps with setConfig() without losing state.
+// between steps with setConfig() without losing state. Which kinds exist, what
+// each reads and its update rule: optimizer_registry.h (schedules: schedule_registry.h).
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 #include "expected.h"
+#include "optimizer_registry.h"
 #include "parameter.h"
+#include "schedule_registry.h"
 #include "types.h"
 
 namespace nn {
-
-enum class OptimizerKind { Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, AdamW };
-enum class ScheduleKind { Constant, Step, Exponential, Cosine };
 
 struct ScheduleConfig {
   ScheduleKind kind = ScheduleKind::Constant;
@@ -45,15 +45,16 @@ struct OptimizerConfig {
 
 // Parsing helpers shared by the spec reader (src/spec/optimizer_json.h) and the CLI.
 const char* toString(OptimizerKind kind);
-Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"
+Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // a name of the registry (optimizer_registry.h)
 const char* toString(ScheduleKind kind);
-Expected<ScheduleKind> parseScheduleKind(const std::string& name);    // "constant", "step", "exponential", "cosine"
+Expected<ScheduleKind> parseScheduleKind(const std::string& name);    // a name of schedule_registry.h
 
-// The weight decay a kind uses when the spec gives none: 0.01 for AdamW, else 0.
+// The weight decay a kind uses when the spec gives none (the registry's: 0.01 for AdamW, else 0).
 double defaultWeightDecay(OptimizerKind kind);
 
-// Checks ranges (lr > 0 and finite, 0 <= momentum < 1, 0 <= beta < 1, eps > 0,
-// penalties >= 0, ...). Field names in errors are prefixed with `path`.
+// Checks ranges: the optimizer's hyper-parameters against the registry's table (lr > 0 and finite,
+// 0 <= momentum < 1, 0 <= beta < 1, eps > 0, penalties >= 0, ...), then the schedule's.
+// Field names in errors are prefixed with `path`.
 Status validate(const OptimizerConfig& config, const std::string& path = "optimizer");
 
 // Learning rate at step t (t = number of steps already taken, starting at 0).
@@ -105,8 +106,11 @@ class Optimizer {
 
   OptimizerConfig config_;
   std::vector<Parameter> parameters_;
-  std::vector<Matrix> first_;   // aligned with parameters_: velocity (Momentum/Nesterov), m (Adam), h (AdaGrad/RMSProp)
-  std::vector<Matrix> second_;  // aligned with parameters_: v (Adam/AdamW); empty otherwise
+  // Aligned with parameters_, as many as the kind's stateBuffers (optimizer_registry.h): first_ is the
+  // velocity, h or m, second_ Adam's v or Adamax's u; empty when the kind keeps fewer.
+  std::vector<Matrix> first_;
+  std::vector<Matrix> second_;
+  Matrix noState_;  // what a rule with fewer state buffers gets for the ones it does not have (never read)
   long long t_ = 0;
   long long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
   double lastGradientNorm_ = 0.0;

@@ -117,7 +117,8 @@ double deadFraction(const ActivationLayer& layer, const Eigen::Ref<const Matrix>
   const Matrix& alpha = layer.alpha();
   int dead = 0;
   for (Eigen::Index unit = 0; unit < z.rows(); ++unit) {
-    const Scalar slopeBelowZero = layer.kind() == ActivationKind::Relu ? Scalar(0)
+    // A ReLU-family kind without an alpha (ReLU) is flat below 0.
+    const Scalar slopeBelowZero = !activationDefinition(layer.kind()).alpha ? Scalar(0)
                                   : alpha(alpha.rows() == z.rows() ? unit : 0, 0);
     if (slopeBelowZero == Scalar(0) && (z.row(unit).array() <= Scalar(0)).all()) ++dead;
   }

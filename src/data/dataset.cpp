@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "dataset_registry.h"
 #include "idx.h"
 
 namespace nn {
@@ -114,7 +115,8 @@ void generateTwoDimensional(const DataConfig& config, Rng& rng, Dataset& dataset
   generatePoints(config, rng, all.raw, all.targets);
   mapFeatures(all.raw, config.features, all.inputs);
   dataset.task = taskOf(config.kind);
-  const bool manyClasses = config.kind == "spiral" || config.kind == "blobs";
+  const DatasetDefinition* entry = datasetRegistry().find(config.kind);
+  const bool manyClasses = entry && entry->readsClasses;
   dataset.classes = dataset.task == TaskKind::Regression ? 1 : manyClasses ? config.classes : 2;
   dataset.raw2dAvailable = true;
   dataset.featureNames = config.features;
@@ -134,7 +136,8 @@ void prepareInputs(const Dataset& dataset, const Matrix& raw, Matrix& inputs) {
 }
 
 TaskKind taskOf(const std::string& kind) {
-  return kind == "plane" || kind == "gaussian_bumps" ? TaskKind::Regression : TaskKind::Classification;
+  const DatasetDefinition* entry = datasetRegistry().find(kind);
+  return entry && !entry->classification ? TaskKind::Regression : TaskKind::Classification;
 }
 
 Expected<Dataset> makeDataset(const DataConfig& config) { return makeDataset(config, nullptr); }

@@ -8,19 +8,8 @@ namespace {
 
 constexpr double kScalarBytes = sizeof(Scalar);
 
-// Update-rule buffers per parameter (optimizer.cpp): velocity, squared sums, or two moments.
-int optimizerSlots(OptimizerKind kind) {
-  switch (kind) {
-    case OptimizerKind::Sgd: return 0;
-    case OptimizerKind::Momentum:
-    case OptimizerKind::Nesterov:
-    case OptimizerKind::AdaGrad:
-    case OptimizerKind::RmsProp: return 1;
-    case OptimizerKind::Adam:
-    case OptimizerKind::AdamW: return 2;
-  }
-  return 2;
-}
+// Update-rule buffers per parameter (optimizer_registry.h): velocity, squared sums, or two moments.
+int optimizerSlots(OptimizerKind kind) { return optimizerDefinition(kind).stateBuffers; }
 
 struct NetworkShape {
   double parameters = 0;        // learned numbers

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <set>
 
+#include "data/dataset_registry.h"
 #include "spec/data_json.h"
 
 namespace nn {
@@ -94,8 +95,7 @@ Expected<DataConfig> readDataConfig(const Json& section, const std::string& path
   std::vector<Error> errors;
   JsonObjectReader reader(section, path, errors);
   DataConfig config;
-  config.kind = reader.choice("kind", config.kind,
-                              {"xor", "circles", "gaussians", "spiral", "moons", "blobs", "plane", "gaussian_bumps", "idx"});
+  config.kind = reader.choice("kind", config.kind, datasetRegistry().nameList());
   config.samples = reader.integer("samples", config.samples, 4, 100000);
   config.classes = reader.integer("classes", config.classes, 2, 8);
   config.noise = reader.number("noise", config.noise, 0.0, 1.0);

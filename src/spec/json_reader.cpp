@@ -234,13 +234,18 @@ std::string JsonObjectReader::string(const char* key, const std::string& fallbac
 
 std::string JsonObjectReader::choice(const char* key, const std::string& fallback,
                                      std::initializer_list<const char*> allowed) {
+  return choice(key, fallback, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+std::string JsonObjectReader::choice(const char* key, const std::string& fallback,
+                                     const std::vector<std::string>& allowed) {
   const bool present = has(key);
   std::string chosen = string(key, fallback);
   if (!present) return chosen;
-  for (const char* option : allowed)
+  for (const std::string& option : allowed)
     if (chosen == option) return chosen;
   std::string list;
-  for (const char* option : allowed) list += (list.empty() ? "" : ", ") + std::string(option);
+  for (const std::string& option : allowed) list += (list.empty() ? "" : ", ") + option;
   // Quote at most a short prefix of the user's text.
   std::string shown = chosen.size() > 40 ? chosen.substr(0, 40) + "..." : chosen;
   fail(key, "unknown value '" + shown + "' (expected one of: " + list + ")", ErrorCode::Choice,

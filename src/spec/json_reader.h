@@ -51,6 +51,8 @@ class JsonObjectReader {
   std::string string(const char* key, const std::string& fallback);
   // A string that must be one of `allowed`; the message lists them.
   std::string choice(const char* key, const std::string& fallback, std::initializer_list<const char*> allowed);
+  // The same for a list made at run time, e.g. a registry's names (lossRegistry().nameList()).
+  std::string choice(const char* key, const std::string& fallback, const std::vector<std::string>& allowed);
   std::vector<std::string> stringList(const char* key, const std::vector<std::string>& fallback);
 
   // The raw child (nullptr when absent); marks the key as known.

@@ -102,7 +102,7 @@ void readLayers(JsonObjectReader& reader, std::vector<Error>& errors, std::vecto
 LossKind readLoss(JsonObjectReader& reader, TaskKind task) {
   const std::string defaultLoss = task == TaskKind::Regression ? "mse" : "softmax_cross_entropy";
   const std::string lossName =
-      reader.choice("loss", defaultLoss, {"softmax_cross_entropy", "sigmoid_binary_cross_entropy", "mse"});
+      reader.choice("loss", defaultLoss, lossRegistry().nameList());
   return parseLossKind(lossName).value();
 }
 

@@ -22,7 +22,13 @@
 #include <string>
 #include <vector>
 
+#include "core/activation_registry.h"
+#include "core/init_registry.h"
+#include "core/loss_registry.h"
 #include "core/memory_budget.h"
+#include "core/optimizer_registry.h"
+#include "core/schedule_registry.h"
+#include "data/dataset_registry.h"
 #include "data/idx.h"
 #include "lab/activation_curves.h"
 #include "lab/function_grid.h"
@@ -326,6 +332,65 @@ std::string textLimitsJson() {
   return nn::Json{{"spec", nn::JsonLimits{}.maxBytes}, {"model", nn::kMaxModelBytes}}.dump();
 }
 
+// The registries (src/core/*_registry.h) as one JSON object: what the page builds its selects,
+// field ranges, formula panels and relevant-parameter lists from (engine.catalog(); the page reads
+// the same object from web/js/catalog.generated.js, which tools/make-catalog.mjs writes from this).
+nn::Json catalogParameterJson(const nn::CatalogParameter& p) {
+  nn::Json json = {{"name", p.name}, {"type", p.type}, {"min", p.min}, {"max", p.max}};
+  if (std::string(p.type) == "boolean") json["default"] = p.defaultValue != 0;
+  else json["default"] = p.defaultValue;
+  if (p.minExclusive) json["minExclusive"] = true;
+  if (p.maxExclusive) json["maxExclusive"] = true;
+  return json;
+}
+
+std::string catalogJson() {
+  nn::Json activations = nn::Json::array();
+  for (const nn::ActivationDefinition& entry : nn::activationRegistry()) {
+    nn::Json parameters = nn::Json::array();
+    if (entry.alpha) parameters.push_back(catalogParameterJson(*entry.alpha));
+    activations.push_back({{"name", entry.name}, {"formula", entry.formulaTex}, {"derivative", entry.derivativeTex},
+                           {"parameters", parameters}, {"elementwise", entry.elementwise},
+                           {"reluFamily", entry.reluFamily}, {"learnedAlpha", entry.alphaPerUnit}});
+  }
+  nn::Json optimizers = nn::Json::array();
+  for (const nn::OptimizerDefinition& entry : nn::optimizerRegistry()) {
+    nn::Json reads = nn::Json::array();
+    for (int i = 0; i < nn::kMaxOptimizerReads && entry.reads[i]; ++i) reads.push_back(entry.reads[i]);
+    optimizers.push_back({{"name", entry.name}, {"formula", entry.updateTex}, {"reads", reads},
+                          {"stateBuffers", entry.stateBuffers}, {"defaultWeightDecay", entry.defaultWeightDecay}});
+  }
+  nn::Json optimizerParameters = nn::Json::array();
+  for (const nn::CatalogParameter& p : nn::optimizerParameters()) optimizerParameters.push_back(catalogParameterJson(p));
+  nn::Json initializers = nn::Json::array();
+  for (const nn::InitDefinition& entry : nn::initRegistry()) {
+    nn::Json parameters = nn::Json::array();
+    for (const nn::CatalogParameter& p : entry.parameters)
+      if (p.name) parameters.push_back(catalogParameterJson(p));
+    initializers.push_back({{"name", entry.name}, {"formula", entry.tex}, {"parameters", parameters}});
+  }
+  nn::Json schedules = nn::Json::array();
+  for (const nn::ScheduleDefinition& entry : nn::scheduleRegistry()) {
+    nn::Json reads = nn::Json::array();
+    for (int i = 0; i < nn::kMaxScheduleReads && entry.reads[i]; ++i) reads.push_back(entry.reads[i]);
+    schedules.push_back({{"name", entry.name}, {"formula", entry.tex}, {"reads", reads}});
+  }
+  nn::Json scheduleParameters = nn::Json::array();
+  for (const nn::CatalogParameter& p : nn::scheduleParameters()) scheduleParameters.push_back(catalogParameterJson(p));
+  nn::Json losses = nn::Json::array();
+  for (const nn::LossDefinition& entry : nn::lossRegistry())
+    losses.push_back({{"name", entry.name}, {"formula", entry.tex}, {"output", entry.output},
+                      {"classification", entry.classification}});
+  nn::Json datasets = nn::Json::array();
+  for (const nn::DatasetDefinition& entry : nn::datasetRegistry())
+    datasets.push_back({{"name", entry.name}, {"classification", entry.classification},
+                        {"readsClasses", entry.readsClasses}, {"twoDimensional", entry.generate != nullptr}});
+  return nn::Json{{"activations", activations}, {"optimizers", optimizers}, {"optimizerParameters", optimizerParameters},
+                  {"initializers", initializers}, {"schedules", schedules}, {"scheduleParameters", scheduleParameters},
+                  {"losses", losses}, {"datasets", datasets}}
+      .dump();
+}
+
 // Where each number sits in the packed records of metrics() and stats() (src/run/packed_records.h),
 // so that engine.js decodes them by these names instead of offsets of its own.
 std::string packedLayoutJson() {
@@ -400,6 +465,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
   function("testFunctionsJson", &testFunctionsJson);
   function("takeErrorJson", &takeErrorJson);
   function("errorCodesJson", &errorCodesJson);
+  function("catalogJson", &catalogJson);
   function("textLimitsJson", &textLimitsJson);
   function("packedLayoutJson", &packedLayoutJson);
   function("memoryBudget", &nn::memoryBudget);

@@ -118,8 +118,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // A mid-run change, as the page makes live: another optimizer kind and schedule (state
   // families switch) with the spec's own hyper-parameters, then more steps.
   OptimizerConfig changed = spec.optimizer;
-  changed.kind = static_cast<OptimizerKind>((static_cast<int>(changed.kind) + 1 + spec.training.seed % 6) % 7);
-  changed.schedule.kind = static_cast<ScheduleKind>((static_cast<int>(changed.schedule.kind) + spec.data.seed) % 4);
+  const int kinds = static_cast<int>(optimizerRegistry().size());
+  changed.kind = static_cast<OptimizerKind>((static_cast<int>(changed.kind) + 1 + spec.training.seed % (kinds - 1)) % kinds);
+  const int schedules = static_cast<int>(scheduleRegistry().size());
+  changed.schedule.kind = static_cast<ScheduleKind>((static_cast<int>(changed.schedule.kind) + spec.data.seed) % schedules);
   if (!trainer.setOptimizer(changed)) fuzz::require(trainer.spec().optimizer.kind == changed.kind, "a change applies");
   trainer.step(2);
   trainer.stats();

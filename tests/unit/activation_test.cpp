@@ -37,6 +37,11 @@ TEST_CASE("activations give the hand-computed values") {
   CHECK(apply(ActivationKind::Elu, 2.0f, 1.0f) == doctest::Approx(2.0));
   CHECK(apply(ActivationKind::Gelu, 1.0f) == doctest::Approx(0.841192));  // tanh approximation
   CHECK(apply(ActivationKind::Silu, 1.0f) == doctest::Approx(0.731059));  // 1 * sigmoid(1)
+  CHECK(apply(ActivationKind::Softplus, 0.0f) == doctest::Approx(0.693147));   // ln 2
+  CHECK(apply(ActivationKind::Softplus, 2.0f) == doctest::Approx(2.126928));   // ln(1 + e^2)
+  CHECK(apply(ActivationKind::Softplus, -3.0f) == doctest::Approx(0.048587));  // ln(1 + e^-3)
+  CHECK(apply(ActivationKind::Softplus, 100.0f) == doctest::Approx(100.0));    // no overflow of e^100 in float
+  CHECK(apply(ActivationKind::Softplus, -100.0f) > 0.0f);
 }
 
 TEST_CASE("sigmoid's derivative peaks at 0.25 and vanishes when saturated") {
@@ -98,5 +103,17 @@ TEST_CASE("ELU's derivative for negative inputs matches alpha * e^z in double on
     CAPTURE(alpha);
     CAPTURE(worstZ);
     CHECK(worst <= 1e-6);
+  }
+}
+
+TEST_CASE("softplus's derivative is the sigmoid of its input, through the float kernels too") {
+  CHECK(derivative(ActivationKind::Softplus, 0.0f) == doctest::Approx(0.5));
+  CHECK(derivative(ActivationKind::Softplus, 2.0f) == doctest::Approx(0.880797));   // 1/(1+e^-2)
+  CHECK(derivative(ActivationKind::Softplus, -3.0f) == doctest::Approx(0.0474259));  // 1/(1+e^3)
+  for (int i = 0; i <= 80; ++i) {
+    const double x = -20.0 + 0.5 * i;
+    CAPTURE(x);
+    CHECK(derivative(ActivationKind::Softplus, static_cast<Scalar>(x)) ==
+          doctest::Approx(1.0 / (1.0 + std::exp(-x))).epsilon(1e-6).scale(1e-30));
   }
 }

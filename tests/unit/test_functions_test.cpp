@@ -151,7 +151,7 @@ TEST_CASE("the path command prints 31 CSV lines for the default 30 steps") {
     CHECK(help.output.find("usage") != std::string::npos);
   }
   SUBCASE("bad arguments give a message and exit code 2") {
-    for (const char* arguments : {"path", "path book", "path ackley sgd", "path book adamax", "path book sgd --lr 0",
+    for (const char* arguments : {"path", "path book", "path ackley sgd", "path book lbfgs", "path book sgd --lr 0",
                                   "path book sgd --lr fast", "path book sgd --steps -3", "path book sgd --start 1",
                                   "path book sgd --momentum 1", "path book sgd --bogus 1", "path book sgd --lr"}) {
       CAPTURE(arguments);

@@ -4,7 +4,7 @@ import { before, it } from 'node:test';
 import { describeEachFlavor } from './harness.mjs';
 import { PATH_DEFAULTS } from '../../web/js/lessons/path-defaults.js';
 import { pathOutcome } from '../../web/js/views/path-outcome.js';
-import { SETTING_BY_KEY, PATH_LR_KEY, OPTIMIZERS, TEST_FUNCTIONS } from '../../web/js/state/settings.js';
+import { SETTING_BY_KEY, PATH_LR_KEY, PATH_OPTIMIZERS, TEST_FUNCTIONS } from '../../web/js/state/settings.js';
 
 describeEachFlavor('the test functions', (context) => {
   it('are listed with a window that contains their minimum', () => {
@@ -66,7 +66,7 @@ describeEachFlavor('the optimizer races', (context) => {
       const race = PATH_DEFAULTS[name];
       const f = functions[name];
       const diagonal = Math.hypot(f.xmax - f.xmin, f.ymax - f.ymin);
-      for (const kind of OPTIMIZERS) {
+      for (const kind of PATH_OPTIMIZERS) {
         const points = context.engine.optimizerPath(name, { kind, learning_rate: race.learningRates[kind] }, race.start, race.steps);
         const outcome = pathOutcome(points, race.steps, f);
         assert.equal(outcome.divergedAt, null, `${name} ${kind} diverged`);

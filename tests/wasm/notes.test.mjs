@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import en from '../../web/js/i18n/en.js';
 import ko from '../../web/js/i18n/ko.js';
-import { INIT_TEX } from '../../web/js/lessons/formulas.js';
+import { initTex } from '../../web/js/catalog.js';
 
 describe('the initializer notes tell the two Xavier variants apart', () => {
   it('match the formulas typeset beside them', () => {
-    assert.match(INIT_TEX.xavier_normal, /\\frac\{2\}\{n_\{in\}\+n_\{out\}\}/);
-    assert.match(INIT_TEX.lecun_normal, /\\frac\{1\}\{n_\{in\}\}/);
-    assert.match(INIT_TEX.he_normal, /\\frac\{2\}\{n_\{in\}\}/);
+    assert.match(initTex('xavier_normal'), /\\frac\{2\}\{n_\{in\}\+n_\{out\}\}/);
+    assert.match(initTex('lecun_normal'), /\\frac\{1\}\{n_\{in\}\}/);
+    assert.match(initTex('he_normal'), /\\frac\{2\}\{n_\{in\}\}/);
   });
 
   for (const [language, table] of [['en', en], ['ko', ko]]) {

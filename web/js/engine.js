@@ -311,6 +311,12 @@ class Engine {
     return JSON.parse(this._module.errorCodesJson());
   }
 
+  // The engine's registries: every activation, optimizer, ... with its parameters, ranges and formulas
+  // (src/core/*_registry.h). The page itself reads the copy written at build time (catalog.js).
+  catalog() {
+    return JSON.parse(this._module.catalogJson());
+  }
+
   testFunctions() {
     return JSON.parse(this._module.testFunctionsJson()).map((f) => ({
       name: f.name, formula: f.formula, xmin: f.xmin, xmax: f.xmax, ymin: f.ymin, ymax: f.ymax,

@@ -10,23 +10,23 @@ import { createSection, createRunBar } from './section.js';
 import { numberField, readFields } from '../views/fields.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { describeEngineError } from '../i18n/engine-errors.js';
+import { ACTIVATION_BY_NAME } from '../catalog.js';
 
 const POINTS = 241;
 const F_COLOR = '#0877bd';
 const DF_COLOR = '#f59322';
 
-const CASES = (f1, f2) => `\\begin{cases} ${f1} & x > 0 \\\\ ${f2} & x \\le 0 \\end{cases}`;
-export const ACTIVATIONS = [
-  { name: 'linear', tex: ['f(x) = x', 'f\'(x) = 1'] },
-  { name: 'sigmoid', tex: ['\\sigma(x) = \\frac{1}{1 + e^{-x}}', '\\sigma\'(x) = \\sigma(x)\\,\\bigl(1 - \\sigma(x)\\bigr)'] },
-  { name: 'tanh', tex: ['\\tanh x = \\frac{1 - e^{-2x}}{1 + e^{-2x}} = 2\\sigma(2x) - 1', 'f\'(x) = 1 - \\tanh^2 x'] },
-  { name: 'relu', tex: ['f(x) = \\max(0, x)', `f'(x) = ${CASES('1', '0')}`] },
-  { name: 'leaky_relu', alpha: 'leakyAlpha', tex: [`f(x) = ${CASES('x', '\\alpha x')}`, `f'(x) = ${CASES('1', '\\alpha')}`] },
-  { name: 'prelu', alpha: 'preluAlpha', tex: [`f(x) = ${CASES('x', '\\alpha_j x')}`, `f'(x) = ${CASES('1', '\\alpha_j')}`] },
-  { name: 'elu', alpha: 'eluAlpha', tex: [`f(x) = ${CASES('x', '\\alpha\\,(e^{x} - 1)')}`, `f'(x) = ${CASES('1', 'f(x) + \\alpha')}`] },
-  { name: 'gelu', tex: ['f(x) = \\tfrac12\\, x \\Bigl(1 + \\tanh\\bigl(\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)\\bigr)\\Bigr)'] },
-  { name: 'silu', tex: ['f(x) = x\\,\\sigma(x)', 'f\'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)'] },
+// The gallery's activations, each with the lab field that sets its alpha; the formulas are the
+// engine's (its catalogue, src/core/activation_registry.cpp).
+const GALLERY = [
+  { name: 'linear' }, { name: 'sigmoid' }, { name: 'tanh' }, { name: 'relu' },
+  { name: 'leaky_relu', alpha: 'leakyAlpha' }, { name: 'prelu', alpha: 'preluAlpha' }, { name: 'elu', alpha: 'eluAlpha' },
+  { name: 'gelu' }, { name: 'silu' },
 ];
+export const ACTIVATIONS = GALLERY.map((entry) => {
+  const { formula, derivative } = ACTIVATION_BY_NAME[entry.name];
+  return { ...entry, tex: [formula, derivative] };
+});
 
 // Figures a note can quote, all read off the engine's sampled curve.
 export function curveFacts(curve) {

@@ -1,5 +1,8 @@
 import { PRESETS } from '../lessons/presets.js';
 import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
+import { HIDDEN_ACTIVATIONS, OPTIMIZER_NAMES, INITIALIZER_NAMES, SCHEDULE_NAMES, INIT_PARAMETER,
+  CLASSIFICATION_DATASETS, REGRESSION_DATASETS, MULTICLASS_DATASETS as CATALOG_MULTICLASS_DATASETS,
+  optimizerReads, scheduleReads } from '../catalog.js';
 
 // The ONE declarative table of everything a learner can set. Adding a setting is one row here plus
 // its strings (`setting.<key>`, and `choice.<key>.<value>` for a choice) in i18n/en.js and ko.js:
@@ -19,26 +22,35 @@ import { PATH_DEFAULTS } from '../lessons/path-defaults.js';
 //   default; min, max, step (numbers); choices, minItems (choice, set): plain data, so they can be
 //            filled in from elsewhere (the engine's catalogue) before the page starts
 //   log      a slider that moves in log space (learning rates, epsilons)
-//   when     (optional) when the setting is relevant (e.g. momentum only for momentum/nesterov): only
+//   when     (optional) when the setting is relevant (e.g. momentum only for the optimizers that read it): only
 //            then is its control shown and its value put in the spec; the value is still kept and
 //            shared, so switching back restores it
 
-export const DATASETS_CLASSIFICATION = ['xor', 'circles', 'gaussians', 'spiral', 'moons', 'blobs'];
-export const DATASETS_REGRESSION = ['plane', 'gaussian_bumps'];
+// The engine's catalogue (catalog.js) gives the data sets, activations, initializers, optimizers
+// and schedules, in its order.
+export const DATASETS_CLASSIFICATION = CLASSIFICATION_DATASETS;
+export const DATASETS_REGRESSION = REGRESSION_DATASETS;
 export const DATASETS = [...DATASETS_CLASSIFICATION, ...DATASETS_REGRESSION];
-export const MULTICLASS_DATASETS = ['spiral', 'blobs'];
+export const MULTICLASS_DATASETS = CATALOG_MULTICLASS_DATASETS;
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
-export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu'];
-export const INITIALIZERS = ['zeros', 'constant', 'normal', 'uniform', 'xavier_normal', 'xavier_uniform',
-  'he_normal', 'he_uniform', 'lecun_normal'];
+export const ACTIVATIONS = HIDDEN_ACTIVATIONS;
+export const INITIALIZERS = INITIALIZER_NAMES;
 // The initializers that take one number, and the spec key it goes to.
-export const INIT_PARAM = { constant: 'value', normal: 'std', uniform: 'limit' };
-export const INIT_PARAM_DEFAULT = { constant: 0.1, normal: 0.1, uniform: 0.05 };
-export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
-export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'];
+export const INIT_PARAM = Object.fromEntries(Object.entries(INIT_PARAMETER).map(([kind, p]) => [kind, p.name]));
+// The number a kind starts with when the learner picks it: the engine's default, except that the
+// builder starts a constant or a normal initializer at 0.1, a scale the lessons can see (the
+// engine's defaults, 0 and 0.01, are for specs that leave the key out).
+const BUILDER_INIT_DEFAULTS = { constant: 0.1, normal: 0.1 };
+export const INIT_PARAM_DEFAULT = Object.fromEntries(Object.entries(INIT_PARAMETER)
+  .map(([kind, p]) => [kind, BUILDER_INIT_DEFAULTS[kind] ?? p.default]));
+export const OPTIMIZERS = OPTIMIZER_NAMES;
+export const SCHEDULES = SCHEDULE_NAMES;
 export const NORM_PLACES = ['off', 'before', 'after'];
 export const TEST_FUNCTIONS = ['book', 'rosenbrock', 'beale', 'saddle', 'himmelblau'];
 const BOOK_RACE = PATH_DEFAULTS.book;  // the optimizer-paths view starts on the book's race
+// The optimizers the paths view races: those the lessons have tuned a learning rate for on every
+// test function (lessons/path-defaults.js), in the catalogue's order.
+export const PATH_OPTIMIZERS = OPTIMIZERS.filter((name) => name in BOOK_RACE.learningRates);
 // Panels and controls a teacher may hide in embed mode (ids of elements with data-panel=...).
 export const HIDEABLE = ['data', 'features', 'training', 'builder', 'network', 'output', 'curves', 'insides',
   'paths', 'presets', 'export', 'runbar'];
@@ -64,8 +76,9 @@ export function defaultLayer(overrides = {}) {
   return { ...layer, ...overrides };
 }
 
-const isOptimizer = (...kinds) => (s) => kinds.includes(s.optimizer);
-const isSchedule = (kind) => (s) => s.schedule === kind;
+// A hyper-parameter's control is relevant when the chosen optimizer (schedule) reads it: the catalogue says which.
+const readByOptimizer = (specKey) => (s) => optimizerReads(s.optimizer, specKey);
+const readBySchedule = (specKey) => (s) => scheduleReads(s.schedule, specKey);
 const isClassification = (s) => DATASETS_CLASSIFICATION.includes(s.dataset);
 
 export const SETTINGS = [
@@ -106,39 +119,39 @@ export const SETTINGS = [
     type: 'number', default: 0.03, min: 1e-5, max: 10, log: true },
   { key: 'momentum', url: 'mom', group: 'training', spec: 'optimizer.momentum', control: 'training',
     type: 'number', default: 0.9, min: 0, max: 0.999, step: 0.01,
-    when: isOptimizer('momentum', 'nesterov') },
+    when: readByOptimizer('momentum') },
   { key: 'rho', url: 'rho', group: 'training', spec: 'optimizer.rho', control: 'training',
     type: 'number', default: 0.9, min: 0, max: 0.9999, step: 0.01,
-    when: isOptimizer('rmsprop') },
+    when: readByOptimizer('rho') },
   { key: 'beta1', url: 'b1', group: 'training', spec: 'optimizer.beta1', control: 'training',
     type: 'number', default: 0.9, min: 0, max: 0.9999, step: 0.01,
-    when: isOptimizer('adam', 'adamw') },
+    when: readByOptimizer('beta1') },
   { key: 'beta2', url: 'b2', group: 'training', spec: 'optimizer.beta2', control: 'training',
     type: 'number', default: 0.999, min: 0, max: 0.99999, step: 0.001,
-    when: isOptimizer('adam', 'adamw') },
+    when: readByOptimizer('beta2') },
   { key: 'epsilon', url: 'eps', group: 'training', spec: 'optimizer.epsilon', control: 'training',
     type: 'number', default: 1e-8, min: 1e-12, max: 1, log: true,
-    when: isOptimizer('adagrad', 'rmsprop', 'adam', 'adamw') },
+    when: readByOptimizer('epsilon') },
   { key: 'biasCorrection', url: 'bc', group: 'training', spec: 'optimizer.bias_correction', control: 'training',
-    type: 'bool', default: true, when: isOptimizer('adam', 'adamw') },
+    type: 'bool', default: true, when: readByOptimizer('bias_correction') },
   { key: 'batchSize', url: 'bs', group: 'training', spec: 'training.batch_size', control: 'training',
     type: 'int', default: 10, min: 1, max: 2000 },
   { key: 'schedule', url: 'sched', group: 'schedule', spec: 'optimizer.schedule.kind', specDefault: 'constant', control: 'schedule',
     type: 'choice', default: 'constant', choices: SCHEDULES },
   { key: 'stepSize', url: 'ss', group: 'schedule', spec: 'optimizer.schedule.step_size', control: 'schedule',
-    type: 'int', default: 500, min: 1, max: 1000000, when: isSchedule('step') },
+    type: 'int', default: 500, min: 1, max: 1000000, when: readBySchedule('step_size') },
   { key: 'gamma', url: 'gamma', group: 'schedule', spec: 'optimizer.schedule.gamma', control: 'schedule',
     type: 'number', default: 0.5, min: 0.001, max: 1, step: 0.01,
-    when: (s) => s.schedule === 'step' || s.schedule === 'exponential' },
+    when: readBySchedule('gamma') },
   { key: 'decaySteps', url: 'ds', group: 'schedule', spec: 'optimizer.schedule.decay_steps', control: 'schedule',
     type: 'int', default: 1000, min: 1, max: 1000000,
-    when: isSchedule('exponential') },
+    when: readBySchedule('decay_steps') },
   { key: 'totalSteps', url: 'ts', group: 'schedule', spec: 'optimizer.schedule.total_steps', control: 'schedule',
     type: 'int', default: 2000, min: 1, max: 1000000,
-    when: isSchedule('cosine') },
+    when: readBySchedule('total_steps') },
   { key: 'minLearningRate', url: 'minlr', group: 'schedule', spec: 'optimizer.schedule.min_learning_rate', control: 'schedule',
     type: 'number', default: 0.0001, min: 0, max: 10,
-    when: isSchedule('cosine') },
+    when: readBySchedule('min_learning_rate') },
   { key: 'l1', url: 'l1', group: 'regularization', spec: 'optimizer.l1', control: 'regularization',
     type: 'number', default: 0, min: 0, max: 1, step: 0.0001 },
   { key: 'l2', url: 'l2', group: 'regularization', spec: 'optimizer.l2', control: 'regularization',
@@ -171,7 +184,7 @@ export const SETTINGS = [
   { key: 'pathSteps', url: 'psteps', group: 'paths', control: 'paths',
     type: 'int', default: BOOK_RACE.steps, min: 1, max: 1000 },
   { key: 'pathOptimizers', url: 'popt', group: 'paths', type: 'set', default: ['sgd', 'momentum', 'adagrad', 'adam'],
-    choices: OPTIMIZERS, minItems: 0 },
+    choices: PATH_OPTIMIZERS, minItems: 0 },
   { key: 'pathLrSgd', url: 'plsgd', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.sgd, min: 1e-5, max: 10, log: true },
   { key: 'pathLrMomentum', url: 'plmom', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.momentum, min: 1e-5, max: 10, log: true },
   { key: 'pathLrNesterov', url: 'plnes', group: 'paths', type: 'number', default: BOOK_RACE.learningRates.nesterov, min: 1e-5, max: 10, log: true },

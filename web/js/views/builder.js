@@ -7,7 +7,8 @@ import { LAYER_FIELDS, ACTIVATIONS, INITIALIZERS, NORM_PLACES, INIT_PARAM, INIT_
   MAX_LAYERS, SETTING_BY_KEY, defaultLayer } from '../state/settings.js';
 import { parseValue } from '../state/validate.js';
 import { taskOf } from '../state/spec.js';
-import { ACTIVATION_TEX, INIT_TEX, NORM_TEX } from '../lessons/formulas.js';
+import { NORM_TEX } from '../lessons/formulas.js';
+import { activationTex, initTex } from '../catalog.js';
 import { unitsText } from '../format.js';
 import { t, describeError, onLanguageChange } from '../i18n/i18n.js';
 import { el } from './dom.js';
@@ -163,8 +164,8 @@ export function createBuilder(container, explainBox, store, messages) {
     const layer = store.settings.layers[explainIndex];
     if (!layer) { explainBox.replaceChildren(); return; }
     const items = [
-      explainItem(`${t('builder.activation')}: ${choiceLabel('activation', layer.activation)}`, ACTIVATION_TEX[layer.activation], `note.activation.${layer.activation}`),
-      explainItem(`${t('builder.init')}: ${choiceLabel('init', layer.init)}`, INIT_TEX[layer.init], `note.init.${layer.init}`),
+      explainItem(`${t('builder.activation')}: ${choiceLabel('activation', layer.activation)}`, activationTex(layer.activation), `note.activation.${layer.activation}`),
+      explainItem(`${t('builder.init')}: ${choiceLabel('init', layer.init)}`, initTex(layer.init), `note.init.${layer.init}`),
     ];
     if (layer.norm !== 'off') items.push(explainItem(choiceLabel('norm', layer.norm), NORM_TEX[layer.norm], `note.norm.${layer.norm}`));
     explainBox.replaceChildren(el('h2', {}, `${t('panel.explain')} · ${t('builder.layer', { n: explainIndex + 1 })}`), ...items);

@@ -2,7 +2,7 @@
 // Preset to the book's race (x²/20 + y² from (-7, 2), 30 steps, SGD 0.95, Momentum 0.1,
 // AdaGrad 1.5, Adam 0.3). The engine computes the paths (engine.optimizerPath) in the worker.
 
-import { OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY, controlKeys, groupKeys } from '../state/settings.js';
+import { PATH_OPTIMIZERS, PATH_LR_KEY, SETTING_BY_KEY, controlKeys, groupKeys } from '../state/settings.js';
 import { parseValue } from '../state/validate.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { OPTIMIZER_COLORS } from '../charts/colors.js';
@@ -30,7 +30,7 @@ export function createPathsView({ canvas, controls, optimizerBox, bookButton, le
   });
   let last = null;
 
-  const rows = OPTIMIZERS.map((name) => {
+  const rows = PATH_OPTIMIZERS.map((name) => {
     const box = el('input', { type: 'checkbox', 'data-optimizer': name });
     const lr = el('input', { type: 'number', step: 'any', 'data-optimizer-lr': name });
     const label = el('label', { for: `path-${name}` });
@@ -38,7 +38,7 @@ export function createPathsView({ canvas, controls, optimizerBox, bookButton, le
     box.addEventListener('change', () => {
       const chosen = store.settings.pathOptimizers.filter((o) => o !== name);
       if (box.checked) chosen.push(name);
-      store.set({ pathOptimizers: OPTIMIZERS.filter((o) => chosen.includes(o)) });
+      store.set({ pathOptimizers: PATH_OPTIMIZERS.filter((o) => chosen.includes(o)) });
     });
     lr.addEventListener('change', () => {
       const parsed = parseValue(SETTING_BY_KEY[PATH_LR_KEY[name]], lr.value);

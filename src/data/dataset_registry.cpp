@@ -1,5 +1,6 @@
-// The 2-D point generators, modelled on the TensorFlow Playground's dataset.ts
-// (xor, circles, gaussians, spiral, plane, gaussian_bumps) plus moons and K blobs.
+// The registry of data sets, and the 2-D point generators beside their entries, modelled on the
+// TensorFlow Playground's dataset.ts (xor, circles, gaussians, spiral, plane, gaussian_bumps) plus
+// moons and K blobs; "idx" reads image files instead.
 //
 // All points lie in the square [-6, 6]^2. `noise` (0..1) is a fraction of the
 // data's scale, used the way the Playground uses its noise slider. Every random
@@ -8,6 +9,8 @@
 // must draw the same numbers in the same order.
 #include <algorithm>
 #include <cmath>
+
+#include "dataset_registry.h"
 
 #include "dataset.h"
 
@@ -164,22 +167,45 @@ double bumpsTarget(double x, double y) {
   return target;
 }
 
+// Each generator with the registry's signature: the spec's sample count, noise and classes.
+template <void (*points)(Rng&, int, double, PointWriter&)>
+void generate(const DataConfig& c, Rng& rng, Matrix& raw, Matrix& targets) {
+  PointWriter out{raw, targets};
+  points(rng, c.samples, c.noise, out);
+}
+template <void (*points)(Rng&, int, int, double, PointWriter&)>
+void generateClasses(const DataConfig& c, Rng& rng, Matrix& raw, Matrix& targets) {
+  PointWriter out{raw, targets};
+  points(rng, c.samples, c.classes, c.noise, out);
+}
+template <double (*target)(double, double)>
+void generateRegression(const DataConfig& c, Rng& rng, Matrix& raw, Matrix& targets) {
+  PointWriter out{raw, targets};
+  regressionPoints(rng, c.samples, c.noise, target, out);
+}
+
+// In the order of the page's data buttons.
+const DatasetDefinition kDatasets[] = {
+    {"xor", true, false, generate<xorPoints>},
+    {"circles", true, false, generate<circlePoints>},
+    {"gaussians", true, false, generate<gaussianPoints>},
+    {"spiral", true, true, generateClasses<spiralPoints>},
+    {"moons", true, false, generate<moonPoints>},
+    {"blobs", true, true, generateClasses<blobPoints>},
+    {"plane", false, false, generateRegression<planeTarget>},
+    {"gaussian_bumps", false, false, generateRegression<bumpsTarget>},
+    {"idx", true, false, nullptr},
+};
+
 }  // namespace
 
+Registry<DatasetDefinition> datasetRegistry() { return kDatasets; }
+
 void generatePoints(const DataConfig& config, Rng& rng, Matrix& raw, Matrix& targets) {
-  const int n = config.samples;
-  raw.setZero(2, n);      // (2, n)
-  targets.setZero(1, n);  // (1, n)
-  PointWriter out{raw, targets};
-  const std::string& kind = config.kind;
-  if (kind == "xor") xorPoints(rng, n, config.noise, out);
-  else if (kind == "circles") circlePoints(rng, n, config.noise, out);
-  else if (kind == "gaussians") gaussianPoints(rng, n, config.noise, out);
-  else if (kind == "spiral") spiralPoints(rng, n, config.classes, config.noise, out);
-  else if (kind == "moons") moonPoints(rng, n, config.noise, out);
-  else if (kind == "blobs") blobPoints(rng, n, config.classes, config.noise, out);
-  else if (kind == "plane") regressionPoints(rng, n, config.noise, planeTarget, out);
-  else if (kind == "gaussian_bumps") regressionPoints(rng, n, config.noise, bumpsTarget, out);
+  raw.setZero(2, config.samples);      // (2, n)
+  targets.setZero(1, config.samples);  // (1, n)
+  const DatasetDefinition* entry = datasetRegistry().find(config.kind);
+  if (entry && entry->generate) entry->generate(config, rng, raw, targets);
 }
 
 }  // namespace nn
