@@ -12,6 +12,7 @@
 // Each workload is warmed up first (caches, and in wasm V8's tier-up to its
 // optimising compiler), then run repeatedly for the timed period; the fresh-run
 // figures are taken first, before anything else has run in the process.
+#include <unistd.h>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -20,15 +21,14 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "core/dense.h"
 #include "core/network.h"
 #include "core/optimizer.h"
+#include "lab/init_histograms.h"
 #include "run/trainer.h"
 #include "spec/run_spec_json.h"
-#include "lab/init_histograms.h"
 
 namespace {
 
@@ -41,8 +41,8 @@ struct Options {
 };
 
 struct Workload {
-  std::string key;          // stable identifier, read by bench/wasm-bench.mjs
-  std::string description;  // for the table
+  std::string key;            // stable identifier, read by bench/wasm-bench.mjs
+  std::string description;    // for the table
   std::function<long()> run;  // does one unit of work; returns the examples it processed
 };
 
@@ -51,9 +51,7 @@ struct Result {
   double examplesPerSecond;
 };
 
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 Result measure(const Workload& workload, const Options& options) {
   for (auto start = Clock::now(); secondsSince(start) < options.warmupSeconds;) workload.run();
@@ -132,12 +130,13 @@ Workload training(std::string key, std::string description, std::string specJson
 }
 
 std::string mnistSpec(const SyntheticIdx& idx, const char* optimizer) {
-  return std::string(R"({"data": {"kind": "idx", "images": ")") + idx.imagesPath() + R"(", "labels": ")" +
-         idx.labelsPath() + R"(", "split": {"train": 1, "validation": 0, "test": 0}},
+  return std::string(R"({"data": {"kind": "idx", "images": ")") + idx.imagesPath() + R"(", "labels": ")" + idx.labelsPath() +
+         R"(", "split": {"train": 1, "validation": 0, "test": 0}},
     "layers": [{"type": "dense", "units": 128}, {"type": "activation", "fn": "relu"},
                {"type": "dense", "units": 64}, {"type": "activation", "fn": "relu"},
                {"type": "dense", "units": 10}],
-    "loss": "softmax_cross_entropy", "optimizer": )" + optimizer + R"(,
+    "loss": "softmax_cross_entropy", "optimizer": )" +
+         optimizer + R"(,
     "training": {"batch_size": 64}})";
 }
 
@@ -151,8 +150,7 @@ const char* kFiveSigmoidLayers = R"(
 // Curriculum "init-histograms": 1000 examples of 100 features through 5 Dense(100)
 // sigmoid layers, forward only. No data kind has 100 features, so the network is built directly.
 Workload forwardFiveSigmoid() {
-  const std::string specJson =
-      std::string(R"({"layers": [)") + kFiveSigmoidLayers + R"(, {"type": "dense", "units": 2}]})";
+  const std::string specJson = std::string(R"({"layers": [)") + kFiveSigmoidLayers + R"(, {"type": "dense", "units": 2}]})";
   auto spec = nn::parseRunSpec(specJson);
   if (!spec) fail(spec.error().describe());
   spec->layers.pop_back();  // the final Dense(2) only satisfies the spec reader; the lesson has none
@@ -178,8 +176,8 @@ Workload initHistogramsExperiment() {
 // The same five layers on 2-D inputs, evaluated over a 100x100 heatmap grid: the
 // forward-only pass the engine API can express (run.grid), timed the same way in wasm-bench.mjs.
 Workload gridFiveSigmoid() {
-  const std::string specJson = std::string(R"({"data": {"kind": "xor"}, "layers": [)") + kFiveSigmoidLayers +
-                               R"(, {"type": "dense", "units": 2}]})";
+  const std::string specJson =
+      std::string(R"({"data": {"kind": "xor"}, "layers": [)") + kFiveSigmoidLayers + R"(, {"type": "dense", "units": 2}]})";
   std::shared_ptr<nn::Trainer> trainer = makeTrainer(specJson);
   auto outputs = std::make_shared<nn::Matrix>();
   return {"grid_5x100_sigmoid", "grid 100x100 points -> 5 x Dense(100) sigmoid", [trainer, outputs] {
@@ -195,7 +193,8 @@ Workload gridFiveSigmoid() {
 std::string deepSpec() {
   std::string layers;
   for (int i = 0; i < 8; ++i)
-    layers += R"({"type": "dense", "units": 256, "weight_init": {"kind": "he_normal"}}, {"type": "activation", "fn": "relu"},)";
+    layers +=
+        R"({"type": "dense", "units": 256, "weight_init": {"kind": "he_normal"}}, {"type": "activation", "fn": "relu"},)";
   return R"({"data": {"kind": "spiral", "samples": 1000, "classes": 3, "standardize": true}, "layers": [)" + layers +
          R"({"type": "dense", "units": 3}], "optimizer": {"kind": "sgd", "learning_rate": 0.001}, "training": {"batch_size": 10}})";
 }
@@ -203,8 +202,8 @@ std::string deepSpec() {
 Workload deepEightBy256(bool statsEveryStep) {
   std::shared_ptr<nn::Trainer> trainer = makeTrainer(deepSpec());
   const char* key = statsEveryStep ? "deep_8x256_stats" : "deep_8x256";
-  const char* description = statsEveryStep ? "train 8 x 256 relu, batch 10, + stats every step"
-                                           : "train 8 x 256 relu, batch 10, no stats";
+  const char* description =
+      statsEveryStep ? "train 8 x 256 relu, batch 10, + stats every step" : "train 8 x 256 relu, batch 10, no stats";
   return {key, description, [trainer, statsEveryStep] {
             if (trainer->step(1) != 1) fail("the benchmark run diverged");
             if (statsEveryStep && trainer->stats().empty()) fail("no statistics");
@@ -307,8 +306,7 @@ struct ForwardSplit {
   double dense = 0, activation = 0;
 };
 ForwardSplit forwardFiveSigmoidSplit(const Options& options) {
-  const std::string specJson =
-      std::string(R"({"layers": [)") + kFiveSigmoidLayers + R"(, {"type": "dense", "units": 2}]})";
+  const std::string specJson = std::string(R"({"layers": [)") + kFiveSigmoidLayers + R"(, {"type": "dense", "units": 2}]})";
   auto spec = nn::parseRunSpec(specJson);
   if (!spec) fail(spec.error().describe());
   spec->layers.pop_back();
@@ -440,8 +438,7 @@ int main(int argc, char** argv) {
   const SyntheticIdx idx(2048);
   const std::vector<Workload> workloads = {
       training("tiny_tanh_sgd", "train 2-8-8-1 tanh, batch 10, SGD (xor)", kTinySpec, 100),
-      training("mnist_relu_sgd", "train 784-128-64-10 relu softmax, batch 64, SGD", mnistSpec(idx, R"({"kind": "sgd"})"),
-               4),
+      training("mnist_relu_sgd", "train 784-128-64-10 relu softmax, batch 64, SGD", mnistSpec(idx, R"({"kind": "sgd"})"), 4),
       training("mnist_relu_adam", "train 784-128-64-10 relu softmax, batch 64, Adam",
                mnistSpec(idx, R"({"kind": "adam", "learning_rate": 0.001})"), 4),
       forwardFiveSigmoid(),
@@ -471,11 +468,17 @@ int main(int argc, char** argv) {
     nn::Json out;
     out["throughput"] = nn::Json::array();
     for (const Result& r : results)
-      out["throughput"].push_back({{"key", r.key}, {"description", r.description}, {"examples_per_second", r.examplesPerSecond}});
+      out["throughput"].push_back(
+          {{"key", r.key}, {"description", r.description}, {"examples_per_second", r.examplesPerSecond}});
     out["phases"] = nn::Json::array();
     for (const Phases& p : phases)
-      out["phases"].push_back({{"key", p.key}, {"description", p.description}, {"step", p.step}, {"forward", p.forward},
-                               {"checks", p.checks}, {"backward", p.backward}, {"optimizer", p.optimizer},
+      out["phases"].push_back({{"key", p.key},
+                               {"description", p.description},
+                               {"step", p.step},
+                               {"forward", p.forward},
+                               {"checks", p.checks},
+                               {"backward", p.backward},
+                               {"optimizer", p.optimizer},
                                {"stats", p.stats}});
     out["peak_gflops"] = peak;
     out["dense_gflops"] = dense;
@@ -490,8 +493,8 @@ int main(int argc, char** argv) {
                 p.backward, p.optimizer, p.stats);
   std::printf("\n5 x Dense(100) sigmoid forward, 1000 examples: dense products %.0f us, sigmoids %.0f us per pass\n",
               sigmoidSplit.dense, sigmoidSplit.activation);
-  std::printf("f32x4 mul+add peak %.1f GFLOP/s; Dense 784->128 x 64 product %.1f GFLOP/s (%.0f %% of peak)\n", peak,
-              dense, 100 * dense / peak);
+  std::printf("f32x4 mul+add peak %.1f GFLOP/s; Dense 784->128 x 64 product %.1f GFLOP/s (%.0f %% of peak)\n", peak, dense,
+              100 * dense / peak);
   std::printf("fresh 2-8-8-1 run: first 2,000 steps %.2f us/step, steady %.2f us/step (%.2fx)\n", startup.firstSteps,
               startup.steady, startup.firstSteps / startup.steady);
   return 0;

@@ -31,18 +31,30 @@ std::string usage() {
          "(the start is step 0).\n"
          "\n"
          "FUNCTION:  book (x^2/20 + y^2), rosenbrock, beale, saddle, himmelblau\n"
-         "OPTIMIZER: " + all + "\n"
+         "OPTIMIZER: " +
+         all +
+         "\n"
          "\n"
          "options:\n"
          "  --lr X                 learning rate (default: sgd 0.95, momentum 0.1, adagrad 1.5,\n"
          "                         adam 0.3, others 0.1)\n"
          "  --steps N              number of steps (default 30)\n"
          "  --start X,Y            starting point (default -7,2)\n"
-         "  --momentum M           " + readersOf("momentum") + " (default 0.9)\n"
-         "  --beta1 B, --beta2 B   " + readersOf("beta1") + " (default 0.9, 0.999)\n"
-         "  --rho R                " + readersOf("rho") + " (default 0.9)\n"
-         "  --epsilon E            " + readersOf("epsilon") + " (default 1e-8)\n"
-         "  --no-bias-correction   " + readersOf("bias_correction") + ": use m and v without the 1/(1-beta^t) factors\n"
+         "  --momentum M           " +
+         readersOf("momentum") +
+         " (default 0.9)\n"
+         "  --beta1 B, --beta2 B   " +
+         readersOf("beta1") +
+         " (default 0.9, 0.999)\n"
+         "  --rho R                " +
+         readersOf("rho") +
+         " (default 0.9)\n"
+         "  --epsilon E            " +
+         readersOf("epsilon") +
+         " (default 1e-8)\n"
+         "  --no-bias-correction   " +
+         readersOf("bias_correction") +
+         ": use m and v without the 1/(1-beta^t) factors\n"
          "  --help                 show this text\n";
 }
 

@@ -48,8 +48,8 @@ void ProgressReporter::update(long stepsDone, int epoch) {
   const double elapsed = now - start_;
   const double done = static_cast<double>(std::min(stepsDone, totalSteps_)) / static_cast<double>(totalSteps_);
   const std::string eta = stepsDone > 0 ? formatDuration(elapsed / done - elapsed) : "unknown";
-  std::fprintf(out_, "%sepoch %d/%d  step %ld/%ld  %.0f%%  elapsed %s  ETA %s%s", terminal_ ? "\r" : "", epoch,
-               totalEpochs_, stepsDone, totalSteps_, 100 * done, formatDuration(elapsed).c_str(), eta.c_str(),
+  std::fprintf(out_, "%sepoch %d/%d  step %ld/%ld  %.0f%%  elapsed %s  ETA %s%s", terminal_ ? "\r" : "", epoch, totalEpochs_,
+               stepsDone, totalSteps_, 100 * done, formatDuration(elapsed).c_str(), eta.c_str(),
                terminal_ ? "\033[K" : "\n");
   std::fflush(out_);
   lineShown_ = terminal_;

@@ -1,3 +1,4 @@
+#include <unistd.h>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -6,7 +7,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unistd.h>
 #include "cli/commands.h"
 #include "cli/file_io.h"
 #include "cli/progress.h"

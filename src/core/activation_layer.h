@@ -22,8 +22,8 @@ class ActivationLayer : public Layer {
 
  private:
   ActivationKind kind_;
-  Matrix alpha_;   // (units, 1) for PReLU (learned); (1, 1) otherwise
-  Matrix dAlpha_;  // (units, 1) for PReLU
+  Matrix alpha_;        // (units, 1) for PReLU (learned); (1, 1) otherwise
+  Matrix dAlpha_;       // (units, 1) for PReLU
   Vector alphaColumn_;  // alpha_ as a Vector view for the activation functions (kept in sync)
 };
 

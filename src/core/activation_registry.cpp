@@ -37,9 +37,7 @@ constexpr double kGeluCubic = 0.044715;
 
 // The alpha range the spec reader accepts for every kind that reads one.
 constexpr double kAlphaMax = 10.0;
-constexpr CatalogParameter alphaParameter(double defaultValue) {
-  return {"alpha", "number", defaultValue, 0.0, kAlphaMax};
-}
+constexpr CatalogParameter alphaParameter(double defaultValue) { return {"alpha", "number", defaultValue, 0.0, kAlphaMax}; }
 
 // --- linear: a = z ---------------------------------------------------------------------------
 NN_KERNEL void linearForward(const Vector&, const Matrix& z, Matrix& a) { a = z; }
@@ -165,25 +163,28 @@ NN_KERNEL void sigmoidKernel(const Vector&, const Matrix& z, Matrix& a) {
   simd::mapArrays(z.size(), a.data(), simd::sigmoid4, z.data());
 }
 NN_KERNEL void sigmoidBackwardKernel(const Vector&, const Matrix&, const Matrix& a, const Matrix& dA, Matrix& dZ) {
-  simd::mapArrays(a.size(), dZ.data(), [](Float4 g, Float4 y) { return g * y * (splat(1.0f) - y); }, dA.data(), a.data());
+  simd::mapArrays(
+      a.size(), dZ.data(), [](Float4 g, Float4 y) { return g * y * (splat(1.0f) - y); }, dA.data(), a.data());
 }
 NN_KERNEL void tanhKernel(const Vector&, const Matrix& z, Matrix& a) {
   simd::mapArrays(z.size(), a.data(), simd::tanh4, z.data());
 }
 NN_KERNEL void tanhBackwardKernel(const Vector&, const Matrix&, const Matrix& a, const Matrix& dA, Matrix& dZ) {
-  simd::mapArrays(a.size(), dZ.data(), [](Float4 g, Float4 y) { return g * (splat(1.0f) - y * y); }, dA.data(), a.data());
+  simd::mapArrays(
+      a.size(), dZ.data(), [](Float4 g, Float4 y) { return g * (splat(1.0f) - y * y); }, dA.data(), a.data());
 }
 NN_KERNEL void eluKernel(const Vector& alpha, const Matrix& z, Matrix& a) {
   const float alpha0 = firstAlpha(alpha);
-  simd::mapArrays(z.size(), a.data(), [alpha0](Float4 x) {
-    return simd::select(x > splat(0.0f), x, splat(alpha0) * simd::expm14(x));
-  }, z.data());
+  simd::mapArrays(
+      z.size(), a.data(), [alpha0](Float4 x) { return simd::select(x > splat(0.0f), x, splat(alpha0) * simd::expm14(x)); },
+      z.data());
 }
 NN_KERNEL void eluBackwardKernel(const Vector& alpha, const Matrix& z, const Matrix&, const Matrix& dA, Matrix& dZ) {
   const float alpha0 = firstAlpha(alpha);
-  simd::mapArrays(z.size(), dZ.data(), [alpha0](Float4 g, Float4 x) {
-    return simd::select(x > splat(0.0f), g, g * (splat(alpha0) * simd::exp4(x)));
-  }, dA.data(), z.data());
+  simd::mapArrays(
+      z.size(), dZ.data(),
+      [alpha0](Float4 g, Float4 x) { return simd::select(x > splat(0.0f), g, g * (splat(alpha0) * simd::exp4(x))); },
+      dA.data(), z.data());
 }
 // Per column: a = z - max of its column, exp of the whole matrix at once, then each column / its sum.
 NN_KERNEL void softmaxKernel(const Vector&, const Matrix& z, Matrix& a) {
@@ -192,30 +193,39 @@ NN_KERNEL void softmaxKernel(const Vector&, const Matrix& z, Matrix& a) {
   for (Eigen::Index c = 0; c < z.cols(); ++c) a.col(c) /= a.col(c).sum();
 }
 NN_KERNEL void geluKernel(const Vector&, const Matrix& z, Matrix& a) {
-  simd::mapArrays(z.size(), a.data(), [](Float4 x) { return x * simd::sigmoid4(twiceGeluArgument(x)); }, z.data());
+  simd::mapArrays(
+      z.size(), a.data(), [](Float4 x) { return x * simd::sigmoid4(twiceGeluArgument(x)); }, z.data());
 }
 // f' = s + 2 z s (1 - s) sqrt(2/pi) (1 + 3*0.044715 z^2), s = sigmoid(2u)
 NN_KERNEL void geluBackwardKernel(const Vector&, const Matrix& z, const Matrix&, const Matrix& dA, Matrix& dZ) {
-  simd::mapArrays(z.size(), dZ.data(), [](Float4 g, Float4 x) {
-    Float4 s, oneMinusS;
-    simd::sigmoidPair4(twiceGeluArgument(x), s, oneMinusS);
-    const Float4 slope = splat(2.0f * float(kSqrt2OverPi)) * (splat(1.0f) + splat(3.0f * float(kGeluCubic)) * x * x);
-    return g * (s + x * s * oneMinusS * slope);
-  }, dA.data(), z.data());
+  simd::mapArrays(
+      z.size(), dZ.data(),
+      [](Float4 g, Float4 x) {
+        Float4 s, oneMinusS;
+        simd::sigmoidPair4(twiceGeluArgument(x), s, oneMinusS);
+        const Float4 slope = splat(2.0f * float(kSqrt2OverPi)) * (splat(1.0f) + splat(3.0f * float(kGeluCubic)) * x * x);
+        return g * (s + x * s * oneMinusS * slope);
+      },
+      dA.data(), z.data());
 }
 NN_KERNEL void siluKernel(const Vector&, const Matrix& z, Matrix& a) {
-  simd::mapArrays(z.size(), a.data(), [](Float4 x) { return x * simd::sigmoid4(x); }, z.data());
+  simd::mapArrays(
+      z.size(), a.data(), [](Float4 x) { return x * simd::sigmoid4(x); }, z.data());
 }
 // f' = s (1 + z (1 - s)) = s + z s (1 - s)
 NN_KERNEL void siluBackwardKernel(const Vector&, const Matrix& z, const Matrix&, const Matrix& dA, Matrix& dZ) {
-  simd::mapArrays(z.size(), dZ.data(), [](Float4 g, Float4 x) {
-    Float4 s, oneMinusS;
-    simd::sigmoidPair4(x, s, oneMinusS);
-    return g * (s + x * s * oneMinusS);
-  }, dA.data(), z.data());
+  simd::mapArrays(
+      z.size(), dZ.data(),
+      [](Float4 g, Float4 x) {
+        Float4 s, oneMinusS;
+        simd::sigmoidPair4(x, s, oneMinusS);
+        return g * (s + x * s * oneMinusS);
+      },
+      dA.data(), z.data());
 }
 NN_KERNEL void softplusBackwardKernel(const Vector&, const Matrix& z, const Matrix&, const Matrix& dA, Matrix& dZ) {
-  simd::mapArrays(z.size(), dZ.data(), [](Float4 g, Float4 x) { return g * simd::sigmoid4(x); }, dA.data(), z.data());
+  simd::mapArrays(
+      z.size(), dZ.data(), [](Float4 g, Float4 x) { return g * simd::sigmoid4(x); }, dA.data(), z.data());
 }
 #endif
 
@@ -225,31 +235,32 @@ const ActivationDefinition kActivations[] = {
      linearForward, linearBackward},
     {ActivationKind::Sigmoid, "sigmoid", "Sigmoid", "\\sigma(x) = \\frac{1}{1+e^{-x}}",
      "\\sigma'(x) = \\sigma(x)\\,(1-\\sigma(x)) \\le \\tfrac14", std::nullopt, false, true, false, true,
-     NN_FLOAT_KERNEL_OR(sigmoidKernel, sigmoidReference), NN_FLOAT_KERNEL_OR(sigmoidBackwardKernel, sigmoidBackwardReference)},
+     NN_FLOAT_KERNEL_OR(sigmoidKernel, sigmoidReference),
+     NN_FLOAT_KERNEL_OR(sigmoidBackwardKernel, sigmoidBackwardReference)},
     {ActivationKind::Tanh, "tanh", "Tanh", "\\tanh(x) = \\frac{1-e^{-2x}}{1+e^{-2x}} = 2\\sigma(2x)-1",
-     "\\tanh'(x) = 1-\\tanh^2(x)", std::nullopt, false, true, false, true,
-     NN_FLOAT_KERNEL_OR(tanhKernel, tanhReference), NN_FLOAT_KERNEL_OR(tanhBackwardKernel, tanhBackwardReference)},
+     "\\tanh'(x) = 1-\\tanh^2(x)", std::nullopt, false, true, false, true, NN_FLOAT_KERNEL_OR(tanhKernel, tanhReference),
+     NN_FLOAT_KERNEL_OR(tanhBackwardKernel, tanhBackwardReference)},
     {ActivationKind::Relu, "relu", "ReLU", "\\mathrm{ReLU}(x) = \\max(0, x)",
-     "f'(x) = \\begin{cases}1 & x>0\\\\ 0 & x\\le 0\\end{cases}", std::nullopt, false, true, true, true,
-     reluForward, reluBackward},
+     "f'(x) = \\begin{cases}1 & x>0\\\\ 0 & x\\le 0\\end{cases}", std::nullopt, false, true, true, true, reluForward,
+     reluBackward},
     {ActivationKind::LeakyRelu, "leaky_relu", "Leaky ReLU",
      "f(x) = \\begin{cases}x & x>0\\\\ \\alpha\\,x & x\\le 0\\end{cases}",
-     "f'(x) = \\begin{cases}1 & x>0\\\\ \\alpha & x\\le 0\\end{cases}", alphaParameter(0.01), false, true, true,
-     false, leakyReluForward, leakyReluBackward},
+     "f'(x) = \\begin{cases}1 & x>0\\\\ \\alpha & x\\le 0\\end{cases}", alphaParameter(0.01), false, true, true, false,
+     leakyReluForward, leakyReluBackward},
     {ActivationKind::Prelu, "prelu", "PReLU", "f(x) = \\begin{cases}x & x>0\\\\ a\\,x & x\\le 0\\end{cases}",
-     "f'(x) = \\begin{cases}1 & x>0\\\\ a & x\\le 0\\end{cases},\\quad a \\text{ learned per unit}",
-     alphaParameter(0.25), true, true, true, false, preluForward, preluBackward},
+     "f'(x) = \\begin{cases}1 & x>0\\\\ a & x\\le 0\\end{cases},\\quad a \\text{ learned per unit}", alphaParameter(0.25),
+     true, true, true, false, preluForward, preluBackward},
     {ActivationKind::Elu, "elu", "ELU", "f(x) = \\begin{cases}x & x>0\\\\ \\alpha\\,(e^{x}-1) & x\\le 0\\end{cases}",
-     "f'(x) = \\begin{cases}1 & x>0\\\\ \\alpha\\,e^{x} & x\\le 0\\end{cases}", alphaParameter(1.0), false, true,
-     true, true, NN_FLOAT_KERNEL_OR(eluKernel, eluReference), NN_FLOAT_KERNEL_OR(eluBackwardKernel, eluBackwardReference)},
+     "f'(x) = \\begin{cases}1 & x>0\\\\ \\alpha\\,e^{x} & x\\le 0\\end{cases}", alphaParameter(1.0), false, true, true, true,
+     NN_FLOAT_KERNEL_OR(eluKernel, eluReference), NN_FLOAT_KERNEL_OR(eluBackwardKernel, eluBackwardReference)},
     {ActivationKind::Softmax, "softmax", "Softmax", "\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}",
      "\\frac{\\partial a_i}{\\partial z_j} = a_i\\,(\\delta_{ij} - a_j)", std::nullopt, false, false, false, false,
      NN_FLOAT_KERNEL_OR(softmaxKernel, softmaxReference), softmaxBackward},
     {ActivationKind::Gelu, "gelu", "GELU",
      "\\mathrm{GELU}(x) \\approx \\tfrac{x}{2}\\Bigl(1+\\tanh\\bigl(\\sqrt{2/\\pi}\\,(x+0.044715\\,x^3)\\bigr)\\Bigr)",
      "f'(x) = \\tfrac{1+t}{2} + \\tfrac{x}{2}(1-t^2)\\sqrt{2/\\pi}\\,(1+0.134145\\,x^2),\\quad t = \\tanh(\\dots)",
-     std::nullopt, false, true, false, false,
-     NN_FLOAT_KERNEL_OR(geluKernel, geluReference), NN_FLOAT_KERNEL_OR(geluBackwardKernel, geluBackwardReference)},
+     std::nullopt, false, true, false, false, NN_FLOAT_KERNEL_OR(geluKernel, geluReference),
+     NN_FLOAT_KERNEL_OR(geluBackwardKernel, geluBackwardReference)},
     {ActivationKind::Silu, "silu", "SiLU", "\\mathrm{SiLU}(x) = x\\,\\sigma(x) = \\frac{x}{1+e^{-x}}",
      "f'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)", std::nullopt, false, true, false, false,
      NN_FLOAT_KERNEL_OR(siluKernel, siluReference), NN_FLOAT_KERNEL_OR(siluBackwardKernel, siluBackwardReference)},

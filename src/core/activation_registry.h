@@ -22,8 +22,7 @@ enum class ActivationKind { Linear, Sigmoid, Tanh, Relu, LeakyRelu, Prelu, Elu, 
 // a is already shaped like z.
 using ActivationForward = void (*)(const Vector& alpha, const Matrix& z, Matrix& a);
 // dZ = dA * f'(z) from the forward pass's z and a; dZ is already shaped like z.
-using ActivationBackward = void (*)(const Vector& alpha, const Matrix& z, const Matrix& a, const Matrix& dA,
-                                    Matrix& dZ);
+using ActivationBackward = void (*)(const Vector& alpha, const Matrix& z, const Matrix& a, const Matrix& dA, Matrix& dZ);
 
 struct ActivationDefinition {
   ActivationKind kind;
@@ -32,10 +31,10 @@ struct ActivationDefinition {
   const char* formulaTex;   // f(x), as the page typesets it
   const char* derivativeTex;
   std::optional<CatalogParameter> alpha;  // the slope or scale the spec's "alpha" sets, if the kind reads one
-  bool alphaPerUnit;        // PReLU: alpha is learned, one per unit
-  bool elementwise;         // false for softmax, which couples the units of a column: offered only as an output
-  bool reluFamily;          // units can "die" (a zero or tiny slope below 0): the dead-unit statistics apply
-  bool squashesNonFinite;   // can turn a NaN or infinity into a finite value (the per-step finiteness check)
+  bool alphaPerUnit;                      // PReLU: alpha is learned, one per unit
+  bool elementwise;        // false for softmax, which couples the units of a column: offered only as an output
+  bool reluFamily;         // units can "die" (a zero or tiny slope below 0): the dead-unit statistics apply
+  bool squashesNonFinite;  // can turn a NaN or infinity into a finite value (the per-step finiteness check)
   // The fastest form of the build: vectorised float kernels where there are any, the std:: reference
   // formulas in the double build (gradient checks).
   ActivationForward forward;

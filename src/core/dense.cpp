@@ -70,9 +70,7 @@ void Dense::backwardInput(const Matrix& dOutput, const Matrix& weights) {
   multiplyInto(dInput_, weights, true, dOutput, false, gemmWorkspace_);
 }
 
-std::vector<Parameter> Dense::parameters() {
-  return {{&W_, &dW_, "W", true}, {&b_, &db_, "b", false}};
-}
+std::vector<Parameter> Dense::parameters() { return {{&W_, &dW_, "W", true}, {&b_, &db_, "b", false}}; }
 
 std::string Dense::name() const { return "Dense " + std::to_string(outputSize_); }
 

@@ -19,7 +19,7 @@ class Dense : public Layer {
   // The two halves of backward(). A first layer needs only the first during training: its
   // dInput (W^T dOutput, a fifth of a 784-128-64-10 step) is read only by statistics, which
   // ask for it afterwards with the weights the step saw (Network::completeFirstInputGradient).
-  void backwardParameters(const Matrix& input, const Matrix& dOutput);   // dW, db
+  void backwardParameters(const Matrix& input, const Matrix& dOutput);  // dW, db
   void backwardInput(const Matrix& dOutput, const Matrix& weights);     // dInput = weights^T dOutput
   std::vector<Parameter> parameters() override;
   std::string type() const override { return "dense"; }
@@ -29,10 +29,10 @@ class Dense : public Layer {
   Matrix& bias() { return b_; }
 
  private:
-  Matrix W_;   // (units, inputSize)
-  Matrix b_;   // (units, 1)
-  Matrix dW_;  // (units, inputSize)
-  Matrix db_;  // (units, 1)
+  Matrix W_;                          // (units, inputSize)
+  Matrix b_;                          // (units, 1)
+  Matrix dW_;                         // (units, inputSize)
+  Matrix db_;                         // (units, 1)
   std::vector<float> gemmWorkspace_;  // packed panels of the wasm SIMD product (src/core/gemm.h)
 };
 

@@ -8,7 +8,9 @@
 
 namespace nn {
 
-// X(enumerator, "code")
+// X(enumerator, "code"). The table is aligned by hand (a code, then its parameters), so the
+// formatter leaves it alone.
+// clang-format off
 #define NN_ERROR_CODES(X)                                                                              \
   X(Invalid, "invalid")                 /* generic: the English message is all there is */            \
   X(NotObject, "not_object")            /* params: type */                                            \
@@ -73,6 +75,7 @@ namespace nn {
   X(ResumeState, "resume_state")      /* a version-2 model's saved training state is damaged or does not fit */ \
   X(MemoryBudget, "memory_budget")      /* params: need_mb, budget_mb, term, term_mb */               \
   X(OutOfMemory, "out_of_memory")
+// clang-format on
 
 enum class ErrorCode {
 #define NN_ERROR_ENUM(name, text) name,

@@ -33,8 +33,8 @@ struct ErrorParam {
 };
 
 struct Error {
-  std::string field;    // dotted path of the offending spec field, e.g. "layers[2].units"; may be empty
-  std::string message;  // plain-English explanation for a learner (the CLI prints it)
+  std::string field;                    // dotted path of the offending spec field, e.g. "layers[2].units"; may be empty
+  std::string message;                  // plain-English explanation for a learner (the CLI prints it)
   ErrorCode code = ErrorCode::Invalid;  // what went wrong, for messages in other languages
   std::vector<ErrorParam> params;       // the values the message quotes, by name
 
@@ -54,15 +54,17 @@ template <typename T>
 Error rangeError(std::string field, T min, T max, T got) {
   std::ostringstream message;
   message << "must be between " << min << " and " << max << " (got " << got << ")";
-  return Error{std::move(field), message.str(), std::is_integral_v<T> ? ErrorCode::IntegerRange : ErrorCode::Range,
+  return Error{std::move(field),
+               message.str(),
+               std::is_integral_v<T> ? ErrorCode::IntegerRange : ErrorCode::Range,
                {{"min", min}, {"max", max}, {"got", got}}};
 }
 
 template <typename T>
 class Expected {
  public:
-  Expected(T value) : state_(std::move(value)) {}          // NOLINT: implicit on purpose
-  Expected(Error error) : state_(std::move(error)) {}      // NOLINT: implicit on purpose
+  Expected(T value) : state_(std::move(value)) {}      // NOLINT: implicit on purpose
+  Expected(Error error) : state_(std::move(error)) {}  // NOLINT: implicit on purpose
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return ok(); }

@@ -109,7 +109,7 @@ inline Float4 sigmoid4(Float4 x) {
 // tanh(x) = -expm1(-2|x|) / (2 + expm1(-2|x|)) with the sign of x: accurate near 0, no overflow.
 inline Float4 tanh4(Float4 x) {
   const Float4 e = expm14(splat(-2.0f) * abs4(x));  // in [-1, 0]
-  const Float4 t = abs4(e) / (splat(2.0f) + e);      // |e| rather than -e: tanh(+0) is +0
+  const Float4 t = abs4(e) / (splat(2.0f) + e);     // |e| rather than -e: tanh(+0) is +0
   const Int4 signBit = bitsOf(x) & Int4{INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
   return floatOf(bitsOf(t) | signBit);
 }

@@ -12,9 +12,9 @@ using simd::Float4;  // 4 lanes: SSE natively, v128 in wasm (fast_math.h)
 using simd::load4;
 using simd::store4;
 
-constexpr int kRows = 8;    // rows of C per micro-tile (two Float4)
-constexpr int kCols = 4;    // columns of C per micro-tile
-constexpr int kDepth = 256; // k-block: keeps a packed A panel (8 x 256 floats = 8 KiB) in L1
+constexpr int kRows = 8;     // rows of C per micro-tile (two Float4)
+constexpr int kCols = 4;     // columns of C per micro-tile
+constexpr int kDepth = 256;  // k-block: keeps a packed A panel (8 x 256 floats = 8 KiB) in L1
 
 inline float elementA(const GemmArgs& g, int row, int depth) {
   return g.transposeA ? g.a[row * g.lda + depth] : g.a[depth * g.lda + row];  // op(A)(row, depth)

@@ -18,8 +18,10 @@ const char* toString(InitKind kind) { return initDefinition(kind).name; }
 Expected<InitKind> parseInitKind(const std::string& name) {
   if (const InitDefinition* entry = initRegistry().find(name)) return entry->kind;
   const std::string allowed = initRegistry().names();
-  return Error{"", "unknown initializer '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
-               ErrorCode::Choice, {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
+  return Error{"",
+               "unknown initializer '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
+               ErrorCode::Choice,
+               {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }
 
 double initScale(const InitConfig& config, int fanIn, int fanOut) {

@@ -12,14 +12,14 @@ constexpr double kDefaultDropoutRate = 0.5;
 
 struct LayerSpec {
   LayerType type = LayerType::Dense;
-  int units = 0;                                   // dense
-  InitConfig weightInit;                           // dense (default xavier_uniform)
-  InitConfig biasInit{InitKind::Zeros};            // dense
+  int units = 0;                                     // dense
+  InitConfig weightInit;                             // dense (default xavier_uniform)
+  InitConfig biasInit{InitKind::Zeros};              // dense
   ActivationKind activation = ActivationKind::Relu;  // activation
-  double alpha = 0.0;                              // activation: leaky/ELU slope, PReLU initial slope
-  double momentum = 0.9;                           // batchnorm
-  double eps = 1e-5;                               // batchnorm
-  double rate = kDefaultDropoutRate;               // dropout: share of units dropped in training
+  double alpha = 0.0;                                // activation: leaky/ELU slope, PReLU initial slope
+  double momentum = 0.9;                             // batchnorm
+  double eps = 1e-5;                                 // batchnorm
+  double rate = kDefaultDropoutRate;                 // dropout: share of units dropped in training
 };
 
 const char* toString(LayerType type);  // "dense", "activation", "batchnorm", "dropout"

@@ -11,7 +11,9 @@ const char* toString(LossKind kind) { return lossDefinition(kind).name; }
 Expected<LossKind> parseLossKind(const std::string& name) {
   if (const LossDefinition* entry = lossRegistry().find(name)) return entry->kind;
   const std::string allowed = lossRegistry().names();
-  return Error{"", "unknown loss '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")", ErrorCode::Choice,
+  return Error{"",
+               "unknown loss '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
+               ErrorCode::Choice,
                {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
 }
 
@@ -95,8 +97,8 @@ int Loss::correctCount(const Matrix& targets, Eigen::Index count) const {
       }
     } else {
       // One output: a probability (sigmoid) is thresholded at 0.5; a value (MSE) is rounded to a class.
-      predicted = kind_ == LossKind::MeanSquaredError ? std::lround(predictions_(0, b))
-                                                      : (predictions_(0, b) > Scalar(0.5) ? 1 : 0);
+      predicted =
+          kind_ == LossKind::MeanSquaredError ? std::lround(predictions_(0, b)) : (predictions_(0, b) > Scalar(0.5) ? 1 : 0);
       actual = std::lround(targets(0, b));
     }
     if (predicted == actual) ++correct;

@@ -10,10 +10,10 @@ enum class LossKind { SoftmaxCrossEntropy, SigmoidBinaryCrossEntropy, MeanSquare
 
 struct LossDefinition {
   LossKind kind;
-  const char* name;    // spec name, and the page's key for its label
-  const char* tex;     // the loss of one example, z = logits, t = target
-  const char* output;  // the output function fused into it: "softmax", "sigmoid" or "identity"
-  bool classification; // false: regression targets
+  const char* name;     // spec name, and the page's key for its label
+  const char* tex;      // the loss of one example, z = logits, t = target
+  const char* output;   // the output function fused into it: "softmax", "sigmoid" or "identity"
+  bool classification;  // false: regression targets
 };
 
 // Every loss, in LossKind order.

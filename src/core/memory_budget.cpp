@@ -35,7 +35,9 @@ Status checkMemoryBudget(const MemoryEstimate& estimate) {
   std::ostringstream message;
   message << "needs about " << megabytes(need) << " MB of memory, more than the budget of " << megabytes(budgetBytes)
           << " MB; the largest part is " << largest.english << " (" << megabytes(largest.bytes) << " MB)";
-  return Error{"", message.str(), ErrorCode::MemoryBudget,
+  return Error{"",
+               message.str(),
+               ErrorCode::MemoryBudget,
                {{"need_mb", megabytes(need)},
                 {"budget_mb", megabytes(budgetBytes)},
                 {"term", largest.id},

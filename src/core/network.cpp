@@ -25,8 +25,8 @@ bool squashesNonFinite(const Layer& layer) {
 Network::Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed)
     : Network(layers, loss, inputSize, batch, seed, true) {}
 
-std::unique_ptr<Network> Network::withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss,
-                                                        int inputSize, int batch) {
+std::unique_ptr<Network> Network::withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize,
+                                                        int batch) {
   return std::unique_ptr<Network>(new Network(layers, loss, inputSize, batch, 0, false));
 }
 
@@ -48,12 +48,8 @@ Network::Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputS
       case LayerType::Activation:
         layer = std::make_unique<ActivationLayer>(size, layerSpec.activation, layerSpec.alpha);
         break;
-      case LayerType::BatchNorm:
-        layer = std::make_unique<BatchNorm>(size, layerSpec.momentum, layerSpec.eps);
-        break;
-      case LayerType::Dropout:
-        layer = std::make_unique<Dropout>(size, layerSpec.rate, &dropoutRng_);
-        break;
+      case LayerType::BatchNorm: layer = std::make_unique<BatchNorm>(size, layerSpec.momentum, layerSpec.eps); break;
+      case LayerType::Dropout: layer = std::make_unique<Dropout>(size, layerSpec.rate, &dropoutRng_); break;
     }
     for (const Parameter& parameter : layer->parameters()) {
       parameters_.push_back(parameter);

@@ -30,8 +30,8 @@ class Network {
 
   // A copy of the architecture whose parameters will be overwritten at once (the
   // trainer's evaluation networks): skips drawing random weights it would discard.
-  static std::unique_ptr<Network> withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss,
-                                                        int inputSize, int batch);
+  static std::unique_ptr<Network> withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize,
+                                                        int batch);
 
   void resize(int batch);  // re-sizes every buffer (only at build time or for a new batch size)
   int batchSize() const { return batch_; }
@@ -78,16 +78,15 @@ class Network {
   int inputSize_;
   int batch_ = 0;
   std::vector<std::unique_ptr<Layer>> layers_;
-  std::vector<Parameter> parameters_;   // all layers' parameters, in layer order
-  std::vector<int> parameterLayer_;     // aligned with parameters_
+  std::vector<Parameter> parameters_;  // all layers' parameters, in layer order
+  std::vector<int> parameterLayer_;    // aligned with parameters_
   Loss loss_;
   Rng dropoutRng_;
   bool firstInputGradientPending_ = false;
-  Dense* firstDense_ = nullptr;           // layers_[0] if it is a Dense layer
-  std::vector<size_t> squashedOutputs_;   // layers whose output feeds a squashing activation (forwardLooksFinite)
+  Dense* firstDense_ = nullptr;          // layers_[0] if it is a Dense layer
+  std::vector<size_t> squashedOutputs_;  // layers whose output feeds a squashing activation (forwardLooksFinite)
 
-  Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed,
-          bool drawWeights);
+  Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed, bool drawWeights);
 };
 
 }  // namespace nn

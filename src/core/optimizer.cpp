@@ -14,8 +14,10 @@ namespace {
 // "unknown optimizer 'lbfgs' (expected one of: sgd, ...)"
 Error unknownName(const std::string& name, const char* what, const std::string& list) {
   const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
-  return Error{"", "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + list + ")",
-               ErrorCode::Choice, {{"got", shown}, {"allowed", list}}};
+  return Error{"",
+               "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + list + ")",
+               ErrorCode::Choice,
+               {{"got", shown}, {"allowed", list}}};
 }
 
 std::string show(double x) {
@@ -40,16 +42,23 @@ Status checkRange(const CatalogParameter& p, double value, const std::string& fi
     return Error{field,
                  "must be a whole number between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
                      std::to_string(got) + ")",
-                 ErrorCode::IntegerRange, {{"min", min}, {"max", max}, {"got", got}}};
+                 ErrorCode::IntegerRange,
+                 {{"min", min}, {"max", max}, {"got", got}}};
   }
   if (p.minExclusive)
-    return Error{field, "must be greater than " + show(p.min) + " and at most " + show(p.max) + " (got " + show(value) + ")",
-                 ErrorCode::PositiveRange, {{"max", p.max}, {"got", value}}};
+    return Error{field,
+                 "must be greater than " + show(p.min) + " and at most " + show(p.max) + " (got " + show(value) + ")",
+                 ErrorCode::PositiveRange,
+                 {{"max", p.max}, {"got", value}}};
   if (p.maxExclusive)
-    return Error{field, "must be at least " + show(p.min) + " and less than " + show(p.max) + " (got " + show(value) + ")",
-                 ErrorCode::Fraction, {{"got", value}}};
-  return Error{field, "must be between " + show(p.min) + " and " + show(p.max) + " (got " + show(value) + ")",
-               ErrorCode::Range, {{"min", p.min}, {"max", p.max}, {"got", value}}};
+    return Error{field,
+                 "must be at least " + show(p.min) + " and less than " + show(p.max) + " (got " + show(value) + ")",
+                 ErrorCode::Fraction,
+                 {{"got", value}}};
+  return Error{field,
+               "must be between " + show(p.min) + " and " + show(p.max) + " (got " + show(value) + ")",
+               ErrorCode::Range,
+               {{"min", p.min}, {"max", p.max}, {"got", value}}};
 }
 
 // The configuration's value of a numeric hyper-parameter of the registry's table.
@@ -57,11 +66,16 @@ double valueOf(const OptimizerConfig& c, const std::string& name) {
   const struct {
     const char* name;
     double OptimizerConfig::*field;
-  } fields[] = {{"learning_rate", &OptimizerConfig::learningRate}, {"momentum", &OptimizerConfig::momentum},
-                {"rho", &OptimizerConfig::rho},                     {"beta1", &OptimizerConfig::beta1},
-                {"beta2", &OptimizerConfig::beta2},                 {"epsilon", &OptimizerConfig::epsilon},
-                {"l1", &OptimizerConfig::l1},                       {"l2", &OptimizerConfig::l2},
-                {"weight_decay", &OptimizerConfig::weightDecay},    {"clip_norm", &OptimizerConfig::clipNorm}};
+  } fields[] = {{"learning_rate", &OptimizerConfig::learningRate},
+                {"momentum", &OptimizerConfig::momentum},
+                {"rho", &OptimizerConfig::rho},
+                {"beta1", &OptimizerConfig::beta1},
+                {"beta2", &OptimizerConfig::beta2},
+                {"epsilon", &OptimizerConfig::epsilon},
+                {"l1", &OptimizerConfig::l1},
+                {"l2", &OptimizerConfig::l2},
+                {"weight_decay", &OptimizerConfig::weightDecay},
+                {"clip_norm", &OptimizerConfig::clipNorm}};
   for (const auto& f : fields)
     if (name == f.name) return c.*f.field;
   return std::numeric_limits<double>::quiet_NaN();  // a table entry without a field fails its check loudly
@@ -110,8 +124,10 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
       // The floor of the cosine schedule is at most the learning rate it starts from.
       if (!(s.minLearningRate >= parameter.min && s.minLearningRate <= c.learningRate))
         return Error{key,
-                     "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) + ")",
-                     ErrorCode::Range, {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
+                     "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) +
+                         ")",
+                     ErrorCode::Range,
+                     {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
       continue;
     }
     if (Status error = checkRange(parameter, scheduleValueOf(s, parameter.name), key)) return error;
@@ -150,9 +166,7 @@ void Optimizer::setConfig(const OptimizerConfig& config) {
   if (!sameState) resetState();
 }
 
-double Optimizer::currentLearningRate() const {
-  return scheduledLearningRate(config_.schedule, config_.learningRate, t_);
-}
+double Optimizer::currentLearningRate() const { return scheduledLearningRate(config_.schedule, config_.learningRate, t_); }
 
 double Optimizer::gradientNorm() const {
   double squaredNorm = 0.0;

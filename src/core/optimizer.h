@@ -20,10 +20,10 @@ namespace nn {
 
 struct ScheduleConfig {
   ScheduleKind kind = ScheduleKind::Constant;
-  int stepSize = 100;        // Step: lr *= gamma every stepSize steps
-  double gamma = 0.5;        // Step and Exponential factor
-  int decaySteps = 100;      // Exponential: lr * gamma^(t / decaySteps)
-  int totalSteps = 1000;     // Cosine: period of the half cosine
+  int stepSize = 100;            // Step: lr *= gamma every stepSize steps
+  double gamma = 0.5;            // Step and Exponential factor
+  int decaySteps = 100;          // Exponential: lr * gamma^(t / decaySteps)
+  int totalSteps = 1000;         // Cosine: period of the half cosine
   double minLearningRate = 0.0;  // Cosine floor
 };
 
@@ -47,7 +47,7 @@ struct OptimizerConfig {
 const char* toString(OptimizerKind kind);
 Expected<OptimizerKind> parseOptimizerKind(const std::string& name);  // a name of the registry (optimizer_registry.h)
 const char* toString(ScheduleKind kind);
-Expected<ScheduleKind> parseScheduleKind(const std::string& name);    // a name of schedule_registry.h
+Expected<ScheduleKind> parseScheduleKind(const std::string& name);  // a name of schedule_registry.h
 
 // The weight decay a kind uses when the spec gives none (the registry's: 0.01 for AdamW, else 0).
 double defaultWeightDecay(OptimizerKind kind);
@@ -96,12 +96,12 @@ class Optimizer {
     ruleStart_ = ruleStart;
   }
   double currentLearningRate() const;  // learning rate the next step() will use
-  double lastGradientNorm() const;  // of the last step's gradients, before clipping
+  double lastGradientNorm() const;     // of the last step's gradients, before clipping
   // Penalty term to add to the reported loss: l1*|W|_1 + l2/2*|W|^2 over penalized parameters.
   double penaltyLoss() const;
 
  private:
-  void resetState();  // sizes first_/second_ for config_.kind, zeroed; allocates, so never called by step()
+  void resetState();            // sizes first_/second_ for config_.kind, zeroed; allocates, so never called by step()
   double gradientNorm() const;  // global L2 norm of the gradients as they are now
 
   OptimizerConfig config_;
@@ -112,7 +112,8 @@ class Optimizer {
   std::vector<Matrix> second_;
   Matrix noState_;  // what a rule with fewer state buffers gets for the ones it does not have (never read)
   long long t_ = 0;
-  long long ruleStart_ = 0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
+  long long ruleStart_ =
+      0;  // t when the current update rule's state was last zeroed (Adam's bias correction counts from here)
   double lastGradientNorm_ = 0.0;
 };
 

@@ -23,14 +23,14 @@ enum class OptimizerKind { Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, Adam
 // configuration (Optimizer::step). Each decay factor and its complement are rounded from double
 // separately: 1 - float(0.99999) would be 0.14 % off.
 struct UpdateFactors {
-  Scalar lr;                   // the scheduled learning rate of this step
-  Scalar mu;                   // momentum
-  Scalar rho, oneMinusRho;     // RMSProp's decay
-  Scalar b1, oneMinusB1;       // first-moment decay
-  Scalar b2, oneMinusB2;       // second-moment decay
-  Scalar eps;                  // epsilon
-  Scalar mhatScale, vhatScale; // bias correction 1 / (1 - beta^t), or 1 when it is off
-  Scalar l1Step;               // l1 * lr: the soft threshold of the L1 proximal step, before the rule's own scaling
+  Scalar lr;                    // the scheduled learning rate of this step
+  Scalar mu;                    // momentum
+  Scalar rho, oneMinusRho;      // RMSProp's decay
+  Scalar b1, oneMinusB1;        // first-moment decay
+  Scalar b2, oneMinusB2;        // second-moment decay
+  Scalar eps;                   // epsilon
+  Scalar mhatScale, vhatScale;  // bias correction 1 / (1 - beta^t), or 1 when it is off
+  Scalar l1Step;                // l1 * lr: the soft threshold of the L1 proximal step, before the rule's own scaling
 };
 
 // One parameter's update: W from its gradient g and the kind's state (first/second: as many buffers
@@ -48,7 +48,7 @@ struct OptimizerDefinition {
   // The hyper-parameters of optimizerParameters() the rule reads besides the ones every rule reads
   // (learning_rate, l1, l2, weight_decay, clip_norm and the schedule); nullptr-terminated.
   const char* reads[kMaxOptimizerReads];
-  int stateBuffers;         // 0, 1 (first) or 2 (first and second), each shaped like its parameter
+  int stateBuffers;  // 0, 1 (first) or 2 (first and second), each shaped like its parameter
   // Kinds with the same family read their buffers the same way, so a mid-run switch between them
   // keeps the state (Momentum <-> Nesterov, Adam <-> AdamW); any other switch zeroes it.
   const char* stateFamily;

@@ -32,21 +32,27 @@ double cosineRate(const ScheduleConfig& schedule, double baseLearningRate, doubl
 // In ScheduleKind order (scheduleDefinition() indexes it by kind; a unit test checks the order).
 const ScheduleDefinition kSchedules[] = {
     {ScheduleKind::Constant, "constant", "\\eta_t = \\eta", {nullptr}, constantRate},
-    {ScheduleKind::Step, "step", "\\eta_t = \\eta\\,\\gamma^{\\lfloor t / s \\rfloor}", {"step_size", "gamma", nullptr},
+    {ScheduleKind::Step,
+     "step",
+     "\\eta_t = \\eta\\,\\gamma^{\\lfloor t / s \\rfloor}",
+     {"step_size", "gamma", nullptr},
      stepRate},
-    {ScheduleKind::Exponential, "exponential", "\\eta_t = \\eta\\,\\gamma^{t / d}", {"gamma", "decay_steps", nullptr},
+    {ScheduleKind::Exponential,
+     "exponential",
+     "\\eta_t = \\eta\\,\\gamma^{t / d}",
+     {"gamma", "decay_steps", nullptr},
      exponentialRate},
-    {ScheduleKind::Cosine, "cosine",
+    {ScheduleKind::Cosine,
+     "cosine",
      "\\eta_t = \\eta_{min} + (\\eta - \\eta_{min})\\,\\frac{1 + \\cos(\\pi \\min(t, T) / T)}{2}",
-     {"total_steps", "min_learning_rate", nullptr}, cosineRate},
+     {"total_steps", "min_learning_rate", nullptr},
+     cosineRate},
 };
 
 constexpr double kMaxSteps = 100000000;
 const CatalogParameter kScheduleParameters[] = {
-    {"step_size", "integer", 100, 1, kMaxSteps},
-    {"decay_steps", "integer", 100, 1, kMaxSteps},
-    {"total_steps", "integer", 1000, 1, kMaxSteps},
-    {"gamma", "number", 0.5, 0.0, 1.0, true, false},
+    {"step_size", "integer", 100, 1, kMaxSteps},     {"decay_steps", "integer", 100, 1, kMaxSteps},
+    {"total_steps", "integer", 1000, 1, kMaxSteps},  {"gamma", "number", 0.5, 0.0, 1.0, true, false},
     {"min_learning_rate", "number", 0.0, 0.0, 10.0},  // and at most the learning rate
 };
 

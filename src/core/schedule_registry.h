@@ -24,8 +24,8 @@ constexpr int kMaxScheduleReads = 3;
 
 struct ScheduleDefinition {
   ScheduleKind kind;
-  const char* name;  // spec name, and the page's key for its label
-  const char* tex;   // eta_t as a function of the step t and the base rate eta
+  const char* name;                      // spec name, and the page's key for its label
+  const char* tex;                       // eta_t as a function of the step t and the base rate eta
   const char* reads[kMaxScheduleReads];  // its parameters of scheduleParameters(); nullptr-terminated
   ScheduleFunction learningRate;
 };
@@ -33,9 +33,7 @@ struct ScheduleDefinition {
 // Every schedule, in ScheduleKind order.
 Registry<ScheduleDefinition> scheduleRegistry();
 const ScheduleDefinition& scheduleDefinition(ScheduleKind kind);
-inline bool reads(const ScheduleDefinition& schedule, const char* parameter) {
-  return listsName(schedule.reads, parameter);
-}
+inline bool reads(const ScheduleDefinition& schedule, const char* parameter) { return listsName(schedule.reads, parameter); }
 
 // Every schedule parameter, in the order validate() checks them. min_learning_rate's upper bound
 // is also the run's learning rate, which validate() checks on its own.

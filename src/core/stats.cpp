@@ -71,8 +71,8 @@ Histogram makeHistogram(const Matrix& values, const StatsConfig& config) {
   // below ~6e-37 makes bins/span overflow float, and inf * 0 would give a NaN index.
   const Scalar lowS = static_cast<Scalar>(low), highS = static_cast<Scalar>(high);
   const Scalar scale = static_cast<Scalar>(bins / (high - low));
-  const bool scalarSafe = std::isfinite(lowS) && std::isfinite(highS) && highS > lowS &&
-                          std::isfinite(highS - lowS) && std::isfinite(scale) && scale > 0;
+  const bool scalarSafe = std::isfinite(lowS) && std::isfinite(highS) && highS > lowS && std::isfinite(highS - lowS) &&
+                          std::isfinite(scale) && scale > 0;
   if (!finite || !scalarSafe) {
     countInDouble(values, low, high, histogram);
     return histogram;
@@ -96,8 +96,8 @@ Summary summarize(const Matrix& values, const StatsConfig& config) {
   if (values.size() == 0) return summary;
   const double count = static_cast<double>(values.size());
   summary.mean = values.template cast<double>().sum() / count;
-  summary.std = std::sqrt(std::max(0.0, values.template cast<double>().array().square().sum() / count -
-                                            summary.mean * summary.mean));
+  summary.std =
+      std::sqrt(std::max(0.0, values.template cast<double>().array().square().sum() / count - summary.mean * summary.mean));
   summary.min = values.minCoeff();
   summary.max = values.maxCoeff();
   summary.histogram = makeHistogram(values, config);
@@ -118,8 +118,8 @@ double deadFraction(const ActivationLayer& layer, const Eigen::Ref<const Matrix>
   int dead = 0;
   for (Eigen::Index unit = 0; unit < z.rows(); ++unit) {
     // A ReLU-family kind without an alpha (ReLU) is flat below 0.
-    const Scalar slopeBelowZero = !activationDefinition(layer.kind()).alpha ? Scalar(0)
-                                  : alpha(alpha.rows() == z.rows() ? unit : 0, 0);
+    const Scalar slopeBelowZero =
+        !activationDefinition(layer.kind()).alpha ? Scalar(0) : alpha(alpha.rows() == z.rows() ? unit : 0, 0);
     if (slopeBelowZero == Scalar(0) && (z.row(unit).array() <= Scalar(0)).all()) ++dead;
   }
   return static_cast<double>(dead) / static_cast<double>(z.rows());
@@ -144,8 +144,7 @@ double norm(const Expression& m) {
 }  // namespace
 
 std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& input,
-                                          const std::vector<Matrix>& weightsBefore,
-                                          const std::vector<Parameter>& parameters,
+                                          const std::vector<Matrix>& weightsBefore, const std::vector<Parameter>& parameters,
                                           const std::vector<int>& parameterLayer, const StatsConfig& config,
                                           const ActivationSample* sample) {
   std::vector<LayerStats> all;

@@ -26,7 +26,6 @@ struct Histogram {
   float nonFinite = 0.0f;        // NaN and +-inf values: in no bin (after a divergence a layer can hold them)
 };
 
-
 struct Summary {
   double mean = 0.0, std = 0.0, min = 0.0, max = 0.0;
   Histogram histogram;
@@ -38,18 +37,18 @@ struct LayerStats {
   int index = 0;
   std::string type, name;
   int units = 0;
-  Summary output;                        // this layer's output on the last training batch
-  Summary input;                         // its input (for an activation layer: the pre-activation)
+  Summary output;                            // this layer's output on the last training batch
+  Summary input;                             // its input (for an activation layer: the pre-activation)
   double deadFraction = kNotApplicable;      // ReLU family: share of units whose activation derivative is exactly 0
                                              // for every example of the sample (they pass no gradient)
   double negativeFraction = kNotApplicable;  // ReLU family: share of units with input <= 0 for every example of the
                                              // sample ("in the negative regime"; leaky units there still learn)
-  double inputGradNorm = 0.0;            // ||dLoss/dInput|| (Frobenius) on the last batch
-  double weightNorm = kNotApplicable;    // dense: ||W||
-  double weightGradNorm = kNotApplicable;  // dense: ||dLoss/dW||
-  double updateRatio = kNotApplicable;   // dense: ||W_after - W_before|| / ||W_before|| of the last step
+  double inputGradNorm = 0.0;                // ||dLoss/dInput|| (Frobenius) on the last batch
+  double weightNorm = kNotApplicable;        // dense: ||W||
+  double weightGradNorm = kNotApplicable;    // dense: ||dLoss/dW||
+  double updateRatio = kNotApplicable;       // dense: ||W_after - W_before|| / ||W_before|| of the last step
   bool hasWeights = false;
-  Histogram weights;                     // dense: histogram of W
+  Histogram weights;  // dense: histogram of W
 };
 
 // Histogram over every value of `values`; auto range uses the finite values' min..max.
@@ -73,8 +72,7 @@ struct ActivationSample {
 // the sample instead of the batch; gradient and weight norms always describe the
 // training batch.
 std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& input,
-                                          const std::vector<Matrix>& weightsBefore,
-                                          const std::vector<Parameter>& parameters,
+                                          const std::vector<Matrix>& weightsBefore, const std::vector<Parameter>& parameters,
                                           const std::vector<int>& parameterLayer, const StatsConfig& config,
                                           const ActivationSample* sample = nullptr);
 

@@ -87,9 +87,10 @@ struct AllExamples {
 Status useImages(const IdxImages* images, const std::vector<int>* labels, Dataset& dataset, AllExamples& all) {
   if (static_cast<int>(labels->size()) != images->count)
     return Error{"data.labels",
-                 "has " + std::to_string(labels->size()) + " labels but data.images has " +
-                     std::to_string(images->count) + " images",
-                 ErrorCode::LabelCount, {{"labels", labels->size()}, {"images", images->count}}};
+                 "has " + std::to_string(labels->size()) + " labels but data.images has " + std::to_string(images->count) +
+                     " images",
+                 ErrorCode::LabelCount,
+                 {{"labels", labels->size()}, {"images", images->count}}};
   if (images->count < 1) return Error{"data.images", "holds no images", ErrorCode::NoImages, {}};
 
   const int n = images->count;
@@ -165,8 +166,10 @@ Expected<Dataset> makeDataset(const DataConfig& config, const ImageData* preload
   dataset.featureScale = Vector::Ones(dataset.featureCount);
   dataset.featureOffset = Vector::Zero(dataset.featureCount);
   if (config.kind != "idx") {
-    for (size_t f = 0; f < config.featureScale.size(); ++f) dataset.featureScale(f) = static_cast<Scalar>(config.featureScale[f]);
-    for (size_t f = 0; f < config.featureOffset.size(); ++f) dataset.featureOffset(f) = static_cast<Scalar>(config.featureOffset[f]);
+    for (size_t f = 0; f < config.featureScale.size(); ++f)
+      dataset.featureScale(f) = static_cast<Scalar>(config.featureScale[f]);
+    for (size_t f = 0; f < config.featureOffset.size(); ++f)
+      dataset.featureOffset(f) = static_cast<Scalar>(config.featureOffset[f]);
     applyFeatureTransform(dataset, all.inputs);
   }
 

@@ -18,8 +18,8 @@ enum class TaskKind { Classification, Regression };
 struct DataConfig {
   std::string kind = "xor";  // xor circles gaussians spiral moons blobs | plane gaussian_bumps | idx
   int samples = 200;
-  int classes = 2;           // spiral and blobs only; others are fixed at 2 (or 1 output for regression)
-  double noise = 0.1;        // 0..1, fraction of the data's scale
+  int classes = 2;     // spiral and blobs only; others are fixed at 2 (or 1 output for regression)
+  double noise = 0.1;  // 0..1, fraction of the data's scale
   std::vector<std::string> features{"x1", "x2"};  // x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2)
   double trainFraction = 0.7;
   double validationFraction = 0.15;
@@ -31,9 +31,9 @@ struct DataConfig {
   std::vector<double> featureScale;
   std::vector<double> featureOffset;
   uint64_t seed = 1;
-  std::string imagesPath;    // idx only
-  std::string labelsPath;    // idx only
-  int limit = 0;             // idx only: first N examples, 0 = all
+  std::string imagesPath;  // idx only
+  std::string labelsPath;  // idx only
+  int limit = 0;           // idx only: first N examples, 0 = all
 };
 
 struct Split {
@@ -45,14 +45,14 @@ struct Split {
 
 struct Dataset {
   TaskKind task = TaskKind::Classification;
-  int classes = 2;            // classification: number of classes; regression: 1
+  int classes = 2;  // classification: number of classes; regression: 1
   int featureCount = 2;
   std::vector<std::string> featureNames;
   Split train, validation, test;
-  Vector featureScale;        // (featureCount): data.feature_scale (ones if not given), applied after mapping
-  Vector featureOffset;       // (featureCount): data.feature_offset (zeros if not given)
-  Vector featureMean;         // (featureCount): subtracted before the network (zeros if not standardising)
-  Vector featureStd;          // (featureCount): divided by (ones if not standardising)
+  Vector featureScale;   // (featureCount): data.feature_scale (ones if not given), applied after mapping
+  Vector featureOffset;  // (featureCount): data.feature_offset (zeros if not given)
+  Vector featureMean;    // (featureCount): subtracted before the network (zeros if not standardising)
+  Vector featureStd;     // (featureCount): divided by (ones if not standardising)
   bool isTwoDimensional() const { return raw2dAvailable; }
   bool raw2dAvailable = true;
 };

@@ -16,10 +16,10 @@ struct DataConfig;
 using PointGenerator = void (*)(const DataConfig& config, Rng& rng, Matrix& raw, Matrix& targets);
 
 struct DatasetDefinition {
-  const char* name;        // spec name (data.kind), and the page's key for its label
-  bool classification;     // false: regression targets
-  bool readsClasses;       // the number of classes is the spec's data.classes (else 2, or the labels')
-  PointGenerator generate; // nullptr: not generated ("idx" reads image files)
+  const char* name;         // spec name (data.kind), and the page's key for its label
+  bool classification;      // false: regression targets
+  bool readsClasses;        // the number of classes is the spec's data.classes (else 2, or the labels')
+  PointGenerator generate;  // nullptr: not generated ("idx" reads image files)
 };
 
 // Every data set, in the order of the page's data buttons.

@@ -27,17 +27,22 @@ Status readHeader(const std::vector<uint8_t>& bytes, int dimensions, const char*
   if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
     return Error{"", "is gzip-compressed; unzip it first (e.g. gunzip file.gz)", ErrorCode::IdxGzip, {}};
   if (bytes.size() < 4)
-    return Error{"", "is too short to be an IDX file (" + std::to_string(bytes.size()) + " bytes)", ErrorCode::IdxShort,
+    return Error{"",
+                 "is too short to be an IDX file (" + std::to_string(bytes.size()) + " bytes)",
+                 ErrorCode::IdxShort,
                  {{"bytes", bytes.size()}}};
   if (bytes[0] != 0 || bytes[1] != 0) return Error{"", "is not an IDX file (bad magic number)", ErrorCode::IdxMagic, {}};
   if (bytes[2] != kUnsignedByteType)
-    return Error{"", "holds IDX data of type " + std::to_string(bytes[2]) + "; only unsigned bytes (type 8) are supported",
-                 ErrorCode::IdxType, {{"data_type", int(bytes[2])}}};
+    return Error{"",
+                 "holds IDX data of type " + std::to_string(bytes[2]) + "; only unsigned bytes (type 8) are supported",
+                 ErrorCode::IdxType,
+                 {{"data_type", int(bytes[2])}}};
   if (bytes[3] != dimensions)
     return Error{"",
                  "has " + std::to_string(bytes[3]) + " dimensions; IDX " + what + " files have " +
                      std::to_string(dimensions),
-                 ErrorCode::IdxDimensions, {{"got", int(bytes[3])}, {"expected", dimensions}}};
+                 ErrorCode::IdxDimensions,
+                 {{"got", int(bytes[3])}, {"expected", dimensions}}};
   const size_t headerBytes = 4 + 4 * static_cast<size_t>(dimensions);
   if (bytes.size() < headerBytes) return Error{"", "is truncated inside its header", ErrorCode::IdxHeader, {}};
   sizes.clear();
@@ -46,7 +51,8 @@ Status readHeader(const std::vector<uint8_t>& bytes, int dimensions, const char*
     return Error{"",
                  "claims " + std::to_string(sizes[0]) + " " + what + "s; at most " + std::to_string(kMaxCount) +
                      " are supported",
-                 ErrorCode::IdxCount, {{"got", sizes[0]}, {"max", kMaxCount}}};
+                 ErrorCode::IdxCount,
+                 {{"got", sizes[0]}, {"max", kMaxCount}}};
   return std::nullopt;
 }
 
@@ -57,17 +63,22 @@ Status checkLength(const std::vector<uint8_t>& bytes, size_t headerBytes, uint64
     return Error{"",
                  "is truncated: the header promises " + std::to_string(expected) + " bytes but there are only " +
                      std::to_string(bytes.size()),
-                 ErrorCode::IdxTruncated, {{"expected", expected}, {"bytes", bytes.size()}}};
+                 ErrorCode::IdxTruncated,
+                 {{"expected", expected}, {"bytes", bytes.size()}}};
   if (bytes.size() > expected)
-    return Error{"", "has " + std::to_string(bytes.size() - expected) + " unexpected bytes after the data its header describes",
-                 ErrorCode::IdxTrailing, {{"bytes", bytes.size() - expected}}};
+    return Error{"",
+                 "has " + std::to_string(bytes.size() - expected) + " unexpected bytes after the data its header describes",
+                 ErrorCode::IdxTrailing,
+                 {{"bytes", bytes.size() - expected}}};
   return std::nullopt;
 }
 
 Status checkLimit(int limit) {
   if (limit < 0)
-    return Error{"", "the limit must be 0 (all) or a positive count (got " + std::to_string(limit) + ")",
-                 ErrorCode::IdxLimit, {{"got", limit}}};
+    return Error{"",
+                 "the limit must be 0 (all) or a positive count (got " + std::to_string(limit) + ")",
+                 ErrorCode::IdxLimit,
+                 {{"got", limit}}};
   return std::nullopt;
 }
 
@@ -81,7 +92,9 @@ Expected<std::vector<uint8_t>> readFile(const std::string& path) {
   const std::streamoff size = file.tellg();
   if (size < 0) return Error{"", "cannot read '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
   if (size > kMaxFileBytes)
-    return Error{"", "'" + path + "' is too large (" + std::to_string(size) + " bytes)", ErrorCode::TooLarge,
+    return Error{"",
+                 "'" + path + "' is too large (" + std::to_string(size) + " bytes)",
+                 ErrorCode::TooLarge,
                  {{"what", "file"}, {"bytes", size}, {"max", kMaxFileBytes}}};
   std::vector<uint8_t> bytes(static_cast<size_t>(size));
   file.seekg(0);
@@ -117,9 +130,11 @@ Expected<IdxImages> parseIdxImages(const std::vector<uint8_t>& bytes, int limit)
     return aboutFile("image", Error{"",
                                     "has images of " + std::to_string(rows) + "x" + std::to_string(cols) +
                                         " pixels; each side must be between 1 and " + std::to_string(kMaxSide),
-                                    ErrorCode::IdxSide, {{"rows", rows}, {"cols", cols}, {"max", kMaxSide}}});
+                                    ErrorCode::IdxSide,
+                                    {{"rows", rows}, {"cols", cols}, {"max", kMaxSide}}});
   const uint64_t pixelsPerImage = uint64_t(rows) * cols;
-  if (pixelsPerImage * count > kMaxPixels) return aboutFile("image", Error{"", "claims an absurd amount of pixel data", ErrorCode::IdxPixels, {}});
+  if (pixelsPerImage * count > kMaxPixels)
+    return aboutFile("image", Error{"", "claims an absurd amount of pixel data", ErrorCode::IdxPixels, {}});
   const size_t headerBytes = 16;
   if (Status error = checkLength(bytes, headerBytes, pixelsPerImage * count)) return aboutFile("image", *error);
 
@@ -174,7 +189,8 @@ Expected<ImageData> parseImageData(const std::vector<uint8_t>& imageBytes, const
     return Error{"data.labels",
                  "has " + std::to_string(labels->size()) + " labels but the image file has " +
                      std::to_string(images->count) + " images",
-                 ErrorCode::LabelCount, {{"labels", labels->size()}, {"images", images->count}}};
+                 ErrorCode::LabelCount,
+                 {{"labels", labels->size()}, {"images", images->count}}};
   return ImageData{std::move(*images), std::move(*labels)};
 }
 

@@ -15,16 +15,16 @@ namespace nn {
 struct InitHistogramsConfig {
   ActivationKind activation = ActivationKind::Sigmoid;
   InitConfig weightInit{InitKind::Normal, 0.0, 0.0, 1.0, 0.05};
-  int layers = 5;      // hidden layers, 1..20
-  int units = 100;     // per layer and input features, 1..1024
-  int samples = 1000;  // random inputs, 1..10000
-  int bins = 30;       // histogram bins over a fixed range
+  int layers = 5;                // hidden layers, 1..20
+  int units = 100;               // per layer and input features, 1..1024
+  int samples = 1000;            // random inputs, 1..10000
+  int bins = 30;                 // histogram bins over a fixed range
   double low = 0.0, high = 1.0;  // histogram range (sigmoid: [0,1]; tanh: [-1,1]; ReLU: [0, a few])
   uint64_t seed = 1;
 };
 
 struct InitHistogramsLayer {
-  Summary activations;  // over all units and samples of this layer
+  Summary activations;             // over all units and samples of this layer
   double saturatedFraction = 0.0;  // sigmoid/tanh: share within 0.01 of the asymptotes; ReLU family: share <= 0
 };
 

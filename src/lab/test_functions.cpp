@@ -55,10 +55,11 @@ const std::vector<TestFunction>& testFunctions() {
   static const std::vector<TestFunction> functions{
       {"book", "x^2/20 + y^2", bookValue, bookGradient, -10, 10, -5, 5, 0, 0, "minimum"},
       {"rosenbrock", "(1 - x)^2 + 100 (y - x^2)^2", rosenbrockValue, rosenbrockGradient, -2, 2, -1, 3, 1, 1, "minimum"},
-      {"beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", bealeValue, bealeGradient, -4.5, 4.5,
-       -4.5, 4.5, 3, 0.5, "minimum"},
+      {"beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", bealeValue, bealeGradient, -4.5, 4.5, -4.5,
+       4.5, 3, 0.5, "minimum"},
       {"saddle", "x^2 - y^2", saddleValue, saddleGradient, -3, 3, -3, 3, 0, 0, "saddle_point"},
-      {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", himmelblauValue, himmelblauGradient, -5, 5, -5, 5, 3, 2, "minimum"},
+      {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", himmelblauValue, himmelblauGradient, -5, 5, -5, 5, 3, 2,
+       "minimum"},
   };
   return functions;
 }
@@ -70,12 +71,14 @@ Expected<const TestFunction*> findTestFunction(const std::string& name) {
     names += (names.empty() ? "" : ", ") + function.name;
   }
   const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
-  return Error{"", "unknown test function '" + shown + "' (expected one of: " + names + ")", ErrorCode::Choice,
+  return Error{"",
+               "unknown test function '" + shown + "' (expected one of: " + names + ")",
+               ErrorCode::Choice,
                {{"got", shown}, {"allowed", names}}};
 }
 
-Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, const OptimizerConfig& optimizer,
-                                                  double x0, double y0, int steps) {
+Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, const OptimizerConfig& optimizer, double x0,
+                                                  double y0, int steps) {
   auto found = findTestFunction(function);
   if (!found) return found.error();
   const TestFunction& f = **found;

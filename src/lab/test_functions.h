@@ -9,7 +9,7 @@
 namespace nn {
 
 struct TestFunction {
-  std::string name;   // "book" (x^2/20 + y^2), "rosenbrock", "beale", "saddle", "himmelblau"
+  std::string name;     // "book" (x^2/20 + y^2), "rosenbrock", "beale", "saddle", "himmelblau"
   std::string formula;  // plain-text formula for labels, e.g. "x^2/20 + y^2"
   double (*value)(double x, double y);
   void (*gradient)(double x, double y, double& dx, double& dy);
@@ -29,7 +29,7 @@ struct PathPoint {
 // steps + 1 points (the start first). Uses the real nn::Optimizer on a 2x1
 // parameter, so the path shows exactly what training would do. Stops early
 // (and says so in the error-free result by being shorter) if the point becomes non-finite.
-Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, const OptimizerConfig& optimizer,
-                                                  double x0, double y0, int steps);
+Expected<std::vector<PathPoint>> runOptimizerPath(const std::string& function, const OptimizerConfig& optimizer, double x0,
+                                                  double y0, int steps);
 
 }  // namespace nn

@@ -12,10 +12,19 @@ namespace nn {
 // and kMetricTestLoss) is these fields in this order:
 enum SplitField { kSplitLoss, kSplitAccuracy, kSplitCount, kSplitFields };
 enum MetricsField {
-  kMetricStep, kMetricEpoch, kMetricLearningRate, kMetricBatchLoss,
-  kMetricTrainLoss, kMetricTrainAccuracy, kMetricTrainCount,
-  kMetricValidationLoss, kMetricValidationAccuracy, kMetricValidationCount,
-  kMetricTestLoss, kMetricTestAccuracy, kMetricTestCount,
+  kMetricStep,
+  kMetricEpoch,
+  kMetricLearningRate,
+  kMetricBatchLoss,
+  kMetricTrainLoss,
+  kMetricTrainAccuracy,
+  kMetricTrainCount,
+  kMetricValidationLoss,
+  kMetricValidationAccuracy,
+  kMetricValidationCount,
+  kMetricTestLoss,
+  kMetricTestAccuracy,
+  kMetricTestCount,
   kMetricPenalty,
   kMetricFieldCount
 };
@@ -27,12 +36,31 @@ void packMetrics(const Metrics& metrics, std::vector<double>& out);
 // The output and input summaries (from kStatOutMean and kStatInMean) are these fields in this order:
 enum SummaryField { kSummaryMean, kSummaryStd, kSummaryMin, kSummaryMax, kSummaryLow, kSummaryHigh, kSummaryFields };
 enum StatsField {
-  kStatIndex, kStatUnits,
-  kStatOutMean, kStatOutStd, kStatOutMin, kStatOutMax, kStatOutLow, kStatOutHigh,
-  kStatInMean, kStatInStd, kStatInMin, kStatInMax, kStatInLow, kStatInHigh,
-  kStatDeadFraction, kStatInputGradNorm, kStatWeightNorm, kStatWeightGradNorm, kStatUpdateRatio,
-  kStatWeightLow, kStatWeightHigh, kStatNegativeFraction,
-  kStatOutNonFinite, kStatInNonFinite, kStatWeightNonFinite,  // values in no bin: NaN, +-inf
+  kStatIndex,
+  kStatUnits,
+  kStatOutMean,
+  kStatOutStd,
+  kStatOutMin,
+  kStatOutMax,
+  kStatOutLow,
+  kStatOutHigh,
+  kStatInMean,
+  kStatInStd,
+  kStatInMin,
+  kStatInMax,
+  kStatInLow,
+  kStatInHigh,
+  kStatDeadFraction,
+  kStatInputGradNorm,
+  kStatWeightNorm,
+  kStatWeightGradNorm,
+  kStatUpdateRatio,
+  kStatWeightLow,
+  kStatWeightHigh,
+  kStatNegativeFraction,
+  kStatOutNonFinite,
+  kStatInNonFinite,
+  kStatWeightNonFinite,  // values in no bin: NaN, +-inf
   kStatsHeaderFields
 };
 void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out);

@@ -12,8 +12,8 @@ constexpr double kScalarBytes = sizeof(Scalar);
 int optimizerSlots(OptimizerKind kind) { return optimizerDefinition(kind).stateBuffers; }
 
 struct NetworkShape {
-  double parameters = 0;        // learned numbers
-  double valuesPerColumn = 0;   // activation-sized buffers per example column (outputs, input gradients, caches)
+  double parameters = 0;       // learned numbers
+  double valuesPerColumn = 0;  // activation-sized buffers per example column (outputs, input gradients, caches)
 };
 
 NetworkShape shapeOf(const RunSpec& spec, int features) {
@@ -51,7 +51,8 @@ MemoryEstimate estimateRunMemory(const RunSpec& spec, int features, int targets,
   // The data: all examples once while generating, then the splits; raw 2-D points and targets beside.
   const double data = 2.0 * double(examples) * (features + 2 + targets) + double(train);
   return {{
-      {"parameters", "the parameters with their gradients and optimizer state", parameterCopies * shape.parameters * kScalarBytes},
+      {"parameters", "the parameters with their gradients and optimizer state",
+       parameterCopies * shape.parameters * kScalarBytes},
       {"activations", "the activations of a training batch", batch * shape.valuesPerColumn * kScalarBytes},
       {"evaluation", "the evaluation buffers", evalColumns * shape.valuesPerColumn * kScalarBytes},
       {"data", "the data set", data * kScalarBytes},

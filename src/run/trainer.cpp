@@ -70,9 +70,7 @@ Trainer::Trainer(const RunSpec& spec, Dataset dataset)
   evalTargets_.resize(dataset_.train.targets.rows(), kEvalChunk);
 }
 
-double Trainer::epoch() const {
-  return static_cast<double>(examplesSeen_) / static_cast<double>(dataset_.train.size());
-}
+double Trainer::epoch() const { return static_cast<double>(examplesSeen_) / static_cast<double>(dataset_.train.size()); }
 
 // Copies the next batch_ examples of the shuffled order; reshuffles at the end
 // of an epoch (an incomplete last batch is dropped so every step has batch_ columns).
@@ -128,8 +126,8 @@ int Trainer::step(int n) {
     lastStepUpdated_ = true;
     if (auto bad = optimizer_.firstNonFiniteState()) {  // (explain() still counts this step as the next one)
       const int layer = network_->parameterLayer()[*bad];
-      divergence_ = Divergence{thisStep, layer, network_->layers()[static_cast<size_t>(layer)]->name(),
-                               "optimizer_state", explain("optimizer_state", layer)};
+      divergence_ = Divergence{thisStep, layer, network_->layers()[static_cast<size_t>(layer)]->name(), "optimizer_state",
+                               explain("optimizer_state", layer)};
     }
     stepCount_ = thisStep;
     examplesSeen_ += batch_;
@@ -264,8 +262,7 @@ const std::vector<LayerStats>& Trainer::stats() {
       sample = ActivationSample{sampler_.get(), &sampleInput_, static_cast<int>(sampleInput_.cols())};
     }
     stats_ = computeLayerStats(*network_, batchInput_, haveBefore ? weightsBefore_ : std::vector<Matrix>{},
-                               network_->parameters(), network_->parameterLayer(), spec_.stats,
-                               sample ? &*sample : nullptr);
+                               network_->parameters(), network_->parameterLayer(), spec_.stats, sample ? &*sample : nullptr);
     statsFresh_ = true;
   }
   return stats_;
@@ -276,7 +273,9 @@ Status Trainer::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& o
   if (!dataset_.raw2dAvailable)
     return Error{"", "this data set is not two-dimensional, so it has no 2-D grid", ErrorCode::NotTwoDimensional, {}};
   if (resolution < 2 || resolution > 400)
-    return Error{"resolution", "must be between 2 and 400", ErrorCode::IntegerRange,
+    return Error{"resolution",
+                 "must be between 2 and 400",
+                 ErrorCode::IntegerRange,
                  {{"min", 2}, {"max", 400}, {"got", resolution}}};
   if (!(bounds.xmax > bounds.xmin) || !(bounds.ymax > bounds.ymin) || !std::isfinite(bounds.xmin) ||
       !std::isfinite(bounds.xmax) || !std::isfinite(bounds.ymin) || !std::isfinite(bounds.ymax))
@@ -335,13 +334,17 @@ BatchOrder Trainer::batchOrder() const {
 Status Trainer::restoreBatchOrder(const BatchOrder& batchOrder) {
   const size_t n = order_.size();
   if (batchOrder.order.size() != n)
-    return Error{"order", "must list each of the " + std::to_string(n) + " training examples once",
-                 ErrorCode::ResumeState, {}};
+    return Error{"order",
+                 "must list each of the " + std::to_string(n) + " training examples once",
+                 ErrorCode::ResumeState,
+                 {}};
   std::vector<bool> seen(n, false);
   for (int example : batchOrder.order) {
     if (example < 0 || static_cast<size_t>(example) >= n || seen[static_cast<size_t>(example)])
-      return Error{"order", "must list each of the " + std::to_string(n) + " training examples once",
-                   ErrorCode::ResumeState, {}};
+      return Error{"order",
+                   "must list each of the " + std::to_string(n) + " training examples once",
+                   ErrorCode::ResumeState,
+                   {}};
     seen[static_cast<size_t>(example)] = true;
   }
   if (batchOrder.position < 0 || static_cast<size_t>(batchOrder.position) > n)

@@ -27,14 +27,14 @@ struct Metrics {
   long long step = 0;
   double epoch = 0.0;  // fractional: examples seen / training examples
   double learningRate = 0.0;
-  double batchLoss = 0.0;  // loss of the last training batch (without penalty terms)
+  double batchLoss = 0.0;                // loss of the last training batch (without penalty terms)
   SplitMetrics train, validation, test;  // data losses, without penalty terms
   // l1*|W|_1 + l2/2*|W|^2 of the current weights: the optimizer minimises the data loss plus this.
   double penalty = 0.0;
 };
 
 struct Divergence {
-  long long step = 0;          // the step (1-based) whose loss or gradients were not finite
+  long long step = 0;     // the step (1-based) whose loss or gradients were not finite
   int layer = -1;         // layer index, -1 for the loss
   std::string layerName;  // "Dense 16", or "loss"
   std::string quantity;   // "loss", "output", "gradient", "optimizer_state"
@@ -69,7 +69,7 @@ class Trainer {
   // its count and NaN loss and accuracy (the lab's charts read one or two splits per epoch).
   enum SplitSet : unsigned { kTrainSplit = 1, kValidationSplit = 2, kTestSplit = 4, kAllSplits = 7 };
   Metrics metrics(unsigned splits = kAllSplits);  // evaluates the splits with the current parameters
-  const std::vector<LayerStats>& stats();     // per-layer statistics of the last training step
+  const std::vector<LayerStats>& stats();         // per-layer statistics of the last training step
 
   // Network outputs on a resolution x resolution grid over raw 2-D coordinates,
   // row by row from (xmin, ymax) to (xmax, ymin). outputs: (outputUnits, R*R).
@@ -107,33 +107,33 @@ class Trainer {
   void peekBatch();
   void syncEvaluator();
   SplitMetrics evaluateSynced(const Split& split);  // loss and accuracy on one split, evaluator already synced
-  void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
+  void syncNetwork(Network& target);                // copies parameters and BatchNorm state from network_
   bool checkFinite(double loss);
   std::string explain(const std::string& quantity, int layer) const;
 
   RunSpec spec_;
   Dataset dataset_;
-  int batch_;                                  // examples per step
-  std::unique_ptr<Network> network_;          // trains; batch_ columns
-  std::unique_ptr<Network> evaluator_;        // evaluates; kEvalChunk columns
-  std::unique_ptr<Network> sampler_;          // statistics sample (histograms, dead units); null without training data
-  Matrix sampleInput_;                         // (features, sample): the first training examples
+  int batch_;                           // examples per step
+  std::unique_ptr<Network> network_;    // trains; batch_ columns
+  std::unique_ptr<Network> evaluator_;  // evaluates; kEvalChunk columns
+  std::unique_ptr<Network> sampler_;    // statistics sample (histograms, dead units); null without training data
+  Matrix sampleInput_;                  // (features, sample): the first training examples
   Optimizer optimizer_;
   Rng batchRng_;
-  std::vector<int> order_;                     // permutation of the training examples for this epoch
-  size_t position_ = 0;                        // next index into order_
+  std::vector<int> order_;  // permutation of the training examples for this epoch
+  size_t position_ = 0;     // next index into order_
   long long stepCount_ = 0;
   long long examplesSeen_ = 0;
   double lastBatchLoss_ = 0.0;
-  Matrix batchInput_;                          // (features, batch_)
-  Matrix batchTargets_;                        // (1, batch_)
-  Matrix evalInput_;                           // (features, kEvalChunk)
-  Matrix evalTargets_;                         // (1, kEvalChunk)
-  std::vector<Matrix> weightsBefore_;          // aligned with parameters: values before the last update
-  bool lastStepUpdated_ = false;               // the last backward pass was followed by an update (weightsBefore_ holds its W)
+  Matrix batchInput_;                  // (features, batch_)
+  Matrix batchTargets_;                // (1, batch_)
+  Matrix evalInput_;                   // (features, kEvalChunk)
+  Matrix evalTargets_;                 // (1, kEvalChunk)
+  std::vector<Matrix> weightsBefore_;  // aligned with parameters: values before the last update
+  bool lastStepUpdated_ = false;       // the last backward pass was followed by an update (weightsBefore_ holds its W)
   std::vector<LayerStats> stats_;
   bool statsFresh_ = false;
-  bool batchFilled_ = false;                   // a step has run in this trainer (batchInput_, weightsBefore_ are valid)
+  bool batchFilled_ = false;  // a step has run in this trainer (batchInput_, weightsBefore_ are valid)
   std::optional<Divergence> divergence_;
 };
 

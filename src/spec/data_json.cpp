@@ -22,7 +22,8 @@ std::vector<double> readPerFeature(JsonObjectReader& reader, const char* key, si
   for (const Json& item : *list) {
     const double x = item.is_number() ? item.get<double>() : 0.0;
     if (!item.is_number() || !std::isfinite(x) || std::abs(x) > 1e6 || (nonZero && x == 0.0)) {
-      reader.fail(key, nonZero ? "must hold non-zero numbers between -1e6 and 1e6" : "must hold numbers between -1e6 and 1e6",
+      reader.fail(key,
+                  nonZero ? "must hold non-zero numbers between -1e6 and 1e6" : "must hold numbers between -1e6 and 1e6",
                   nonZero ? ErrorCode::PerFeatureNonZero : ErrorCode::PerFeatureValues);
       return {};
     }
@@ -80,8 +81,10 @@ void readSplit(JsonObjectReader& parent, std::vector<Error>& errors, DataConfig&
   }
   const double sum = train + validation + test;
   if (std::fabs(sum - 1.0) > 1e-6) {
-    errors.push_back({parent.pathOf("split"), "train + validation + test must add up to 1 (got " + std::to_string(sum) + ")",
-                      ErrorCode::SplitSum, {{"got", sum}}});
+    errors.push_back({parent.pathOf("split"),
+                      "train + validation + test must add up to 1 (got " + std::to_string(sum) + ")",
+                      ErrorCode::SplitSum,
+                      {{"got", sum}}});
     return;
   }
   config.trainFraction = train;

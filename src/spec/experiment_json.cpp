@@ -9,10 +9,12 @@ Expected<InitHistogramsConfig> readInitHistogramsConfig(const Json& json) {
   JsonObjectReader reader(json, "", errors);
   InitHistogramsConfig config;
   const std::string fn = reader.string("activation", "sigmoid");
-  if (auto kind = parseActivationKind(fn)) config.activation = *kind; else reader.fail("activation", kind.error());
+  if (auto kind = parseActivationKind(fn)) config.activation = *kind;
+  else reader.fail("activation", kind.error());
   if (const Json* init = reader.child("weight_init")) {
     auto parsed = readInitConfig(*init, "weight_init", InitKind::Normal);
-    if (parsed) config.weightInit = *parsed; else errors.push_back(parsed.error());
+    if (parsed) config.weightInit = *parsed;
+    else errors.push_back(parsed.error());
   }
   config.layers = reader.integer("layers", 5, 1, 20);
   config.units = reader.integer("units", 100, 1, 1024);

@@ -38,8 +38,10 @@ Expected<Json> parseJson(const std::string& text, const std::string& what, const
                  ErrorCode::TooLarge,
                  {{"what", whatId}, {"bytes", text.size()}, {"max", limits.maxBytes}}};
   if (nestingDepth(text, limits.maxDepth) > limits.maxDepth)
-    return Error{"", what + " is nested too deeply (more than " + std::to_string(limits.maxDepth) + " levels)",
-                 ErrorCode::TooDeep, {{"what", whatId}, {"max", limits.maxDepth}}};
+    return Error{"",
+                 what + " is nested too deeply (more than " + std::to_string(limits.maxDepth) + " levels)",
+                 ErrorCode::TooDeep,
+                 {{"what", whatId}, {"max", limits.maxDepth}}};
   // Parse with exceptions off (allow_exceptions = false) so malformed input
   // can never abort the wasm build; on failure find the position for the message.
   Json value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -118,7 +120,9 @@ std::string formatNumber(double x) {
 JsonObjectReader::JsonObjectReader(const Json& object, std::string path, std::vector<Error>& errors)
     : object_(object), path_(std::move(path)), errors_(errors) {
   if (!object_.is_object()) {
-    errors_.push_back({path_, "must be an object (got " + jsonTypeName(object_) + ")", ErrorCode::NotObject,
+    errors_.push_back({path_,
+                       "must be an object (got " + jsonTypeName(object_) + ")",
+                       ErrorCode::NotObject,
                        {{"type", jsonTypeId(object_)}}});
     valid_ = false;
   }
@@ -126,15 +130,13 @@ JsonObjectReader::JsonObjectReader(const Json& object, std::string path, std::ve
 
 std::string JsonObjectReader::pathOf(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
 
-void JsonObjectReader::fail(const char* key, const std::string& message, ErrorCode code,
-                            std::vector<ErrorParam> params) {
+void JsonObjectReader::fail(const char* key, const std::string& message, ErrorCode code, std::vector<ErrorParam> params) {
   errors_.push_back({pathOf(key), message, code, std::move(params)});
   valid_ = false;
 }
 
 // "must be a number (got a string)"; `expected` is the type id for translations.
-void JsonObjectReader::failType(const char* key, const char* expected, const std::string& english,
-                                const Json& value) {
+void JsonObjectReader::failType(const char* key, const char* expected, const std::string& english, const Json& value) {
   fail(key, "must be " + english + " (got " + jsonTypeName(value) + ")", ErrorCode::WrongType,
        {{"expected", expected}, {"type", jsonTypeId(value)}});
 }
@@ -202,9 +204,9 @@ long long JsonObjectReader::integer64(const char* key, long long fallback, long 
          ErrorCode::IntegerRange, {{"min", min}, {"max", max}, {"got", x}});
     return fallback;
   }
-  return value->is_number_unsigned() ? static_cast<long long>(value->get<unsigned long long>())
-                                     : value->is_number_integer() ? value->get<long long>()
-                                                                  : static_cast<long long>(x);
+  return value->is_number_unsigned()  ? static_cast<long long>(value->get<unsigned long long>())
+         : value->is_number_integer() ? value->get<long long>()
+                                      : static_cast<long long>(x);
 }
 
 int JsonObjectReader::integer(const char* key, int fallback, int min, int max) {
@@ -237,8 +239,7 @@ std::string JsonObjectReader::choice(const char* key, const std::string& fallbac
   return choice(key, fallback, std::vector<std::string>(allowed.begin(), allowed.end()));
 }
 
-std::string JsonObjectReader::choice(const char* key, const std::string& fallback,
-                                     const std::vector<std::string>& allowed) {
+std::string JsonObjectReader::choice(const char* key, const std::string& fallback, const std::vector<std::string>& allowed) {
   const bool present = has(key);
   std::string chosen = string(key, fallback);
   if (!present) return chosen;

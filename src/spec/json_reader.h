@@ -8,11 +8,11 @@
 // instead of being silently ignored.
 #pragma once
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-#include <nlohmann/json.hpp>
 #include "core/expected.h"
 
 namespace nn {

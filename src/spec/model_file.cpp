@@ -31,14 +31,16 @@ Status loadTensor(const Json& list, const char* listName, int layer, const std::
     const Json* values = entry.contains("values") ? &entry["values"] : nullptr;
     const bool shapeGiven = entry.contains("rows") && entry.contains("cols") && entry["rows"].is_number_integer() &&
                             entry["cols"].is_number_integer();
-    if (!shapeGiven || entry["rows"].get<long long>() != target.rows() ||
-        entry["cols"].get<long long>() != target.cols())
+    if (!shapeGiven || entry["rows"].get<long long>() != target.rows() || entry["cols"].get<long long>() != target.cols())
       return Error{where,
                    "has the wrong shape: the spec needs " + std::to_string(target.rows()) + " x " +
                        std::to_string(target.cols()),
-                   ErrorCode::Shape, {{"rows", target.rows()}, {"cols", target.cols()}}};
+                   ErrorCode::Shape,
+                   {{"rows", target.rows()}, {"cols", target.cols()}}};
     if (!values || !values->is_array() || static_cast<Eigen::Index>(values->size()) != target.size())
-      return Error{where, "must hold " + std::to_string(target.size()) + " numbers", ErrorCode::Count,
+      return Error{where,
+                   "must hold " + std::to_string(target.size()) + " numbers",
+                   ErrorCode::Count,
                    {{"expected", target.size()}, {"got", values && values->is_array() ? values->size() : 0}}};
     for (Eigen::Index i = 0; i < target.size(); ++i) {
       const Json& value = (*values)[static_cast<size_t>(i)];
@@ -47,7 +49,8 @@ Status loadTensor(const Json& list, const char* listName, int layer, const std::
         return Error{where,
                      "value " + std::to_string(i) + " is not a finite number" +
                          (value.is_number() ? " in single precision (at most about 3.4e38)" : ""),
-                     ErrorCode::NotFinite, {{"index", i}}};
+                     ErrorCode::NotFinite,
+                     {{"index", i}}};
     }
     for (Eigen::Index i = 0; i < target.size(); ++i)
       target(i) = static_cast<Scalar>((*values)[static_cast<size_t>(i)].get<double>());
@@ -61,7 +64,8 @@ Json rngToJson(const RngState& state) {
 }
 
 Expected<RngState> rngFromJson(const Json* json, const std::string& where) {
-  const char* wanted = "must be {\"words\": four whole numbers from 0 to 4294967295, not all 0, \"spare_normal\": null or a number}";
+  const char* wanted =
+      "must be {\"words\": four whole numbers from 0 to 4294967295, not all 0, \"spare_normal\": null or a number}";
   if (!json || !json->is_object() || !json->contains("words") || !(*json)["words"].is_array() ||
       (*json)["words"].size() != 4)
     return Error{where, wanted, ErrorCode::ResumeState, {}};
@@ -76,7 +80,8 @@ Expected<RngState> rngFromJson(const Json* json, const std::string& where) {
   }
   if (allZero) return Error{where, wanted, ErrorCode::ResumeState, {}};
   const Json spare = json->contains("spare_normal") ? (*json)["spare_normal"] : Json(nullptr);
-  if (!spare.is_null() && !(spare.is_number() && std::isfinite(spare.get<double>()))) return Error{where, wanted, ErrorCode::ResumeState, {}};
+  if (!spare.is_null() && !(spare.is_number() && std::isfinite(spare.get<double>())))
+    return Error{where, wanted, ErrorCode::ResumeState, {}};
   state.hasSpareNormal = !spare.is_null();
   state.spareNormal = state.hasSpareNormal ? spare.get<double>() : 0.0;
   return state;
@@ -92,7 +97,9 @@ Json optimizerStateToJson(Trainer& trainer) {
   for (int k = 0; k < 2; ++k)
     for (size_t i = 0; i < state[k]->size(); ++i)
       buffers[k].push_back(tensorToJson(layerOf[i], parameters[i].name, (*state[k])[i]));
-  return {{"steps", optimizer.stepCount()}, {"rule_start", optimizer.ruleStart()}, {"first", buffers[0]},
+  return {{"steps", optimizer.stepCount()},
+          {"rule_start", optimizer.ruleStart()},
+          {"first", buffers[0]},
           {"second", buffers[1]}};
 }
 
@@ -127,7 +134,8 @@ Status restoreOptimizerState(const Json* json, Trainer& trainer) {
   const char* names[2] = {"resume.optimizer.first", "resume.optimizer.second"};
   for (int k = 0; k < 2; ++k) {
     if (state[k]->empty()) continue;  // this kind has no such buffer
-    if (!lists[k] || !lists[k]->is_array()) return Error{names[k], "must be an array of tensors", ErrorCode::ResumeState, {}};
+    if (!lists[k] || !lists[k]->is_array())
+      return Error{names[k], "must be an array of tensors", ErrorCode::ResumeState, {}};
     for (size_t i = 0; i < state[k]->size(); ++i)
       if (Status error = loadTensor(*lists[k], names[k], layerOf[i], parameters[i].name, (*state[k])[i])) return error;
   }
@@ -145,9 +153,11 @@ Status restoreBatchOrder(const Json* json, Trainer& trainer) {
   if (!rng) return rng.error();
   batches.rng = *rng;
   const Json* order = reader.child("order");
-  if (!order || !order->is_array()) return Error{where + ".order", "must be an array of example indices", ErrorCode::ResumeState, {}};
+  if (!order || !order->is_array())
+    return Error{where + ".order", "must be an array of example indices", ErrorCode::ResumeState, {}};
   for (const Json& index : *order) {
-    if (!index.is_number_integer()) return Error{where + ".order", "must be an array of example indices", ErrorCode::ResumeState, {}};
+    if (!index.is_number_integer())
+      return Error{where + ".order", "must be an array of example indices", ErrorCode::ResumeState, {}};
     const long long value = index.get<long long>();
     batches.order.push_back(value < 0 || value > 1LL << 30 ? -1 : static_cast<int>(value));
   }
@@ -163,7 +173,10 @@ Status restoreBatchOrder(const Json* json, Trainer& trainer) {
 // Version 2's "resume" section: everything besides the tensors that decides how training goes on.
 Status restoreResume(const Json& model, Trainer& trainer) {
   if (!model.contains("resume") || !model["resume"].is_object())
-    return Error{"resume", "is missing from the model file (version 2 saves the training state there)", ErrorCode::Missing, {}};
+    return Error{"resume",
+                 "is missing from the model file (version 2 saves the training state there)",
+                 ErrorCode::Missing,
+                 {}};
   const Json& resume = model["resume"];
   auto child = [&](const char* key) { return resume.contains(key) ? &resume[key] : nullptr; };
   if (Status error = restoreOptimizerState(child("optimizer"), trainer)) return error;
@@ -207,12 +220,16 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* r
   if (!model.is_object())
     return Error{"", "a model file must be a JSON object", ErrorCode::NotObject, {{"type", jsonTypeId(model)}}};
   if (!model.contains("format") || model["format"] != kFormat)
-    return Error{"format", "this is not an NN Sandbox model (expected \"format\": \"nnsandbox-model\")",
-                 ErrorCode::NotModel, {}};
+    return Error{"format",
+                 "this is not an NN Sandbox model (expected \"format\": \"nnsandbox-model\")",
+                 ErrorCode::NotModel,
+                 {}};
   const long long version =
       model.contains("version") && model["version"].is_number_integer() ? model["version"].get<long long>() : 0;
   if (version != 1 && version != kVersion)
-    return Error{"version", "unsupported model version (this sandbox reads versions 1 and 2)", ErrorCode::ModelVersion,
+    return Error{"version",
+                 "unsupported model version (this sandbox reads versions 1 and 2)",
+                 ErrorCode::ModelVersion,
                  {{"supported", "1, 2"}}};
   if (!model.contains("spec")) return Error{"spec", "is missing from the model file", ErrorCode::Missing, {}};
   auto spec = readRunSpec(model["spec"]);
@@ -221,16 +238,17 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* r
   const Json& parameters = model.contains("parameters") ? model["parameters"] : empty;
   const Json& state = model.contains("state") ? model["state"] : empty;
   if (!parameters.is_array())
-    return Error{"parameters", "must be an array", ErrorCode::WrongType,
+    return Error{"parameters",
+                 "must be an array",
+                 ErrorCode::WrongType,
                  {{"expected", "array"}, {"type", jsonTypeId(parameters)}}};
   if (!state.is_array())
     return Error{"state", "must be an array", ErrorCode::WrongType, {{"expected", "array"}, {"type", jsonTypeId(state)}}};
   long long trainedSteps = 0;
   if (model.contains("trained_steps")) {
     const Json& steps = model["trained_steps"];
-    const bool whole = steps.is_number_integer() ||
-                       (steps.is_number_float() && std::isfinite(steps.get<double>()) &&
-                        std::floor(steps.get<double>()) == steps.get<double>());
+    const bool whole = steps.is_number_integer() || (steps.is_number_float() && std::isfinite(steps.get<double>()) &&
+                                                     std::floor(steps.get<double>()) == steps.get<double>());
     const double value = steps.is_number() ? steps.get<double>() : 0.0;
     if (!whole || value < 0 || value > static_cast<double>(kMaxTrainedSteps))
       return Error{"trained_steps",

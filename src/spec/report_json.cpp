@@ -10,8 +10,7 @@ namespace {
 Json number(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
 
 Json toJson(const Histogram& histogram) {
-  return {{"lo", histogram.low}, {"hi", histogram.high}, {"counts", histogram.counts},
-          {"non_finite", histogram.nonFinite}};
+  return {{"lo", histogram.low}, {"hi", histogram.high}, {"counts", histogram.counts}, {"non_finite", histogram.nonFinite}};
 }
 
 Json toJson(const Summary& summary) {

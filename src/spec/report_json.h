@@ -10,6 +10,7 @@ namespace nn {
 Json toJson(const Metrics& metrics);
 Json toJson(const LayerStats& stats);
 Json toJson(const Divergence& divergence);
-Json describeNetwork(Trainer& trainer);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
+Json describeNetwork(
+    Trainer& trainer);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
 
 }  // namespace nn

@@ -27,11 +27,13 @@ LayerSpec readLayer(const Json& json, const std::string& path, std::vector<Error
     layer.units = reader.integer("units", 1, 1, kMaxUnits);
     if (const Json* init = reader.child("weight_init")) {
       auto config = readInitConfig(*init, reader.pathOf("weight_init"), InitKind::XavierUniform);
-      if (config) layer.weightInit = *config; else errors.push_back(config.error());
+      if (config) layer.weightInit = *config;
+      else errors.push_back(config.error());
     }
     if (const Json* init = reader.child("bias_init")) {
       auto config = readInitConfig(*init, reader.pathOf("bias_init"), InitKind::Zeros);
-      if (config) layer.biasInit = *config; else errors.push_back(config.error());
+      if (config) layer.biasInit = *config;
+      else errors.push_back(config.error());
     }
   } else if (type == "activation") {
     layer.type = LayerType::Activation;
@@ -50,7 +52,8 @@ LayerSpec readLayer(const Json& json, const std::string& path, std::vector<Error
   } else {
     layer.type = LayerType::Dropout;
     layer.rate = reader.number("rate", kDefaultDropoutRate, 0.0, 1.0);
-    if (layer.rate >= 1.0) reader.fail("rate", "must be at least 0 and below 1 (got 1: that would drop every unit)", ErrorCode::DropAll);
+    if (layer.rate >= 1.0)
+      reader.fail("rate", "must be at least 0 and below 1 (got 1: that would drop every unit)", ErrorCode::DropAll);
   }
   reader.rejectUnknownKeys();
   return layer;
@@ -72,9 +75,7 @@ Json layerToJson(const LayerSpec& layer) {
       json["momentum"] = layer.momentum;
       json["eps"] = layer.eps;
       break;
-    case LayerType::Dropout:
-      json["rate"] = layer.rate;
-      break;
+    case LayerType::Dropout: json["rate"] = layer.rate; break;
   }
   return json;
 }
@@ -89,8 +90,8 @@ void readLayers(JsonObjectReader& reader, std::vector<Error>& errors, std::vecto
                 {{"expected", "array"}, {"type", jsonTypeId(*list)}});
   } else if (list->empty() || list->size() > static_cast<size_t>(kMaxLayers)) {
     reader.fail("layers",
-                "must hold between 1 and " + std::to_string(kMaxLayers) + " layers (got " +
-                    std::to_string(list->size()) + ")",
+                "must hold between 1 and " + std::to_string(kMaxLayers) + " layers (got " + std::to_string(list->size()) +
+                    ")",
                 ErrorCode::LayerCount, {{"max", kMaxLayers}, {"got", list->size()}});
   } else {
     for (size_t i = 0; i < list->size(); ++i)
@@ -101,8 +102,7 @@ void readLayers(JsonObjectReader& reader, std::vector<Error>& errors, std::vecto
 // "loss": its default follows the data's task (mse for regression).
 LossKind readLoss(JsonObjectReader& reader, TaskKind task) {
   const std::string defaultLoss = task == TaskKind::Regression ? "mse" : "softmax_cross_entropy";
-  const std::string lossName =
-      reader.choice("loss", defaultLoss, lossRegistry().nameList());
+  const std::string lossName = reader.choice("loss", defaultLoss, lossRegistry().nameList());
   return parseLossKind(lossName).value();
 }
 
@@ -153,7 +153,8 @@ Status checkLastLayerDense(const std::vector<LayerSpec>& layers) {
   if (layers.back().type == LayerType::Dense) return std::nullopt;
   return Error{"layers[" + std::to_string(layers.size() - 1) + "]",
                "the last layer must be dense: it produces the outputs (logits) the loss reads",
-               ErrorCode::LastLayerDense, {}};
+               ErrorCode::LastLayerDense,
+               {}};
 }
 
 }  // namespace
@@ -163,18 +164,22 @@ Expected<RunSpec> readRunSpec(const Json& json) {
   JsonObjectReader reader(json, "", errors);
   RunSpec spec;
   if (!reader.valid())
-    return Error{"", "the spec must be a JSON object (got " + jsonTypeName(json) + ")", ErrorCode::NotObject,
+    return Error{"",
+                 "the spec must be a JSON object (got " + jsonTypeName(json) + ")",
+                 ErrorCode::NotObject,
                  {{"type", jsonTypeId(json)}}};
 
   if (const Json* data = reader.child("data")) {
     auto config = readDataConfig(*data, "data");
-    if (config) spec.data = *config; else errors.push_back(config.error());
+    if (config) spec.data = *config;
+    else errors.push_back(config.error());
   }
   readLayers(reader, errors, spec.layers);
   spec.loss = readLoss(reader, taskOf(spec.data.kind));
   if (const Json* optimizer = reader.child("optimizer")) {
     auto config = readOptimizerConfig(*optimizer, "optimizer");
-    if (config) spec.optimizer = *config; else errors.push_back(config.error());
+    if (config) spec.optimizer = *config;
+    else errors.push_back(config.error());
   }
   readTraining(reader, errors, spec.training);
   readStats(reader, errors, spec.stats);

@@ -116,8 +116,8 @@ class Sandbox {
       // The run's needs are known from the images' shape: refuse before building the data set
       // (for 4096 x 4096 pixels that alone takes seconds). Every image counts as training data.
       const int features = data->images.rows * data->images.cols;
-      if (auto error = nn::checkMemoryBudget(
-              nn::estimateRunMemory(*spec, features, 1, data->images.count, data->images.count)))
+      if (auto error =
+              nn::checkMemoryBudget(nn::estimateRunMemory(*spec, features, 1, data->images.count, data->images.count)))
         return *error;
       auto dataset = nn::makeDataset(spec->data, &*data);
       if (!dataset) return dataset.error();
@@ -137,8 +137,10 @@ class Sandbox {
   // n comes as a double so that 2^32 + 5 is refused instead of wrapping to 5; -1 on error.
   int step(double n) {
     if (!(n >= 0 && n <= INT_MAX && std::floor(n) == n)) {
-      lastError = nn::Error{"n", "the number of steps must be a whole number between 0 and " + std::to_string(INT_MAX),
-                            nn::ErrorCode::StepCount, {{"max", INT_MAX}, {"got", n}}};
+      lastError = nn::Error{"n",
+                            "the number of steps must be a whole number between 0 and " + std::to_string(INT_MAX),
+                            nn::ErrorCode::StepCount,
+                            {{"max", INT_MAX}, {"got", n}}};
       return -1;
     }
     return trainer_->step(static_cast<int>(n));
@@ -230,13 +232,15 @@ class Sandbox {
     nn::Matrix* m = p->value;
     const double length = values["length"].as<double>();
     if (length != static_cast<double>(m->size()))
-      return !failed(nn::Error{"values", "expected " + std::to_string(m->size()) + " numbers", nn::ErrorCode::Count,
+      return !failed(nn::Error{"values",
+                               "expected " + std::to_string(m->size()) + " numbers",
+                               nn::ErrorCode::Count,
                                {{"expected", m->size()}, {"got", length}}});
     const std::vector<float> copy = emscripten::convertJSArrayToNumberVector<float>(values);
     for (size_t i = 0; i < copy.size(); ++i)
       if (!std::isfinite(copy[i]))
-        return !failed(nn::Error{"values", "value " + std::to_string(i) + " is not a finite number",
-                                 nn::ErrorCode::NotFinite, {{"index", i}}});
+        return !failed(nn::Error{
+            "values", "value " + std::to_string(i) + " is not a finite number", nn::ErrorCode::NotFinite, {{"index", i}}});
     for (Eigen::Index i = 0; i < m->size(); ++i) (*m)(i) = copy[static_cast<size_t>(i)];
     trainer_->parametersChanged();
     return true;
@@ -259,8 +263,7 @@ class Sandbox {
     nn::Layer* l = layerAt(layer);
     if (!l) return nullptr;
     parameters_ = l->parameters();
-    return index >= 0 && index < static_cast<int>(parameters_.size()) ? &parameters_[static_cast<size_t>(index)]
-                                                                       : nullptr;
+    return index >= 0 && index < static_cast<int>(parameters_.size()) ? &parameters_[static_cast<size_t>(index)] : nullptr;
   }
 
   TrainerPointer trainer_;
@@ -328,9 +331,7 @@ val functionGrid(const std::string& function, int resolution) {
 
 // The largest texts the engine parses, {"spec": bytes, "model": bytes}: engine.js refuses longer
 // ones before handing them over (copying 200 MB of text into wasm alone takes seconds).
-std::string textLimitsJson() {
-  return nn::Json{{"spec", nn::JsonLimits{}.maxBytes}, {"model", nn::kMaxModelBytes}}.dump();
-}
+std::string textLimitsJson() { return nn::Json{{"spec", nn::JsonLimits{}.maxBytes}, {"model", nn::kMaxModelBytes}}.dump(); }
 
 // The registries (src/core/*_registry.h) as one JSON object: what the page builds its selects,
 // field ranges, formula panels and relevant-parameter lists from (engine.catalog(); the page reads
@@ -349,16 +350,23 @@ std::string catalogJson() {
   for (const nn::ActivationDefinition& entry : nn::activationRegistry()) {
     nn::Json parameters = nn::Json::array();
     if (entry.alpha) parameters.push_back(catalogParameterJson(*entry.alpha));
-    activations.push_back({{"name", entry.name}, {"formula", entry.formulaTex}, {"derivative", entry.derivativeTex},
-                           {"parameters", parameters}, {"elementwise", entry.elementwise},
-                           {"reluFamily", entry.reluFamily}, {"learnedAlpha", entry.alphaPerUnit}});
+    activations.push_back({{"name", entry.name},
+                           {"formula", entry.formulaTex},
+                           {"derivative", entry.derivativeTex},
+                           {"parameters", parameters},
+                           {"elementwise", entry.elementwise},
+                           {"reluFamily", entry.reluFamily},
+                           {"learnedAlpha", entry.alphaPerUnit}});
   }
   nn::Json optimizers = nn::Json::array();
   for (const nn::OptimizerDefinition& entry : nn::optimizerRegistry()) {
     nn::Json reads = nn::Json::array();
     for (int i = 0; i < nn::kMaxOptimizerReads && entry.reads[i]; ++i) reads.push_back(entry.reads[i]);
-    optimizers.push_back({{"name", entry.name}, {"formula", entry.updateTex}, {"reads", reads},
-                          {"stateBuffers", entry.stateBuffers}, {"defaultWeightDecay", entry.defaultWeightDecay}});
+    optimizers.push_back({{"name", entry.name},
+                          {"formula", entry.updateTex},
+                          {"reads", reads},
+                          {"stateBuffers", entry.stateBuffers},
+                          {"defaultWeightDecay", entry.defaultWeightDecay}});
   }
   nn::Json optimizerParameters = nn::Json::array();
   for (const nn::CatalogParameter& p : nn::optimizerParameters()) optimizerParameters.push_back(catalogParameterJson(p));
@@ -379,15 +387,22 @@ std::string catalogJson() {
   for (const nn::CatalogParameter& p : nn::scheduleParameters()) scheduleParameters.push_back(catalogParameterJson(p));
   nn::Json losses = nn::Json::array();
   for (const nn::LossDefinition& entry : nn::lossRegistry())
-    losses.push_back({{"name", entry.name}, {"formula", entry.tex}, {"output", entry.output},
-                      {"classification", entry.classification}});
+    losses.push_back(
+        {{"name", entry.name}, {"formula", entry.tex}, {"output", entry.output}, {"classification", entry.classification}});
   nn::Json datasets = nn::Json::array();
   for (const nn::DatasetDefinition& entry : nn::datasetRegistry())
-    datasets.push_back({{"name", entry.name}, {"classification", entry.classification},
-                        {"readsClasses", entry.readsClasses}, {"twoDimensional", entry.generate != nullptr}});
-  return nn::Json{{"activations", activations}, {"optimizers", optimizers}, {"optimizerParameters", optimizerParameters},
-                  {"initializers", initializers}, {"schedules", schedules}, {"scheduleParameters", scheduleParameters},
-                  {"losses", losses}, {"datasets", datasets}}
+    datasets.push_back({{"name", entry.name},
+                        {"classification", entry.classification},
+                        {"readsClasses", entry.readsClasses},
+                        {"twoDimensional", entry.generate != nullptr}});
+  return nn::Json{{"activations", activations},
+                  {"optimizers", optimizers},
+                  {"optimizerParameters", optimizerParameters},
+                  {"initializers", initializers},
+                  {"schedules", schedules},
+                  {"scheduleParameters", scheduleParameters},
+                  {"losses", losses},
+                  {"datasets", datasets}}
       .dump();
 }
 

@@ -6,9 +6,9 @@
 // then train a step, evaluate, and export to a file that imports to the same tensors.
 #include <cstdint>
 #include <string>
+#include "fuzz_support.h"
 #include "spec/model_file.h"
 #include "spec/run_spec_json.h"
-#include "fuzz_support.h"
 
 using namespace nn;
 

@@ -12,10 +12,10 @@
 #include <cstdint>
 #include <string>
 #include "data/idx.h"
+#include "fuzz_support.h"
 #include "run/trainer.h"
 #include "spec/model_file.h"
 #include "spec/run_spec_json.h"
-#include "fuzz_support.h"
 
 using namespace nn;
 
@@ -63,7 +63,8 @@ void exportAndReimport(Trainer& trainer) {
   auto imported = importModelText(text);
   // A diverged run (non-finite weights, or optimizer state that overflowed) is rightly refused.
   if (trainer.divergence() || !fuzz::allFinite(before)) return;
-  fuzz::require(imported.ok(), "an exported model imports again: " + (imported ? std::string() : imported.error().describe()));
+  fuzz::require(imported.ok(),
+                "an exported model imports again: " + (imported ? std::string() : imported.error().describe()));
   Trainer& copy = **imported;
   const std::vector<Matrix> after = fuzz::tensorsOf(copy.network());
   fuzz::require(after.size() == before.size(), "the imported model has every tensor");
@@ -84,8 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   shrink(spec);
 
   auto reread = readRunSpec(toJson(spec));
-  fuzz::require(reread.ok(), "a valid spec reads back from its own JSON: " +
-                                 (reread ? std::string() : reread.error().describe()));
+  fuzz::require(reread.ok(),
+                "a valid spec reads back from its own JSON: " + (reread ? std::string() : reread.error().describe()));
   fuzz::require(toJson(*reread) == toJson(spec), "a spec's JSON is stable under a round trip");
 
   const bool images = spec.data.kind == "idx";

@@ -1,7 +1,7 @@
 // Forward values of every activation checked against hand-computed numbers.
+#include "core/activation.h"
 #include <doctest/doctest.h>
 #include <cmath>
-#include "core/activation.h"
 #include "lab/activation_curves.h"
 
 using namespace nn;
@@ -35,8 +35,8 @@ TEST_CASE("activations give the hand-computed values") {
   CHECK(apply(ActivationKind::Prelu, -2.0f, 0.25f) == doctest::Approx(-0.5));
   CHECK(apply(ActivationKind::Elu, -1.0f, 1.0f) == doctest::Approx(-0.632121));  // e^-1 - 1
   CHECK(apply(ActivationKind::Elu, 2.0f, 1.0f) == doctest::Approx(2.0));
-  CHECK(apply(ActivationKind::Gelu, 1.0f) == doctest::Approx(0.841192));  // tanh approximation
-  CHECK(apply(ActivationKind::Silu, 1.0f) == doctest::Approx(0.731059));  // 1 * sigmoid(1)
+  CHECK(apply(ActivationKind::Gelu, 1.0f) == doctest::Approx(0.841192));       // tanh approximation
+  CHECK(apply(ActivationKind::Silu, 1.0f) == doctest::Approx(0.731059));       // 1 * sigmoid(1)
   CHECK(apply(ActivationKind::Softplus, 0.0f) == doctest::Approx(0.693147));   // ln 2
   CHECK(apply(ActivationKind::Softplus, 2.0f) == doctest::Approx(2.126928));   // ln(1 + e^2)
   CHECK(apply(ActivationKind::Softplus, -3.0f) == doctest::Approx(0.048587));  // ln(1 + e^-3)
@@ -108,7 +108,7 @@ TEST_CASE("ELU's derivative for negative inputs matches alpha * e^z in double on
 
 TEST_CASE("softplus's derivative is the sigmoid of its input, through the float kernels too") {
   CHECK(derivative(ActivationKind::Softplus, 0.0f) == doctest::Approx(0.5));
-  CHECK(derivative(ActivationKind::Softplus, 2.0f) == doctest::Approx(0.880797));   // 1/(1+e^-2)
+  CHECK(derivative(ActivationKind::Softplus, 2.0f) == doctest::Approx(0.880797));    // 1/(1+e^-2)
   CHECK(derivative(ActivationKind::Softplus, -3.0f) == doctest::Approx(0.0474259));  // 1/(1+e^3)
   for (int i = 0; i <= 80; ++i) {
     const double x = -20.0 + 0.5 * i;

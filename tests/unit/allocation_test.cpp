@@ -95,9 +95,11 @@ const char* kAdamWithExtras =
 // A 2-8-1 network with one output unit, trained with kAdamWithExtras.
 std::string oneOutputSpec(const std::string& data, const std::string& activation, const std::string& loss) {
   return R"({"data": )" + data + R"(,
-    "layers": [{"type": "dense", "units": 8}, {"type": "activation", "fn": ")" + activation + R"("},
+    "layers": [{"type": "dense", "units": 8}, {"type": "activation", "fn": ")" +
+         activation + R"("},
                {"type": "dense", "units": 1}],
-    "loss": ")" + loss + R"(",)" + kAdamWithExtras + R"(
+    "loss": ")" +
+         loss + R"(",)" + kAdamWithExtras + R"(
     "training": {"batch_size": 10}})";
 }
 
@@ -131,18 +133,20 @@ TEST_CASE("a training step allocates nothing after the first") {
         {"type": "dropout", "rate": 0.2},
         {"type": "dense", "units": 3}
       ],
-      "loss": "softmax_cross_entropy",)") + kAdamWithExtras + R"(
+      "loss": "softmax_cross_entropy",)") +
+                             kAdamWithExtras + R"(
       "training": {"batch_size": 16, "seed": 5}})";
     CHECK(allocationsInSteps(spec, 100) == 0);
   }
 
   SUBCASE("sigmoid binary cross-entropy") {
-    CHECK(allocationsInSteps(oneOutputSpec(R"({"kind": "circles", "samples": 200})", "tanh",
-                                           "sigmoid_binary_cross_entropy"), 100) == 0);
+    CHECK(allocationsInSteps(oneOutputSpec(R"({"kind": "circles", "samples": 200})", "tanh", "sigmoid_binary_cross_entropy"),
+                             100) == 0);
   }
 
   SUBCASE("mean squared error regression") {
-    CHECK(allocationsInSteps(oneOutputSpec(R"({"kind": "gaussian_bumps", "samples": 200, "standardize": true})",
-                                           "relu", "mse"), 100) == 0);
+    CHECK(allocationsInSteps(oneOutputSpec(R"({"kind": "gaussian_bumps", "samples": 200, "standardize": true})", "relu",
+                                           "mse"),
+                             100) == 0);
   }
 }

@@ -130,7 +130,8 @@ TEST_CASE("train prints no accuracy that does not exist: no validation or test s
   CHECK(result.output.find("validation acc") == std::string::npos);
   const Result withoutTest = run("train " + temporaryFile("no-test.json", R"({"data": {"kind": "plane", "samples": 100,
     "split": {"train": 1}}, "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "tanh"},
-    {"type": "dense", "units": 1}], "loss": "mse"})") + " --epochs 1 --progress 0");
+    {"type": "dense", "units": 1}], "loss": "mse"})") +
+                                 " --epochs 1 --progress 0");
   CHECK(withoutTest.exitCode == 0);
   CHECK(withoutTest.output.find("done: ") != std::string::npos);
   CHECK(withoutTest.output.find("accuracy") == std::string::npos);  // regression, and no test split
@@ -151,12 +152,13 @@ TEST_CASE("the metrics CSV has the penalty and the objective train_loss + penalt
   std::string header, row;
   std::getline(lines, header);
   std::getline(lines, row);
-  CHECK(header == "epoch,step,learning_rate,batch_loss,train_loss,train_accuracy,validation_loss,"
-                  "validation_accuracy,test_loss,test_accuracy,penalty,train_objective");
+  CHECK(header ==
+        "epoch,step,learning_rate,batch_loss,train_loss,train_accuracy,validation_loss,"
+        "validation_accuracy,test_loss,test_accuracy,penalty,train_objective");
   std::vector<double> values;
   std::istringstream cells(row);
   for (std::string cell; std::getline(cells, cell, ',');) values.push_back(cell.empty() ? -1.0 : std::stod(cell));
   REQUIRE(values.size() == 12);
-  CHECK(values[10] > 0.01);                                                   // the L2 penalty of the weights
+  CHECK(values[10] > 0.01);                                                    // the L2 penalty of the weights
   CHECK(values[11] == doctest::Approx(values[4] + values[10]).epsilon(1e-4));  // train_loss + penalty
 }

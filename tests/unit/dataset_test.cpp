@@ -8,8 +8,8 @@
 #include <set>
 
 #include "data/dataset.h"
-#include "spec/data_json.h"
 #include "idx_test_files.h"
+#include "spec/data_json.h"
 #include "spec_test_helpers.h"
 
 using namespace nn;
@@ -17,7 +17,8 @@ using namespace nn;
 namespace {
 
 const char* const kClassificationKinds[] = {"xor", "circles", "gaussians", "spiral", "moons", "blobs"};
-const char* const kAllGeneratedKinds[] = {"xor", "circles", "gaussians", "spiral", "moons", "blobs", "plane", "gaussian_bumps"};
+const char* const kAllGeneratedKinds[] = {"xor",   "circles", "gaussians", "spiral",
+                                          "moons", "blobs",   "plane",     "gaussian_bumps"};
 
 DataConfig configOf(const char* kind, int samples, double noise = 0.1, int classes = 2, uint64_t seed = 1) {
   DataConfig config;
@@ -331,7 +332,9 @@ TEST_CASE("bad data settings are rejected with an error naming the field") {
   SUBCASE("a negative seed") { CHECK(errorOf(R"({"seed": -1})").field == "data.seed"); }
   SUBCASE("an unknown key") { CHECK(errorOf(R"({"sample": 100})").field == "data.sample"); }
   // The paths are checked when the data is made (the page passes image bytes instead of paths).
-  SUBCASE("idx without an image file") { CHECK(makingError(R"({"kind": "idx", "labels": "l.idx"})").field == "data.images"); }
+  SUBCASE("idx without an image file") {
+    CHECK(makingError(R"({"kind": "idx", "labels": "l.idx"})").field == "data.images");
+  }
   SUBCASE("idx without a label file") { CHECK(makingError(R"({"kind": "idx", "images": "i.idx"})").field == "data.labels"); }
   SUBCASE("a negative limit") { CHECK(errorOf(R"({"limit": -5})").field == "data.limit"); }
   SUBCASE("a section that is not an object") { CHECK(errorOf(R"("xor")").field == "data"); }

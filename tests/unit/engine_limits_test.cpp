@@ -1,17 +1,17 @@
 // The engine at and beyond its limits (issue 8): memory budget, weights beyond float, 64-bit step
 // counts, oversized and deeply nested JSON, and the error codes the page translates (issue 7.15).
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <cstdio>
 #include <fstream>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 #include "core/memory_budget.h"
 #include "data/idx.h"
+#include "idx_test_files.h"
 #include "run/run_memory.h"
 #include "spec/model_file.h"
 #include "spec/run_spec_json.h"
-#include "idx_test_files.h"
 #include "test_support.h"
 
 using namespace nn;
@@ -110,7 +110,7 @@ TEST_CASE("a grid that would not fit the budget is refused and the run goes on")
   REQUIRE(error);
   CHECK(error->code == ErrorCode::MemoryBudget);
   CHECK(paramValue(*error, "term") == "grid");
-  CHECK_FALSE(trainer->evaluateGrid(400, GridBounds{}, outputs, nullptr));  // outputs only: 1.9 MB
+  CHECK_FALSE(trainer->evaluateGrid(400, GridBounds{}, outputs, nullptr));      // outputs only: 1.9 MB
   CHECK_FALSE(trainer->evaluateGrid(400, GridBounds{}, outputs, &neurons, 8));  // 8 units per layer: 11 MB
   CHECK(trainer->step(2) == 2);
 }

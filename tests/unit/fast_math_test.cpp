@@ -61,7 +61,8 @@ TEST_CASE("exp is within 2 ulp of the double exp over every float range training
   CHECK(worst.relative < 1e-6);
   // Subnormal results keep their (coarser) precision: within one subnormal step.
   Worst subnormal;
-  everyFloat(-103.9f, -87.4f, 97, [&](float x) { subnormal.add(x, lane0(simd::exp4(simd::splat(x))), std::exp(double(x))); });
+  everyFloat(-103.9f, -87.4f, 97,
+             [&](float x) { subnormal.add(x, lane0(simd::exp4(simd::splat(x))), std::exp(double(x))); });
   CHECK(subnormal.ulp <= 1);
 }
 
@@ -127,13 +128,19 @@ TEST_CASE("the vectorised activations match their reference formulas") {
   };
   const Case cases[] = {
       {ActivationKind::Sigmoid, [](double x, double) { return 1 / (1 + std::exp(-x)); },
-       [](double x, double) { const double s = 1 / (1 + std::exp(-x)); return s * (1 - s); }},
+       [](double x, double) {
+         const double s = 1 / (1 + std::exp(-x));
+         return s * (1 - s);
+       }},
       {ActivationKind::Tanh, [](double x, double) { return std::tanh(x); },
        [](double x, double) { return 1 - std::tanh(x) * std::tanh(x); }},
       {ActivationKind::Elu, [](double x, double a) { return x > 0 ? x : a * std::expm1(x); },
        [](double x, double a) { return x > 0 ? 1 : a * std::exp(x); }},
       {ActivationKind::Silu, [](double x, double) { return x / (1 + std::exp(-x)); },
-       [](double x, double) { const double s = 1 / (1 + std::exp(-x)); return s * (1 + x * (1 - s)); }},
+       [](double x, double) {
+         const double s = 1 / (1 + std::exp(-x));
+         return s * (1 + x * (1 - s));
+       }},
   };
   for (const Case& test : cases) {
     CAPTURE(toString(test.kind));
@@ -151,8 +158,8 @@ TEST_CASE("the vectorised activations match their reference formulas") {
     // z/2 (1 + tanh u) = z / (1 + e^(-2u)): the second form keeps the tail's precision even in double.
     // In the tail the result is e^(2u), so float's rounding of u (in float code, any formula's) counts 2|u| times.
     CHECK(a(i) == doctest::Approx(x / (1 + std::exp(-2 * u))).epsilon(2e-6 * (1 + 2 * std::abs(u))).scale(1e-30));
-    CHECK(dZ(i) == doctest::Approx(0.5 * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * k * (1 + 3 * c * x * x)))
-                       .epsilon(1e-6).scale(1));
+    CHECK(dZ(i) ==
+          doctest::Approx(0.5 * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * k * (1 + 3 * c * x * x))).epsilon(1e-6).scale(1));
   }
 }
 

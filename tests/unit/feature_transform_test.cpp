@@ -17,8 +17,8 @@ DataConfig configFrom(const char* json) {
 
 TEST_CASE("feature scale and offset are applied after mapping and before standardisation") {
   const Dataset plain = *makeDataset(configFrom(R"({"kind": "circles", "samples": 100})"));
-  const Dataset scaled = *makeDataset(configFrom(
-      R"({"kind": "circles", "samples": 100, "feature_scale": [100, 0.5], "feature_offset": [500, -1]})"));
+  const Dataset scaled = *makeDataset(
+      configFrom(R"({"kind": "circles", "samples": 100, "feature_scale": [100, 0.5], "feature_offset": [500, -1]})"));
   CHECK(scaled.train.inputs.row(0).isApprox((plain.train.inputs.row(0).array() * 100 + 500).matrix()));
   CHECK(scaled.train.inputs.row(1).isApprox((plain.train.inputs.row(1).array() * 0.5f - 1).matrix()));
   CHECK(scaled.train.raw == plain.train.raw);  // the points themselves do not move
@@ -37,9 +37,9 @@ TEST_CASE("grid points are prepared exactly like the training inputs") {
 }
 
 TEST_CASE("bad feature scales and offsets are rejected with the field named") {
-  for (const char* bad : {R"({"feature_scale": [1]})", R"({"feature_scale": [1, 0]})", R"({"feature_scale": "big"})",
-                          R"({"feature_offset": [1, 2, 3]})", R"({"feature_offset": [1, "a"]})",
-                          R"({"feature_offset": [1, 1e9]})"}) {
+  for (const char* bad :
+       {R"({"feature_scale": [1]})", R"({"feature_scale": [1, 0]})", R"({"feature_scale": "big"})",
+        R"({"feature_offset": [1, 2, 3]})", R"({"feature_offset": [1, "a"]})", R"({"feature_offset": [1, 1e9]})"}) {
     CAPTURE(bad);
     auto config = readDataConfig(Json::parse(bad));
     REQUIRE_FALSE(config.ok());

@@ -1,7 +1,7 @@
 // The packed matrix-product kernel of the wasm SIMD build agrees with the naive reference and Eigen.
+#include "core/gemm.h"
 #include <doctest/doctest.h>
 #include <vector>
-#include "core/gemm.h"
 #include "core/rng.h"
 #include "core/types.h"
 
@@ -32,12 +32,13 @@ TEST_CASE("the packed product equals the naive product for every shape and trans
             const Eigen::MatrixXf A = ta ? randomMatrix(k, m, rng) : randomMatrix(m, k, rng);
             const Eigen::MatrixXf B = tb ? randomMatrix(n, k, rng) : randomMatrix(k, n, rng);
             Eigen::MatrixXf fast(m, n), naive(m, n);
-            GemmArgs args{m, n, k, A.data(), static_cast<int>(A.rows()), ta, B.data(), static_cast<int>(B.rows()),
+            GemmArgs args{m,  n,           k, A.data(), static_cast<int>(A.rows()), ta, B.data(), static_cast<int>(B.rows()),
                           tb, fast.data(), m};
             gemmPacked(args, workspace);
             args.c = naive.data();
             gemmNaive(args);
-            const Eigen::MatrixXf eigen = (ta ? Eigen::MatrixXf(A.transpose()) : A) * (tb ? Eigen::MatrixXf(B.transpose()) : B);
+            const Eigen::MatrixXf eigen =
+                (ta ? Eigen::MatrixXf(A.transpose()) : A) * (tb ? Eigen::MatrixXf(B.transpose()) : B);
             const float scale = 1.0f + naive.cwiseAbs().maxCoeff();
             CHECK((fast - naive).cwiseAbs().maxCoeff() / scale < 1e-5f);
             CHECK((eigen - naive).cwiseAbs().maxCoeff() / scale < 1e-5f);

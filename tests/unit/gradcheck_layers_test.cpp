@@ -49,7 +49,8 @@ TEST_CASE("batch normalisation's gradients match finite differences in training 
   // Non-trivial gamma and beta so their gradients are exercised.
   *bn.parameters()[0].value << 1.5, 0.5, -1.0;
   *bn.parameters()[1].value << 0.1, -0.2, 0.3;
-  checkLayerGradients(bn, randomMatrix(3, 6, rng, 2.0), rng, Mode::Training, [] {}, 1e-5);
+  checkLayerGradients(
+      bn, randomMatrix(3, 6, rng, 2.0), rng, Mode::Training, [] {}, 1e-5);
 }
 
 TEST_CASE("dropout's gradient matches finite differences for a fixed mask") {

@@ -2,8 +2,8 @@
 #include <doctest/doctest.h>
 #include "core/loss.h"
 #include "core/network.h"
-#include "spec/run_spec_json.h"
 #include "gradient_check.h"
+#include "spec/run_spec_json.h"
 
 using namespace nn;
 using namespace nn::testing;

@@ -24,8 +24,7 @@ inline void avoidKinks(Matrix& m, double margin = 0.05) {
 
 // Largest relative error between an analytic gradient and central differences
 // of `loss` with respect to every element of `x` (x is perturbed in place and restored).
-inline double maxRelativeError(Matrix& x, const Matrix& analytic, const std::function<double()>& loss,
-                               double h = 1e-5) {
+inline double maxRelativeError(Matrix& x, const Matrix& analytic, const std::function<double()>& loss, double h = 1e-5) {
   double worst = 0.0;
   for (Eigen::Index i = 0; i < x.size(); ++i) {
     const Scalar saved = x(i);
@@ -44,8 +43,9 @@ inline double maxRelativeError(Matrix& x, const Matrix& analytic, const std::fun
 // Checks dInput and every parameter gradient of `layer` for L = sum(R .* output),
 // where R is a fixed random "upstream gradient". `beforeForward` runs before each
 // forward pass (e.g. to re-seed dropout so the mask is the same every time).
-inline void checkLayerGradients(Layer& layer, Matrix input, Rng& rng, Mode mode = Mode::Training,
-                                const std::function<void()>& beforeForward = [] {}, double tolerance = 1e-6) {
+inline void checkLayerGradients(
+    Layer& layer, Matrix input, Rng& rng, Mode mode = Mode::Training, const std::function<void()>& beforeForward = [] {},
+    double tolerance = 1e-6) {
   layer.resize(static_cast<int>(input.cols()));
   const Matrix upstream = randomMatrix(layer.outputSize(), input.cols(), rng);
   auto loss = [&]() {

@@ -35,9 +35,7 @@ StatsConfig fixedRange(int bins, double low, double high) {
   return config;
 }
 
-float binned(const Histogram& histogram) {
-  return std::accumulate(histogram.counts.begin(), histogram.counts.end(), 0.0f);
-}
+float binned(const Histogram& histogram) { return std::accumulate(histogram.counts.begin(), histogram.counts.end(), 0.0f); }
 
 constexpr Scalar kInf = std::numeric_limits<Scalar>::infinity();
 const Scalar kNaN = std::numeric_limits<Scalar>::quiet_NaN();

@@ -1,6 +1,6 @@
 // The "init-histograms" experiment reproduces the textbook's observations.
-#include <doctest/doctest.h>
 #include "lab/init_histograms.h"
+#include <doctest/doctest.h>
 #include "spec/experiment_json.h"
 
 using namespace nn;

@@ -11,17 +11,14 @@ using namespace nn;
 
 TEST_CASE("a dense layer computes W x + b") {
   Dense dense(2, 2);
-  dense.weights() << 1, 2,
-                     3, 4;
+  dense.weights() << 1, 2, 3, 4;
   dense.bias() << 0.5, -1;
   Matrix x(2, 2);
-  x << 1, 0,
-       1, 2;
+  x << 1, 0, 1, 2;
   dense.resize(2);
   dense.forward(x, Mode::Training);
   Matrix expected(2, 2);
-  expected << 3.5, 4.5,
-              6, 7;
+  expected << 3.5, 4.5, 6, 7;
   CHECK(dense.output().isApprox(expected));
 }
 

@@ -90,7 +90,8 @@ TEST_CASE("an infinity that a sigmoid squashes to a finite value still stops the
   // (all units of an example share a sign, so no inf - inf NaN appears). The sigmoid turns that into 0 or 1,
   // so the loss stays finite and only the check of the sigmoid's input can tell.
   std::string layers;
-  for (int i = 0; i < 12; ++i) layers += R"({"type": "dense", "units": 64, "weight_init": {"kind": "constant", "value": 100}},)";
+  for (int i = 0; i < 12; ++i)
+    layers += R"({"type": "dense", "units": 64, "weight_init": {"kind": "constant", "value": 100}},)";
   auto trainer = trainerFrom(R"({"data": {"kind": "circles", "samples": 100}, "layers": [)" + layers +
                              R"({"type": "activation", "fn": "sigmoid"}, {"type": "dense", "units": 2}]})");
   CHECK(trainer->step(3) == 0);

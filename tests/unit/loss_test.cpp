@@ -1,7 +1,7 @@
 // Loss values checked against hand-computed numbers, and their stability.
+#include "core/loss.h"
 #include <doctest/doctest.h>
 #include <cmath>
-#include "core/loss.h"
 
 using namespace nn;
 
@@ -36,8 +36,7 @@ TEST_CASE("mean squared error is half the mean over examples of the squared erro
 TEST_CASE("mean squared error with several outputs sums half the squared errors over outputs and averages over examples") {
   Loss loss(LossKind::MeanSquaredError);
   Matrix z(2, 2), t(2, 2);
-  z << 1, 0,
-       3, 2;
+  z << 1, 0, 3, 2;
   t.setZero();
   // ((1 + 9)/2 + (0 + 4)/2) / 2 examples = 3.5 (averaging over the 4 outputs too would give 1.75)
   CHECK(loss.forward(z, t) == doctest::Approx(3.5));
@@ -65,8 +64,7 @@ TEST_CASE("the fused losses stay finite for huge logits") {
 TEST_CASE("padding columns beyond the count do not change the loss or the gradient") {
   Loss loss(LossKind::SoftmaxCrossEntropy);
   Matrix z(2, 3), t(1, 3);
-  z << 1, 2, 50,
-       0, 1, -50;
+  z << 1, 2, 50, 0, 1, -50;
   t << 0, 1, 1;
   const double twoColumns = loss.forward(z, t, 2);
   Matrix z2 = z.leftCols(2), t2 = t.leftCols(2);
@@ -79,9 +77,7 @@ TEST_CASE("padding columns beyond the count do not change the loss or the gradie
 TEST_CASE("accuracy counts argmax for several outputs and a 0.5 threshold for one sigmoid output") {
   Loss softmax(LossKind::SoftmaxCrossEntropy);
   Matrix z(3, 3), t(1, 3);
-  z << 5, 0, 0,
-       0, 5, 0,
-       0, 0, 5;
+  z << 5, 0, 0, 0, 5, 0, 0, 0, 5;
   t << 0, 1, 0;
   softmax.forward(z, t);
   CHECK(softmax.correctCount(t) == 2);

@@ -73,8 +73,8 @@ std::string resumeSpec(const std::string& optimizer, const std::string& schedule
     "layers": [{"type": "dense", "units": 8}, {"type": "batchnorm"}, {"type": "activation", "fn": "relu"},
                {"type": "dropout", "rate": 0.3}, {"type": "dense", "units": 3}],
     "training": {"batch_size": 8, "seed": 5},
-    "optimizer": {"kind": ")" + optimizer + R"(", "learning_rate": )" + lr + R"(, "l2": 0.001, "schedule": )" +
-         schedule + "}}";
+    "optimizer": {"kind": ")" +
+         optimizer + R"(", "learning_rate": )" + lr + R"(, "l2": 0.001, "schedule": )" + schedule + "}}";
 }
 }  // namespace
 

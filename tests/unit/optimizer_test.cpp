@@ -278,7 +278,8 @@ TEST_CASE("each learning-rate schedule gives the formula's value at several step
     schedule.minLearningRate = 0.1;
     CHECK(scheduledLearningRate(schedule, 1.0, 0) == doctest::Approx(1.0));
     CHECK(scheduledLearningRate(schedule, 1.0, 50) == doctest::Approx(0.55));
-    CHECK(scheduledLearningRate(schedule, 1.0, 25) == doctest::Approx(0.1 + 0.9 * (1 + std::cos(3.14159265358979323846 / 4)) / 2));
+    CHECK(scheduledLearningRate(schedule, 1.0, 25) ==
+          doctest::Approx(0.1 + 0.9 * (1 + std::cos(3.14159265358979323846 / 4)) / 2));
     CHECK(scheduledLearningRate(schedule, 1.0, 100) == doctest::Approx(0.1));
     CHECK(scheduledLearningRate(schedule, 1.0, 500) == doctest::Approx(0.1));
   }

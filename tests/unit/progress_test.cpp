@@ -1,8 +1,8 @@
 // The CLI's progress reporter (src/cli/progress.h), on a clock the test moves by hand.
+#include "cli/progress.h"
 #include <doctest/doctest.h>
 #include <cstdio>
 #include <string>
-#include "cli/progress.h"
 
 using nn::ProgressReporter;
 
@@ -40,7 +40,7 @@ TEST_CASE("progress is reported once per interval, with the share done and the t
   progress.update(100, 1);
   CHECK(out.text().empty());  // a run shorter than the interval prints nothing
   now += 0.5;
-  progress.update(200, 2);    // 1 s for 200 of 1000 steps: 4 s left
+  progress.update(200, 2);  // 1 s for 200 of 1000 steps: 4 s left
   CHECK(out.text() == "epoch 2/10  step 200/1000  20%  elapsed 1s  ETA 4s\n");
   now += 0.5;
   progress.update(300, 3);
@@ -64,9 +64,9 @@ TEST_CASE("steps run in chunks of about a quarter interval at the measured speed
   ProgressReporter progress(1000000, 1, 1.0, out.file, false, [&] { return now; });
   CHECK(progress.nextChunk(500) == 1);  // no speed measured yet
   now = 1.0;
-  progress.update(400, 1);              // 400 steps per second
+  progress.update(400, 1);  // 400 steps per second
   CHECK(progress.nextChunk(500) == 100);
   CHECK(progress.nextChunk(30) == 30);  // never past the end of the epoch
   ProgressReporter off(1000, 1, 0.0, out.file, false, [&] { return now; });
-  CHECK(off.nextChunk(500) == 500);     // reporting off: whole epochs
+  CHECK(off.nextChunk(500) == 500);  // reporting off: whole epochs
 }

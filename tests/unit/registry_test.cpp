@@ -48,7 +48,8 @@ TEST_CASE("every optimizer entry sits at its kind's index and reads only hyper-p
     CHECK(entry.stateBuffers >= 0);
     CHECK(entry.stateBuffers <= 2);
     CHECK(entry.squaredGradientBuffer <= entry.stateBuffers);
-    for (int i = 0; i < kMaxOptimizerReads && entry.reads[i]; ++i) CHECK(optimizerParameters().find(entry.reads[i]) != nullptr);
+    for (int i = 0; i < kMaxOptimizerReads && entry.reads[i]; ++i)
+      CHECK(optimizerParameters().find(entry.reads[i]) != nullptr);
   }
 }
 
@@ -58,7 +59,8 @@ TEST_CASE("the optimizer's hyper-parameter table gives OptimizerConfig's default
   for (const CatalogParameter& parameter : optimizerParameters()) {
     CAPTURE(parameter.name);
     REQUIRE(json.contains(parameter.name));
-    if (std::strcmp(parameter.type, "boolean") == 0) CHECK(json[parameter.name].get<bool>() == (parameter.defaultValue != 0));
+    if (std::strcmp(parameter.type, "boolean") == 0)
+      CHECK(json[parameter.name].get<bool>() == (parameter.defaultValue != 0));
     else CHECK(json[parameter.name].get<double>() == parameter.defaultValue);
   }
   CHECK_FALSE(validate(defaults).has_value());
@@ -80,7 +82,8 @@ TEST_CASE("the initializer, schedule and loss registries sit in enum order with 
     CHECK(static_cast<int>(entry.kind) == index++);
     CHECK(scheduleRegistry().find(entry.name) == &entry);
     CHECK(std::strlen(entry.tex) > 0);
-    for (int i = 0; i < kMaxScheduleReads && entry.reads[i]; ++i) CHECK(scheduleParameters().find(entry.reads[i]) != nullptr);
+    for (int i = 0; i < kMaxScheduleReads && entry.reads[i]; ++i)
+      CHECK(scheduleParameters().find(entry.reads[i]) != nullptr);
   }
   index = 0;
   for (const LossDefinition& entry : lossRegistry()) {

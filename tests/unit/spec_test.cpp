@@ -24,7 +24,8 @@ void checkRejected(const std::string& spec, const std::string& field, const std:
 TEST_CASE("a good spec is accepted and survives a round trip through JSON") {
   auto spec = specFrom(withLayers(R"({"type": "dense", "units": 4, "weight_init": {"kind": "normal", "std": 0.2}},
       {"type": "batchnorm", "momentum": 0.8}, {"type": "activation", "fn": "elu", "alpha": 0.5},
-      {"type": "dropout", "rate": 0.25}, )" + kOut,
+      {"type": "dropout", "rate": 0.25}, )" +
+                                      kOut,
                                   R"(, "optimizer": {"kind": "rmsprop", "learning_rate": 0.002},
       "training": {"batch_size": 32, "seed": 9}, "stats": {"histogram_bins": 20, "histogram_range": [-2, 2]})"));
   auto again = readRunSpec(toJson(spec));
@@ -68,8 +69,7 @@ TEST_CASE("each bad layer field is named") {
 TEST_CASE("the output layer and loss must fit the data") {
   checkRejected(withLayers(R"({"type": "dense", "units": 2})"), "layers[0].units", "one unit per class: 3");
   checkRejected(withLayers(kOut, R"(, "loss": "sigmoid_binary_cross_entropy")"), "loss", "two-class");
-  checkRejected(R"({"data": {"kind": "plane"}, "layers": [{"type": "dense", "units": 2}]})", "layers[0].units",
-                "1 unit");
+  checkRejected(R"({"data": {"kind": "plane"}, "layers": [{"type": "dense", "units": 2}]})", "layers[0].units", "1 unit");
   checkRejected(R"({"data": {"kind": "plane"}, "layers": [{"type": "dense", "units": 1}], "loss": "softmax_cross_entropy"})",
                 "loss", "classification");
   checkRejected(withLayers(kOut, R"(, "loss": "hinge")"), "loss", "unknown value");
@@ -79,8 +79,7 @@ TEST_CASE("each bad optimizer, training and stats field is named") {
   checkRejected(withLayers(kOut, R"(, "optimizer": {"learning_rate": 0})"), "optimizer.learning_rate");
   checkRejected(withLayers(kOut, R"(, "optimizer": {"learning_rate": -1})"), "optimizer.learning_rate");
   // JSON cannot spell infinity or NaN; an overflowing literal is a JSON error, not a silent inf.
-  CHECK(rejection(withLayers(kOut, R"(, "optimizer": {"learning_rate": 1e999})")).find("near '1e999'") !=
-        std::string::npos);
+  CHECK(rejection(withLayers(kOut, R"(, "optimizer": {"learning_rate": 1e999})")).find("near '1e999'") != std::string::npos);
   checkRejected(withLayers(kOut, R"(, "optimizer": {"learning_rate": "fast"})"), "optimizer.learning_rate");
   checkRejected(withLayers(kOut, R"(, "optimizer": {"kind": "lion"})"), "optimizer.kind");
   checkRejected(withLayers(kOut, R"(, "training": {"batch_size": 0})"), "training.batch_size");
@@ -96,5 +95,6 @@ TEST_CASE("each bad data field is named") {
   checkRejected(R"({"data": {"kind": "swiss_roll"}, "layers": [{"type": "dense", "units": 2}]})", "data.kind");
   checkRejected(R"({"data": {"samples": 0}, "layers": [{"type": "dense", "units": 2}]})", "data.samples");
   checkRejected(R"({"data": {"noise": 2}, "layers": [{"type": "dense", "units": 2}]})", "data.noise");
-  checkRejected(R"({"data": {"features": ["x3"]}, "layers": [{"type": "dense", "units": 2}]})", "data.features[0]", "unknown feature");
+  checkRejected(R"({"data": {"features": ["x3"]}, "layers": [{"type": "dense", "units": 2}]})", "data.features[0]",
+                "unknown feature");
 }

@@ -140,7 +140,8 @@ TEST_CASE("the path command prints 31 CSV lines for the default 30 steps") {
   CHECK(result.output.find("\n30,") != std::string::npos);
 
   SUBCASE("options change the run") {
-    const CommandResult custom = runCli("path himmelblau adam --lr 0.05 --steps 5 --start 1,1 --beta1 0.8 --no-bias-correction");
+    const CommandResult custom =
+        runCli("path himmelblau adam --lr 0.05 --steps 5 --start 1,1 --beta1 0.8 --no-bias-correction");
     REQUIRE(custom.exitCode == 0);
     CHECK(countLines(custom.output) == 7);
     CHECK(custom.output.find("\n0,1,1,") != std::string::npos);

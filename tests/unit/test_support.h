@@ -46,8 +46,7 @@ inline Dataset fourPointXor() {
   data.featureCount = 2;
   data.featureNames = {"x1", "x2"};
   data.train.inputs.resize(2, 4);
-  data.train.inputs << 0, 0, 1, 1,
-                       0, 1, 0, 1;
+  data.train.inputs << 0, 0, 1, 1, 0, 1, 0, 1;
   data.train.raw = data.train.inputs;
   data.train.targets.resize(1, 4);
   data.train.targets << 0, 1, 1, 0;

@@ -27,7 +27,8 @@ TEST_CASE("a 2-2-1 network learns XOR from most seeds and a network without a hi
   auto accuracyWith = [](const std::string& layers, int seed) {
     return trainAndScore(R"({"layers": [)" + layers + R"(], "loss": "sigmoid_binary_cross_entropy",
         "optimizer": {"kind": "sgd", "learning_rate": 0.5},
-        "training": {"batch_size": 4, "seed": )" + std::to_string(seed) + "}}",
+        "training": {"batch_size": 4, "seed": )" +
+                             std::to_string(seed) + "}}",
                          fourPointXor(), 3000);
   };
   const std::string hidden = R"({"type": "dense", "units": 2, "weight_init": {"kind": "normal", "std": 1}},
@@ -139,7 +140,7 @@ TEST_CASE("optimizer state that overflows stops the run like any divergence, nam
   CHECK(d.layer >= 0);
   CHECK(d.message.find("overflowed") != std::string::npos);
   CHECK(std::isfinite(trainer->metrics().batchLoss));  // nothing else was non-finite
-  CHECK(trainer->step(5) == 0);                          // stays stopped
+  CHECK(trainer->step(5) == 0);                        // stays stopped
 }
 
 TEST_CASE("changing the optimizer between steps keeps the weights and the step count") {
@@ -177,7 +178,7 @@ TEST_CASE("layer statistics describe the last batch: dead ReLUs, norms, histogra
   float total = 0;
   for (float c : stats[1].output.histogram.counts) total += c;
   CHECK(total == 6 * trainer->dataset().train.size());  // histograms cover up to 256 training examples
-  CHECK(stats[1].inputGradNorm == 0.0);  // dead units pass no gradient
+  CHECK(stats[1].inputGradNorm == 0.0);                 // dead units pass no gradient
 }
 
 TEST_CASE("dead units pass no gradient on any sample example: the leaky family is never dead") {
@@ -188,7 +189,8 @@ TEST_CASE("dead units pass no gradient on any sample example: the leaky family i
     CAPTURE(fn);
     auto trainer = trainerFrom(R"({"data": {"kind": "circles"},
       "layers": [{"type": "dense", "units": 6, "bias_init": {"kind": "constant", "value": -100}},
-                 {"type": "activation", "fn": ")" + fn + R"("}, {"type": "dense", "units": 2}]})");
+                 {"type": "activation", "fn": ")" +
+                               fn + R"("}, {"type": "dense", "units": 2}]})");
     trainer->step(3);
     const LayerStats& activation = trainer->stats()[1];
     CHECK(activation.deadFraction == (fn == "relu" ? 1.0 : 0.0));
