@@ -27,7 +27,7 @@
 #include "core/network.h"
 #include "core/optimizer.h"
 #include "lab/init_histograms.h"
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/run_spec_json.h"
 
 namespace {
@@ -70,12 +70,12 @@ Result measure(const Workload& workload, const Options& options) {
   std::exit(1);
 }
 
-std::unique_ptr<nn::Trainer> makeTrainer(const std::string& specJson) {
+std::unique_ptr<nn::Run> makeRun(const std::string& specJson) {
   auto spec = nn::parseRunSpec(specJson);
   if (!spec) fail(spec.error().describe());
-  auto trainer = nn::Trainer::create(*spec);
-  if (!trainer) fail(trainer.error().describe());
-  return std::move(*trainer);
+  auto run = nn::Run::create(*spec);
+  if (!run) fail(run.error().describe());
+  return std::move(*run);
 }
 
 // A synthetic MNIST-shaped IDX pair (28x28 random bytes, labels 0..9) from a
@@ -122,10 +122,10 @@ class SyntheticIdx {
 
 // Trains `steps` steps per unit of work.
 Workload training(std::string key, std::string description, std::string specJson, int steps) {
-  std::shared_ptr<nn::Trainer> trainer = makeTrainer(specJson);
-  return {std::move(key), std::move(description), [trainer, steps] {
-            if (trainer->step(steps) != steps) fail("the benchmark run diverged");
-            return static_cast<long>(steps) * trainer->batchSize();
+  std::shared_ptr<nn::Run> run = makeRun(specJson);
+  return {std::move(key), std::move(description), [run, steps] {
+            if (run->step(steps) != steps) fail("the benchmark run diverged");
+            return static_cast<long>(steps) * run->batchSize();
           }};
 }
 
@@ -178,11 +178,11 @@ Workload initHistogramsExperiment() {
 Workload gridFiveSigmoid() {
   const std::string specJson =
       std::string(R"({"data": {"kind": "xor"}, "layers": [)") + kFiveSigmoidLayers + R"(, {"type": "dense", "units": 2}]})";
-  std::shared_ptr<nn::Trainer> trainer = makeTrainer(specJson);
+  std::shared_ptr<nn::Run> run = makeRun(specJson);
   auto outputs = std::make_shared<nn::Matrix>();
-  return {"grid_5x100_sigmoid", "grid 100x100 points -> 5 x Dense(100) sigmoid", [trainer, outputs] {
+  return {"grid_5x100_sigmoid", "grid 100x100 points -> 5 x Dense(100) sigmoid", [run, outputs] {
             constexpr int kResolution = 100;
-            if (trainer->evaluateGrid(kResolution, nn::GridBounds{}, *outputs, nullptr)) fail("grid failed");
+            if (run->evaluateGrid(kResolution, nn::GridBounds{}, *outputs, nullptr)) fail("grid failed");
             return static_cast<long>(kResolution * kResolution);
           }};
 }
@@ -200,20 +200,20 @@ std::string deepSpec() {
 }
 
 Workload deepEightBy256(bool statsEveryStep) {
-  std::shared_ptr<nn::Trainer> trainer = makeTrainer(deepSpec());
+  std::shared_ptr<nn::Run> run = makeRun(deepSpec());
   const char* key = statsEveryStep ? "deep_8x256_stats" : "deep_8x256";
   const char* description =
       statsEveryStep ? "train 8 x 256 relu, batch 10, + stats every step" : "train 8 x 256 relu, batch 10, no stats";
-  return {key, description, [trainer, statsEveryStep] {
-            if (trainer->step(1) != 1) fail("the benchmark run diverged");
-            if (statsEveryStep && trainer->stats().empty()) fail("no statistics");
-            return static_cast<long>(trainer->batchSize());
+  return {key, description, [run, statsEveryStep] {
+            if (run->step(1) != 1) fail("the benchmark run diverged");
+            if (statsEveryStep && run->stats().empty()) fail("no statistics");
+            return static_cast<long>(run->batchSize());
           }};
 }
 
 // --- phases of a step ------------------------------------------------------------
 
-// The calls Trainer::step makes, in its order (keep in step with src/run/trainer.cpp).
+// The calls Run::step makes, in its order (keep in step with src/run/run.cpp).
 void stepForward(nn::Network& network, const nn::Matrix& input, const nn::Matrix& targets, double& loss) {
   network.forward(input, nn::Mode::Training);
   loss = network.loss(targets);
@@ -244,20 +244,20 @@ double microsecondsPerCall(Phase phase, double seconds) {
   return elapsed * 1e6 / static_cast<double>(calls);
 }
 
-// Phases of a step: the calls Trainer::step makes, each repeated on its own on the trainer's
+// Phases of a step: the calls Run::step makes, each repeated on its own on the run's
 // network (a second optimizer of the same configuration updates it) with the first batch of the
-// training set. `step` is the trainer's own step, so step minus the phases is the batch copy and
-// bookkeeping; `stats` is one Trainer::stats() after a step, what a live statistics view pays per refresh.
+// training set. `step` is the run's own step, so step minus the phases is the batch copy and
+// bookkeeping; `stats` is one Run::stats() after a step, what a live statistics view pays per refresh.
 Phases stepPhases(const std::string& key, const std::string& description, const std::string& specJson,
                   const Options& options) {
   Phases phases{key, description};
-  auto trainer = makeTrainer(specJson);
-  nn::Network& network = trainer->network();
-  nn::Optimizer optimizer(trainer->spec().optimizer);
+  auto run = makeRun(specJson);
+  nn::Network& network = run->network();
+  nn::Optimizer optimizer(run->spec().optimizer);
   optimizer.bind(network.parameters());
-  const int batch = trainer->batchSize();
-  const nn::Matrix input = trainer->dataset().train.inputs.leftCols(batch);
-  const nn::Matrix targets = trainer->dataset().train.targets.leftCols(batch);
+  const int batch = run->batchSize();
+  const nn::Matrix input = run->dataset().train.inputs.leftCols(batch);
+  const nn::Matrix targets = run->dataset().train.targets.leftCols(batch);
   double loss = 0.0;
   bool finite = true;
   auto forward = [&] { stepForward(network, input, targets, loss); };
@@ -278,8 +278,8 @@ Phases stepPhases(const std::string& key, const std::string& description, const 
   }
   if (!finite) fail("the benchmark run diverged");
 
-  // The trainer's own step, then the statistics of one step.
-  auto whole = makeTrainer(specJson);
+  // The run's own step, then the statistics of one step.
+  auto whole = makeRun(specJson);
   for (auto start = Clock::now(); secondsSince(start) < options.warmupSeconds / 2;) whole->step(16);
   long steps = 0;
   const auto start = Clock::now();
@@ -402,14 +402,14 @@ struct Startup {
 // measured it, against steps 20,000-40,000 of the same run. Must run before any other workload
 // in the process: in wasm the first steps also pay for V8 compiling the hot functions.
 Startup freshRunStartup() {
-  auto trainer = makeTrainer(kTinySpec);
+  auto run = makeRun(kTinySpec);
   Startup startup;
   auto start = Clock::now();
-  if (trainer->step(2000) != 2000) fail("the benchmark run diverged");
+  if (run->step(2000) != 2000) fail("the benchmark run diverged");
   startup.firstSteps = secondsSince(start) * 1e6 / 2000;
-  trainer->step(18000);
+  run->step(18000);
   start = Clock::now();
-  if (trainer->step(20000) != 20000) fail("the benchmark run diverged");
+  if (run->step(20000) != 20000) fail("the benchmark run diverged");
   startup.steady = secondsSince(start) * 1e6 / 20000;
   return startup;
 }

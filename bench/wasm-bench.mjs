@@ -176,7 +176,7 @@ function printAligned(header, cells) {
   cells.forEach((row) => console.log(line(row)));
 }
 
-// Microseconds per step by phase; `step` is the trainer's own step, the phases are timed on
+// Microseconds per step by phase; `step` is the run's own step, the phases are timed on
 // a mirror of it (bench.cpp), so step - (forward + checks + backward + optimizer) is the batch
 // copy and bookkeeping. `stats` is one statistics refresh (every step in the 8 x 256 lesson).
 function printPhases() {

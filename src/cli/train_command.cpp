@@ -11,7 +11,7 @@
 #include "cli/file_io.h"
 #include "cli/progress.h"
 #include "core/rng.h"
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/model_file.h"
 #include "spec/report_json.h"
 
@@ -161,17 +161,17 @@ bool openEpochFiles(const TrainOptions& options, EpochFiles& files) {
 }
 
 // One epoch's steps, in chunks so that progress shows within long epochs; stops at a divergence.
-void trainOneEpoch(Trainer& trainer, int stepsPerEpoch, int epoch, ProgressReporter& progress) {
-  for (int left = stepsPerEpoch; left > 0 && !trainer.divergence();) {
-    const int ran = trainer.step(progress.nextChunk(left));
+void trainOneEpoch(Run& run, int stepsPerEpoch, int epoch, ProgressReporter& progress) {
+  for (int left = stepsPerEpoch; left > 0 && !run.divergence();) {
+    const int ran = run.step(progress.nextChunk(left));
     if (ran == 0) break;
     left -= ran;
-    progress.update(trainer.stepCount(), epoch);
+    progress.update(run.stepCount(), epoch);
   }
   progress.clear();
 }
 
-void writeEpochFiles(EpochFiles& files, int epoch, const Metrics& metrics, Trainer& trainer) {
+void writeEpochFiles(EpochFiles& files, int epoch, const Metrics& metrics, Run& run) {
   if (files.metrics.is_open())
     files.metrics << epoch << ',' << metrics.step << ',' << csvNumber(metrics.learningRate) << ','
                   << csvNumber(metrics.batchLoss) << ',' << csvNumber(metrics.train.loss) << ','
@@ -181,7 +181,7 @@ void writeEpochFiles(EpochFiles& files, int epoch, const Metrics& metrics, Train
                   << csvNumber(metrics.train.loss + metrics.penalty) << '\n';
   if (files.stats.is_open()) {
     Json layers = Json::array();
-    for (const LayerStats& stats : trainer.stats()) layers.push_back(toJson(stats));
+    for (const LayerStats& stats : run.stats()) layers.push_back(toJson(stats));
     files.stats << Json{{"epoch", epoch}, {"step", metrics.step}, {"layers", layers}}.dump() << '\n';
   }
 }
@@ -197,29 +197,29 @@ void printEpochLine(int epoch, const Metrics& metrics) {
 }
 
 // Every epoch of the spec (fewer after a divergence); the metrics after the last completed one.
-Metrics trainEpochs(Trainer& trainer, int epochs, const TrainOptions& options, EpochFiles& files) {
-  const int stepsPerEpoch = std::max(1, trainer.dataset().train.size() / trainer.batchSize());
+Metrics trainEpochs(Run& run, int epochs, const TrainOptions& options, EpochFiles& files) {
+  const int stepsPerEpoch = std::max(1, run.dataset().train.size() / run.batchSize());
   ProgressReporter progress(static_cast<long>(stepsPerEpoch) * epochs, epochs,
                             options.quiet ? 0.0 : options.progressInterval, stderr, isatty(fileno(stderr)));
   Metrics metrics;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
-    trainOneEpoch(trainer, stepsPerEpoch, epoch, progress);
-    if (trainer.divergence()) break;
-    metrics = trainer.metrics();
-    writeEpochFiles(files, epoch, metrics, trainer);
+    trainOneEpoch(run, stepsPerEpoch, epoch, progress);
+    if (run.divergence()) break;
+    metrics = run.metrics();
+    writeEpochFiles(files, epoch, metrics, run);
     if (!options.quiet && (epoch == 1 || epoch % 10 == 0 || epoch == epochs)) printEpochLine(epoch, metrics);
   }
   return metrics;
 }
 
 // False (the message printed) when the file cannot be written.
-bool saveModel(const std::string& path, Trainer& trainer) {
+bool saveModel(const std::string& path, Run& run) {
   std::ofstream save(path);
   if (!save) {
     std::fprintf(stderr, "error: cannot write '%s'\n", path.c_str());
     return false;
   }
-  save << exportModel(trainer).dump() << '\n';
+  save << exportModel(run).dump() << '\n';
   return true;
 }
 
@@ -241,20 +241,20 @@ int runTrainCommand(int argc, char** argv) {
     std::fprintf(stderr, "error: %s\n", spec.error().describe().c_str());
     return 1;
   }
-  auto created = Trainer::create(*spec);
+  auto created = Run::create(*spec);
   if (!created) {
     std::fprintf(stderr, "error: %s\n", created.error().describe().c_str());
     return 1;
   }
-  Trainer& trainer = **created;
+  Run& run = **created;
   EpochFiles files;
   if (!openEpochFiles(options, files)) return 1;
-  const Metrics metrics = trainEpochs(trainer, spec->training.epochs, options, files);
-  if (const auto& divergence = trainer.divergence()) {
+  const Metrics metrics = trainEpochs(run, spec->training.epochs, options, files);
+  if (const auto& divergence = run.divergence()) {
     std::fprintf(stderr, "diverged: %s\n", divergence->message.c_str());
     return 3;
   }
-  if (!options.savePath.empty() && !saveModel(options.savePath, trainer)) return 1;
+  if (!options.savePath.empty() && !saveModel(options.savePath, run)) return 1;
   printSummary(metrics);
   return 0;
 }

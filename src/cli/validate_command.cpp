@@ -2,7 +2,7 @@
 #include <cstring>
 #include "cli/commands.h"
 #include "cli/file_io.h"
-#include "run/trainer.h"
+#include "run/run.h"
 
 namespace nn {
 
@@ -19,13 +19,13 @@ int runValidateCommand(int argc, char** argv) {
     std::fprintf(stderr, "error: %s\n", spec.error().describe().c_str());
     return 1;
   }
-  auto trainer = Trainer::create(*spec);
-  if (!trainer) {
-    std::fprintf(stderr, "error: %s\n", trainer.error().describe().c_str());
+  auto run = Run::create(*spec);
+  if (!run) {
+    std::fprintf(stderr, "error: %s\n", run.error().describe().c_str());
     return 1;
   }
   std::printf("valid: %zu layers, %ld parameters, %d training examples\n", spec->layers.size(),
-              (*trainer)->network().parameterCount(), (*trainer)->dataset().train.size());
+              (*run)->network().parameterCount(), (*run)->dataset().train.size());
   return 0;
 }
 

@@ -29,7 +29,7 @@ class Network {
   Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize, int batch, uint64_t seed);
 
   // A copy of the architecture whose parameters will be overwritten at once (the
-  // trainer's evaluation networks): skips drawing random weights it would discard.
+  // run's evaluation networks): skips drawing random weights it would discard.
   static std::unique_ptr<Network> withoutInitialization(const std::vector<LayerSpec>& layers, LossKind loss, int inputSize,
                                                         int batch);
 
@@ -65,7 +65,7 @@ class Network {
   // First non-finite output (forward) or dInput (backward) or parameter gradient.
   std::optional<NonFinite> findNonFiniteOutput() const;
   std::optional<NonFinite> findNonFiniteGradient() const;
-  // The cheap tests a training step makes; only when one fails does the trainer call the
+  // The cheap tests a training step makes; only when one fails does the run call the
   // find functions above to name the layer. A NaN or infinity anywhere in the forward pass
   // reaches the loss, except where an activation squashes it to a finite value (sigmoid and
   // tanh of +-inf, ReLU and ELU of -inf or, in vector code, of NaN): so the loss and the

@@ -4,7 +4,7 @@
 #pragma once
 #include <vector>
 #include "core/stats.h"
-#include "run/trainer.h"
+#include "run/run.h"
 
 namespace nn {
 

@@ -4,7 +4,7 @@
 // ~18.5 GB: natively Eigen's std::bad_alloc aborted the process, in wasm createRun aborted after
 // seconds of growing memory.
 //
-// The estimate follows the buffers the trainer really holds (trainer.h, network.h, the layers):
+// The estimate follows the buffers the run really holds (run.h, network.h, the layers):
 // the training network (parameters, gradients, optimizer slots, the weights before the last
 // update, activations for one batch), the evaluation network (its own parameters and
 // activations for kEvalChunk examples), the histogram sampler, and the data splits.
@@ -14,7 +14,7 @@
 
 namespace nn {
 
-// Columns of the evaluation network (also used by the trainer).
+// Columns of the evaluation network (also used by the run).
 constexpr int kEvalChunk = 256;
 
 // A run of `spec` on data with `features` inputs, `targets` target rows and `examples` examples

@@ -88,10 +88,10 @@ Expected<RngState> rngFromJson(const Json* json, const std::string& where) {
 }
 
 // The optimizer's buffers as tensor lists named like the parameters they belong to.
-Json optimizerStateToJson(Trainer& trainer) {
-  Optimizer& optimizer = trainer.optimizer();
-  auto& parameters = trainer.network().parameters();
-  auto& layerOf = trainer.network().parameterLayer();
+Json optimizerStateToJson(Run& run) {
+  Optimizer& optimizer = run.optimizer();
+  auto& parameters = run.network().parameters();
+  auto& layerOf = run.network().parameterLayer();
   Json buffers[2] = {Json::array(), Json::array()};
   const std::vector<Matrix>* state[2] = {&optimizer.firstState(), &optimizer.secondState()};
   for (int k = 0; k < 2; ++k)
@@ -103,19 +103,19 @@ Json optimizerStateToJson(Trainer& trainer) {
           {"second", buffers[1]}};
 }
 
-Json resumeToJson(Trainer& trainer) {
-  const BatchOrder batches = trainer.batchOrder();
-  return {{"optimizer", optimizerStateToJson(trainer)},
+Json resumeToJson(Run& run) {
+  const BatchOrder batches = run.batchOrder();
+  return {{"optimizer", optimizerStateToJson(run)},
           {"batch_order",
            {{"rng", rngToJson(batches.rng)},
             {"order", batches.order},
             {"position", batches.position},
             {"examples_seen", batches.examplesSeen}}},
-          {"dropout_rng", rngToJson(trainer.network().dropoutRng().state())},
-          {"batch_loss", trainer.lastBatchLoss()}};
+          {"dropout_rng", rngToJson(run.network().dropoutRng().state())},
+          {"batch_loss", run.lastBatchLoss()}};
 }
 
-Status restoreOptimizerState(const Json* json, Trainer& trainer) {
+Status restoreOptimizerState(const Json* json, Run& run) {
   const std::string where = "resume.optimizer";
   std::vector<Error> errors;
   if (!json) return Error{where, "is missing from the model file", ErrorCode::Missing, {}};
@@ -127,9 +127,9 @@ Status restoreOptimizerState(const Json* json, Trainer& trainer) {
   const long long ruleStart = reader.integer64("rule_start", 0, 0, steps);
   const Json* lists[2] = {reader.child("first"), reader.child("second")};
   if (Status error = firstError(errors)) return error;
-  Optimizer& optimizer = trainer.optimizer();
-  auto& parameters = trainer.network().parameters();
-  auto& layerOf = trainer.network().parameterLayer();
+  Optimizer& optimizer = run.optimizer();
+  auto& parameters = run.network().parameters();
+  auto& layerOf = run.network().parameterLayer();
   std::vector<Matrix>* state[2] = {&optimizer.firstState(), &optimizer.secondState()};
   const char* names[2] = {"resume.optimizer.first", "resume.optimizer.second"};
   for (int k = 0; k < 2; ++k) {
@@ -143,7 +143,7 @@ Status restoreOptimizerState(const Json* json, Trainer& trainer) {
   return std::nullopt;
 }
 
-Status restoreBatchOrder(const Json* json, Trainer& trainer) {
+Status restoreBatchOrder(const Json* json, Run& run) {
   const std::string where = "resume.batch_order";
   if (!json) return Error{where, "is missing from the model file", ErrorCode::Missing, {}};
   std::vector<Error> errors;
@@ -166,12 +166,12 @@ Status restoreBatchOrder(const Json* json, Trainer& trainer) {
   for (const char* key : {"position", "examples_seen"})
     if (!reader.has(key)) reader.fail(key, "is missing from the model file", ErrorCode::Missing);
   if (Status error = firstError(errors)) return error;
-  if (Status error = trainer.restoreBatchOrder(batches)) return error->inside(where);
+  if (Status error = run.restoreBatchOrder(batches)) return error->inside(where);
   return std::nullopt;
 }
 
 // Version 2's "resume" section: everything besides the tensors that decides how training goes on.
-Status restoreResume(const Json& model, Trainer& trainer) {
+Status restoreResume(const Json& model, Run& run) {
   if (!model.contains("resume") || !model["resume"].is_object())
     return Error{"resume",
                  "is missing from the model file (version 2 saves the training state there)",
@@ -179,28 +179,28 @@ Status restoreResume(const Json& model, Trainer& trainer) {
                  {}};
   const Json& resume = model["resume"];
   auto child = [&](const char* key) { return resume.contains(key) ? &resume[key] : nullptr; };
-  if (Status error = restoreOptimizerState(child("optimizer"), trainer)) return error;
-  if (Status error = restoreBatchOrder(child("batch_order"), trainer)) return error;
+  if (Status error = restoreOptimizerState(child("optimizer"), run)) return error;
+  if (Status error = restoreBatchOrder(child("batch_order"), run)) return error;
   auto dropout = rngFromJson(child("dropout_rng"), "resume.dropout_rng");
   if (!dropout) return dropout.error();
-  trainer.network().dropoutRng().restore(*dropout);
+  run.network().dropoutRng().restore(*dropout);
   const Json* loss = child("batch_loss");
-  if (loss && loss->is_number()) trainer.restoreLastBatchLoss(loss->get<double>());
+  if (loss && loss->is_number()) run.restoreLastBatchLoss(loss->get<double>());
   return std::nullopt;
 }
 
 }  // namespace
 
-Json exportModel(Trainer& trainer) {
+Json exportModel(Run& run) {
   Json parameters = Json::array(), state = Json::array();
-  auto& layers = trainer.network().layers();
+  auto& layers = run.network().layers();
   for (size_t i = 0; i < layers.size(); ++i) {
     for (const Parameter& parameter : layers[i]->parameters())
       parameters.push_back(tensorToJson(static_cast<int>(i), parameter.name, *parameter.value));
     for (const StateTensor& tensor : layers[i]->state())
       state.push_back(tensorToJson(static_cast<int>(i), tensor.name, *tensor.value));
   }
-  const Dataset& data = trainer.dataset();
+  const Dataset& data = run.dataset();
   Json mean = Json::array(), std = Json::array();
   for (Eigen::Index i = 0; i < data.featureMean.size(); ++i) {
     mean.push_back(static_cast<double>(data.featureMean(i)));
@@ -208,15 +208,15 @@ Json exportModel(Trainer& trainer) {
   }
   return {{"format", kFormat},
           {"version", kVersion},
-          {"spec", toJson(trainer.spec())},
+          {"spec", toJson(run.spec())},
           {"parameters", parameters},
           {"state", state},
           {"normalization", {{"mean", mean}, {"std", std}}},
-          {"trained_steps", trainer.stepCount()},
-          {"resume", resumeToJson(trainer)}};
+          {"trained_steps", run.stepCount()},
+          {"resume", resumeToJson(run)}};
 }
 
-Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* resume) {
+Expected<std::unique_ptr<Run>> importModel(const Json& model, ModelResume* resume) {
   if (!model.is_object())
     return Error{"", "a model file must be a JSON object", ErrorCode::NotObject, {{"type", jsonTypeId(model)}}};
   if (!model.contains("format") || model["format"] != kFormat)
@@ -260,9 +260,9 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* r
                                                : static_cast<long long>(value);
   }
 
-  auto trainer = Trainer::create(*spec);
-  if (!trainer) return trainer.error().inside("spec");
-  auto& layers = (*trainer)->network().layers();
+  auto run = Run::create(*spec);
+  if (!run) return run.error().inside("spec");
+  auto& layers = (*run)->network().layers();
   for (size_t i = 0; i < layers.size(); ++i) {
     for (const Parameter& parameter : layers[i]->parameters())
       if (auto error = loadTensor(parameters, "parameters", static_cast<int>(i), parameter.name, *parameter.value))
@@ -270,19 +270,19 @@ Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* r
     for (const StateTensor& tensor : layers[i]->state())
       if (auto error = loadTensor(state, "state", static_cast<int>(i), tensor.name, *tensor.value)) return *error;
   }
-  (*trainer)->restoreStepCount(trainedSteps);
+  (*run)->restoreStepCount(trainedSteps);
   if (version == kVersion) {
-    if (Status error = restoreResume(model, **trainer)) return *error;
+    if (Status error = restoreResume(model, **run)) return *error;
   } else {
     // Version 1 has no optimizer state: zeroed moments from here on, but the schedule continues at trained_steps.
-    (*trainer)->optimizer().restoreSteps(trainedSteps, trainedSteps);
+    (*run)->optimizer().restoreSteps(trainedSteps, trainedSteps);
   }
   if (resume) *resume = version == kVersion ? ModelResume::Exact : ModelResume::FreshOptimizerState;
-  (*trainer)->parametersChanged();
-  return trainer;
+  (*run)->parametersChanged();
+  return run;
 }
 
-Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text, ModelResume* resume) {
+Expected<std::unique_ptr<Run>> importModelText(const std::string& text, ModelResume* resume) {
   auto json = parseJson(text, "the model file", "model", {kMaxModelBytes, JsonLimits{}.maxDepth});
   if (!json) return json.error();
   return importModel(*json, resume);

@@ -13,12 +13,12 @@
 #pragma once
 #include <memory>
 #include <string>
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/json_reader.h"
 
 namespace nn {
 
-Json exportModel(Trainer& trainer);
+Json exportModel(Run& run);
 
 // How completely a loaded run continues the saved one.
 enum class ModelResume {
@@ -26,13 +26,13 @@ enum class ModelResume {
   FreshOptimizerState  // version 1: weights and step count only; moments, velocities and batch order start afresh
 };
 
-// Rebuilds the trainer from the model's spec (regenerating its data) and loads
+// Rebuilds the run from the model's spec (regenerating its data) and loads
 // every tensor. Checks format, version, spec, and each tensor's shape and
 // finiteness; on any problem returns an error and builds nothing.
 // `resume` (if not null) is set to how completely the run continues.
-Expected<std::unique_ptr<Trainer>> importModel(const Json& model, ModelResume* resume = nullptr);
+Expected<std::unique_ptr<Run>> importModel(const Json& model, ModelResume* resume = nullptr);
 // A model text longer than this is refused before parsing (64 MiB: about 3 million parameters).
 constexpr size_t kMaxModelBytes = size_t(64) << 20;
-Expected<std::unique_ptr<Trainer>> importModelText(const std::string& text, ModelResume* resume = nullptr);
+Expected<std::unique_ptr<Run>> importModelText(const std::string& text, ModelResume* resume = nullptr);
 
 }  // namespace nn

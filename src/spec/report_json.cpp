@@ -65,11 +65,11 @@ Json toJson(const Divergence& divergence) {
           {"message", divergence.message}};
 }
 
-Json describeNetwork(Trainer& trainer) {
-  const Dataset& data = trainer.dataset();
+Json describeNetwork(Run& run) {
+  const Dataset& data = run.dataset();
   Json layers = Json::array();
-  const auto& specLayers = trainer.spec().layers;
-  auto& networkLayers = trainer.network().layers();
+  const auto& specLayers = run.spec().layers;
+  auto& networkLayers = run.network().layers();
   for (size_t i = 0; i < networkLayers.size(); ++i) {
     const Layer& layer = *networkLayers[i];
     Json entry = {{"index", i},
@@ -86,9 +86,9 @@ Json describeNetwork(Trainer& trainer) {
           {"features", data.featureNames},
           {"two_dimensional", data.raw2dAvailable},
           {"layers", layers},
-          {"loss", toString(trainer.spec().loss)},
-          {"batch_size", trainer.batchSize()},
-          {"parameter_count", trainer.network().parameterCount()}};
+          {"loss", toString(run.spec().loss)},
+          {"batch_size", run.batchSize()},
+          {"parameter_count", run.network().parameterCount()}};
 }
 
 }  // namespace nn

@@ -2,7 +2,7 @@
 // and the page (the packed records of run/packed_records.h carry the per-step numbers instead).
 #pragma once
 #include "core/stats.h"
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/json_reader.h"
 
 namespace nn {
@@ -11,6 +11,6 @@ Json toJson(const Metrics& metrics);
 Json toJson(const LayerStats& stats);
 Json toJson(const Divergence& divergence);
 Json describeNetwork(
-    Trainer& trainer);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
+    Run& run);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
 
 }  // namespace nn

@@ -1,7 +1,7 @@
 // Embind bindings: the only file that includes emscripten headers.
 //
 // It wraps the core and computes nothing itself. Numeric results of a run are
-// returned as typed-array VIEWS into buffers owned by the Sandbox object: they
+// returned as typed-array VIEWS into buffers owned by the RunBinding object: they
 // are borrowed and die at the next call into wasm (memory growth detaches
 // them), so web/js/engine.js copies every one out with .slice() at once.
 // Free functions return fresh typed arrays (copies) instead.
@@ -36,7 +36,7 @@
 #include "lab/test_functions.h"
 #include "run/packed_records.h"
 #include "run/run_memory.h"
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/experiment_json.h"
 #include "spec/model_file.h"
 #include "spec/optimizer_json.h"
@@ -89,26 +89,26 @@ val copyOf(const char* arrayType, const std::vector<T>& values) {
   return val::global(arrayType).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
-using TrainerPointer = std::unique_ptr<nn::Trainer>;
+using RunPointer = std::unique_ptr<nn::Run>;
 
-class Sandbox {
+class RunBinding {
  public:
-  explicit Sandbox(TrainerPointer trainer) : trainer_(std::move(trainer)) {}
+  explicit RunBinding(RunPointer run) : run_(std::move(run)) {}
 
   // Each factory returns null on error (see takeErrorJson).
-  static Sandbox* create(const std::string& specJson) {
-    return wrap(attempt([&]() -> nn::Expected<TrainerPointer> {
+  static RunBinding* create(const std::string& specJson) {
+    return wrap(attempt([&]() -> nn::Expected<RunPointer> {
       auto spec = nn::parseRunSpec(specJson);
       if (!spec) return spec.error();
-      return nn::Trainer::create(*spec);
+      return nn::Run::create(*spec);
     }));
   }
 
   // A run on image data the page fetched itself (kind "idx"): the bytes of an IDX image and label file.
-  static Sandbox* createWithImages(const std::string& specJson, const val& imageBytes, const val& labelBytes) {
+  static RunBinding* createWithImages(const std::string& specJson, const val& imageBytes, const val& labelBytes) {
     const std::vector<uint8_t> images = emscripten::convertJSArrayToNumberVector<uint8_t>(imageBytes);
     const std::vector<uint8_t> labels = emscripten::convertJSArrayToNumberVector<uint8_t>(labelBytes);
-    return wrap(attempt([&]() -> nn::Expected<TrainerPointer> {
+    return wrap(attempt([&]() -> nn::Expected<RunPointer> {
       auto spec = nn::parseRunSpec(specJson);
       if (!spec) return spec.error();
       auto data = nn::parseImageData(images, labels, spec->data.limit);
@@ -121,15 +121,15 @@ class Sandbox {
         return *error;
       auto dataset = nn::makeDataset(spec->data, &*data);
       if (!dataset) return dataset.error();
-      return nn::Trainer::create(*spec, std::move(*dataset));
+      return nn::Run::create(*spec, std::move(*dataset));
     }));
   }
 
-  static Sandbox* importModel(const std::string& modelJson) {
+  static RunBinding* importModel(const std::string& modelJson) {
     nn::ModelResume resume = nn::ModelResume::Exact;
-    Sandbox* sandbox = wrap(attempt([&] { return nn::importModelText(modelJson, &resume); }));
-    if (sandbox) sandbox->freshOptimizerState_ = resume == nn::ModelResume::FreshOptimizerState;
-    return sandbox;
+    RunBinding* binding = wrap(attempt([&] { return nn::importModelText(modelJson, &resume); }));
+    if (binding) binding->freshOptimizerState_ = resume == nn::ModelResume::FreshOptimizerState;
+    return binding;
   }
   // True for a run loaded from a version-1 model file: its optimizer state started fresh.
   bool freshOptimizerState() const { return freshOptimizerState_; }
@@ -143,30 +143,30 @@ class Sandbox {
                             {{"max", INT_MAX}, {"got", n}}};
       return -1;
     }
-    return trainer_->step(static_cast<int>(n));
+    return run_->step(static_cast<int>(n));
   }
   std::string divergenceJson() const {
-    return trainer_->divergence() ? nn::toJson(*trainer_->divergence()).dump() : std::string();
+    return run_->divergence() ? nn::toJson(*run_->divergence()).dump() : std::string();
   }
 
-  std::string infoJson() { return nn::describeNetwork(*trainer_).dump(); }
+  std::string infoJson() { return nn::describeNetwork(*run_).dump(); }
 
   val metrics() {
-    nn::packMetrics(trainer_->metrics(), metrics_);
+    nn::packMetrics(run_->metrics(), metrics_);
     return viewOf(metrics_.data(), metrics_.size());
   }
 
-  // Only the splits in the bit set (nn::Trainer::SplitSet); the others' loss and accuracy are NaN.
+  // Only the splits in the bit set (nn::Run::SplitSet); the others' loss and accuracy are NaN.
   val metricsOf(int splits) {
-    nn::packMetrics(trainer_->metrics(static_cast<unsigned>(splits)), metrics_);
+    nn::packMetrics(run_->metrics(static_cast<unsigned>(splits)), metrics_);
     return viewOf(metrics_.data(), metrics_.size());
   }
 
   val stats() {
-    nn::packLayerStats(trainer_->stats(), trainer_->spec().stats.histogramBins, stats_);
+    nn::packLayerStats(run_->stats(), run_->spec().stats.histogramBins, stats_);
     return viewOf(stats_.data(), stats_.size());
   }
-  int statsBins() const { return trainer_->spec().stats.histogramBins; }
+  int statsBins() const { return run_->spec().stats.histogramBins; }
 
   // Fills the grid buffers; read them with gridOutputs() and gridNeurons(layer).
   // maxUnits > 0 keeps only the first maxUnits units of each layer's thumbnails.
@@ -174,7 +174,7 @@ class Sandbox {
   bool grid(int resolution, double xmin, double xmax, double ymin, double ymax, bool withNeurons, int maxUnits) {
     const nn::GridBounds bounds{xmin, xmax, ymin, ymax};
     nn::Status status =
-        trainer_->evaluateGrid(resolution, bounds, gridOutputs_, withNeurons ? &gridNeurons_ : nullptr, maxUnits);
+        run_->evaluateGrid(resolution, bounds, gridOutputs_, withNeurons ? &gridNeurons_ : nullptr, maxUnits);
     if (!withNeurons) gridNeurons_.clear();
     return !failed(status);
   }
@@ -201,12 +201,12 @@ class Sandbox {
     auto config = attempt([&]() -> nn::Expected<nn::OptimizerConfig> {
       auto json = nn::parseJson(sectionJson, "the optimizer settings", "optimizer");
       if (!json) return json.error();
-      return nn::readOptimizerConfig(*json, trainer_->spec().optimizer, "optimizer");
+      return nn::readOptimizerConfig(*json, run_->spec().optimizer, "optimizer");
     });
-    return config && !failed(trainer_->setOptimizer(*config));
+    return config && !failed(run_->setOptimizer(*config));
   }
 
-  std::string exportModelJson() { return nn::exportModel(*trainer_).dump(); }
+  std::string exportModelJson() { return nn::exportModel(*run_).dump(); }
 
   // [{name, rows, cols}] of one layer's parameters.
   std::string parametersJson(int layer) {
@@ -242,20 +242,20 @@ class Sandbox {
         return !failed(nn::Error{
             "values", "value " + std::to_string(i) + " is not a finite number", nn::ErrorCode::NotFinite, {{"index", i}}});
     for (Eigen::Index i = 0; i < m->size(); ++i) (*m)(i) = copy[static_cast<size_t>(i)];
-    trainer_->parametersChanged();
+    run_->parametersChanged();
     return true;
   }
 
  private:
-  static Sandbox* wrap(std::optional<TrainerPointer> trainer) {
-    return trainer ? new Sandbox(std::move(*trainer)) : nullptr;
+  static RunBinding* wrap(std::optional<RunPointer> run) {
+    return run ? new RunBinding(std::move(*run)) : nullptr;
   }
   const nn::Split& splitOf(int split) const {
-    const nn::Dataset& d = trainer_->dataset();
+    const nn::Dataset& d = run_->dataset();
     return split == 1 ? d.validation : split == 2 ? d.test : d.train;
   }
   nn::Layer* layerAt(int layer) {
-    auto& layers = trainer_->network().layers();
+    auto& layers = run_->network().layers();
     return layer >= 0 && layer < static_cast<int>(layers.size()) ? layers[static_cast<size_t>(layer)].get() : nullptr;
   }
   // The layer's parameters, kept so that a Parameter (two pointers into the layer) can be handed out.
@@ -266,7 +266,7 @@ class Sandbox {
     return index >= 0 && index < static_cast<int>(parameters_.size()) ? &parameters_[static_cast<size_t>(index)] : nullptr;
   }
 
-  TrainerPointer trainer_;
+  RunPointer run_;
   bool freshOptimizerState_ = false;
   std::vector<double> metrics_;
   std::vector<float> stats_;
@@ -453,30 +453,30 @@ std::string errorCodesJson() {
 
 EMSCRIPTEN_BINDINGS(nn_sandbox) {
   using namespace emscripten;
-  class_<Sandbox>("Sandbox")
-      .class_function("create", &Sandbox::create, allow_raw_pointers())
-      .class_function("createWithImages", &Sandbox::createWithImages, allow_raw_pointers())
-      .class_function("importModel", &Sandbox::importModel, allow_raw_pointers())
-      .function("step", &Sandbox::step)
-      .function("freshOptimizerState", &Sandbox::freshOptimizerState)
-      .function("divergenceJson", &Sandbox::divergenceJson)
-      .function("infoJson", &Sandbox::infoJson)
-      .function("metrics", &Sandbox::metrics)
-      .function("metricsOf", &Sandbox::metricsOf)
-      .function("stats", &Sandbox::stats)
-      .function("statsBins", &Sandbox::statsBins)
-      .function("grid", &Sandbox::grid)
-      .function("gridOutputs", &Sandbox::gridOutputs)
-      .function("gridNeuronLayers", &Sandbox::gridNeuronLayers)
-      .function("gridNeurons", &Sandbox::gridNeurons)
-      .function("dataRaw", &Sandbox::dataRaw)
-      .function("dataTargets", &Sandbox::dataTargets)
-      .function("setOptimizerJson", &Sandbox::setOptimizerJson)
-      .function("exportModelJson", &Sandbox::exportModelJson)
-      .function("parametersJson", &Sandbox::parametersJson)
-      .function("parameterValues", &Sandbox::parameterValues)
-      .function("parameterGradient", &Sandbox::parameterGradient)
-      .function("setParameterValues", &Sandbox::setParameterValues);
+  class_<RunBinding>("Run")
+      .class_function("create", &RunBinding::create, allow_raw_pointers())
+      .class_function("createWithImages", &RunBinding::createWithImages, allow_raw_pointers())
+      .class_function("importModel", &RunBinding::importModel, allow_raw_pointers())
+      .function("step", &RunBinding::step)
+      .function("freshOptimizerState", &RunBinding::freshOptimizerState)
+      .function("divergenceJson", &RunBinding::divergenceJson)
+      .function("infoJson", &RunBinding::infoJson)
+      .function("metrics", &RunBinding::metrics)
+      .function("metricsOf", &RunBinding::metricsOf)
+      .function("stats", &RunBinding::stats)
+      .function("statsBins", &RunBinding::statsBins)
+      .function("grid", &RunBinding::grid)
+      .function("gridOutputs", &RunBinding::gridOutputs)
+      .function("gridNeuronLayers", &RunBinding::gridNeuronLayers)
+      .function("gridNeurons", &RunBinding::gridNeurons)
+      .function("dataRaw", &RunBinding::dataRaw)
+      .function("dataTargets", &RunBinding::dataTargets)
+      .function("setOptimizerJson", &RunBinding::setOptimizerJson)
+      .function("exportModelJson", &RunBinding::exportModelJson)
+      .function("parametersJson", &RunBinding::parametersJson)
+      .function("parameterValues", &RunBinding::parameterValues)
+      .function("parameterGradient", &RunBinding::parameterGradient)
+      .function("setParameterValues", &RunBinding::setParameterValues);
   function("testFunctionsJson", &testFunctionsJson);
   function("takeErrorJson", &takeErrorJson);
   function("errorCodesJson", &errorCodesJson);

@@ -36,19 +36,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::require(!imported.error().message.empty(), "a refused model says why");
     return 0;
   }
-  Trainer& trainer = **imported;
-  const std::vector<Matrix> loaded = fuzz::tensorsOf(trainer.network());
+  Run& run = **imported;
+  const std::vector<Matrix> loaded = fuzz::tensorsOf(run.network());
   fuzz::require(fuzz::allFinite(loaded), "an imported model holds only finite numbers");
 
-  auto again = importModelText(exportModel(trainer).dump());
+  auto again = importModelText(exportModel(run).dump());
   fuzz::require(again.ok(), "an imported model exports to a file that imports");
   const std::vector<Matrix> reloaded = fuzz::tensorsOf((*again)->network());
   fuzz::require(reloaded.size() == loaded.size(), "export keeps every tensor");
   for (size_t t = 0; t < loaded.size(); ++t)
     fuzz::require(reloaded[t] == loaded[t], "tensor " + std::to_string(t) + " survives export and import exactly");
 
-  trainer.metrics();
-  trainer.step(1);
-  trainer.stats();
+  run.metrics();
+  run.step(1);
+  run.stats();
   return 0;
 }

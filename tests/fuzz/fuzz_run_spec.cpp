@@ -1,4 +1,4 @@
-// libFuzzer target: run spec -> trainer, structure-aware.
+// libFuzzer target: run spec -> run, structure-aware.
 //
 // The input is a run spec (JSON). One that validates is shrunk to tiny sizes (at most 4 hidden
 // units per dense layer, 32 samples, batch 8; IDX data is replaced by twelve 3x3 images in
@@ -13,7 +13,7 @@
 #include <string>
 #include "data/idx.h"
 #include "fuzz_support.h"
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/model_file.h"
 #include "spec/run_spec_json.h"
 
@@ -57,22 +57,22 @@ void checkHistogram(const Histogram& histogram, int bins) {
   for (float count : histogram.counts) fuzz::require(count >= 0, "histogram counts are not negative");
 }
 
-void exportAndReimport(Trainer& trainer) {
-  const std::vector<Matrix> before = fuzz::tensorsOf(trainer.network());
-  const std::string text = exportModel(trainer).dump();
+void exportAndReimport(Run& run) {
+  const std::vector<Matrix> before = fuzz::tensorsOf(run.network());
+  const std::string text = exportModel(run).dump();
   auto imported = importModelText(text);
   // A diverged run (non-finite weights, or optimizer state that overflowed) is rightly refused.
-  if (trainer.divergence() || !fuzz::allFinite(before)) return;
+  if (run.divergence() || !fuzz::allFinite(before)) return;
   fuzz::require(imported.ok(),
                 "an exported model imports again: " + (imported ? std::string() : imported.error().describe()));
-  Trainer& copy = **imported;
+  Run& copy = **imported;
   const std::vector<Matrix> after = fuzz::tensorsOf(copy.network());
   fuzz::require(after.size() == before.size(), "the imported model has every tensor");
   for (size_t t = 0; t < before.size(); ++t)
     fuzz::require(after[t].rows() == before[t].rows() && after[t].cols() == before[t].cols() && after[t] == before[t],
                   "tensor " + std::to_string(t) + " survives export and import exactly");
-  fuzz::require(copy.stepCount() == trainer.stepCount(), "the step count survives export and import");
-  fuzz::require(sameLoss(copy.metrics().train.loss, trainer.metrics().train.loss),
+  fuzz::require(copy.stepCount() == run.stepCount(), "the step count survives export and import");
+  fuzz::require(sameLoss(copy.metrics().train.loss, run.metrics().train.loss),
                 "the imported model has the same training loss");
 }
 
@@ -90,30 +90,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::require(toJson(*reread) == toJson(spec), "a spec's JSON is stable under a round trip");
 
   const bool images = spec.data.kind == "idx";
-  Expected<std::unique_ptr<Trainer>> created = Error{"", ""};
+  Expected<std::unique_ptr<Run>> created = Error{"", ""};
   if (images) {
     const ImageData tiny = tinyImages();
     auto dataset = makeDataset(spec.data, &tiny);
     if (!dataset) return 0;
-    created = Trainer::create(spec, std::move(*dataset));
+    created = Run::create(spec, std::move(*dataset));
   } else {
-    created = Trainer::create(spec);
+    created = Run::create(spec);
   }
   if (!created) return 0;  // e.g. the output layer does not fit the data: a message, not a crash
-  Trainer& trainer = **created;
+  Run& run = **created;
 
-  trainer.step(1 + static_cast<int>(spec.training.seed % 4));
-  trainer.metrics();
-  for (const LayerStats& layer : trainer.stats()) {
+  run.step(1 + static_cast<int>(spec.training.seed % 4));
+  run.metrics();
+  for (const LayerStats& layer : run.stats()) {
     checkHistogram(layer.output.histogram, spec.stats.histogramBins);
     checkHistogram(layer.input.histogram, spec.stats.histogramBins);
     if (layer.hasWeights) checkHistogram(layer.weights, spec.stats.histogramBins);
   }
-  if (trainer.dataset().isTwoDimensional()) {
+  if (run.dataset().isTwoDimensional()) {
     Matrix outputs;
     std::vector<Matrix> neurons;
     const int resolution = 1 + static_cast<int>(spec.training.seed % 9);
-    if (!trainer.evaluateGrid(resolution, GridBounds{}, outputs, &neurons, static_cast<int>(spec.training.seed % 3)))
+    if (!run.evaluateGrid(resolution, GridBounds{}, outputs, &neurons, static_cast<int>(spec.training.seed % 3)))
       fuzz::require(outputs.cols() == resolution * resolution, "the grid has resolution^2 points");
   }
   // A mid-run change, as the page makes live: another optimizer kind and schedule (state
@@ -123,9 +123,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   changed.kind = static_cast<OptimizerKind>((static_cast<int>(changed.kind) + 1 + spec.training.seed % (kinds - 1)) % kinds);
   const int schedules = static_cast<int>(scheduleRegistry().size());
   changed.schedule.kind = static_cast<ScheduleKind>((static_cast<int>(changed.schedule.kind) + spec.data.seed) % schedules);
-  if (!trainer.setOptimizer(changed)) fuzz::require(trainer.spec().optimizer.kind == changed.kind, "a change applies");
-  trainer.step(2);
-  trainer.stats();
-  if (!images) exportAndReimport(trainer);
+  if (!run.setOptimizer(changed)) fuzz::require(run.spec().optimizer.kind == changed.kind, "a change applies");
+  run.step(2);
+  run.stats();
+  if (!images) exportAndReimport(run);
   return 0;
 }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 #include "core/network.h"
-#include "run/trainer.h"
+#include "run/run.h"
 
 namespace nn::fuzz {
 

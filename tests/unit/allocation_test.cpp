@@ -13,7 +13,7 @@
 #include <new>
 #include <string>
 
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/run_spec_json.h"
 
 namespace {
@@ -73,15 +73,15 @@ namespace {
 long allocationsInSteps(const std::string& specText, int steps) {
   auto spec = nn::parseRunSpec(specText);
   REQUIRE_MESSAGE(spec.ok(), (spec.ok() ? "" : spec.error().describe()));
-  auto trainer = nn::Trainer::create(*spec);
-  REQUIRE_MESSAGE(trainer.ok(), (trainer.ok() ? "" : trainer.error().describe()));
-  REQUIRE((*trainer)->step(1) == 1);
+  auto run = nn::Run::create(*spec);
+  REQUIRE_MESSAGE(run.ok(), (run.ok() ? "" : run.error().describe()));
+  REQUIRE((*run)->step(1) == 1);
   const long before = allocationCount;
   // One call with many steps and many calls with one step take different paths
   // (the last step of a call copies the weights for the update ratio).
-  const int done = (*trainer)->step(steps / 2);
+  const int done = (*run)->step(steps / 2);
   int singles = 0;
-  for (int i = 0; i < steps - steps / 2; ++i) singles += (*trainer)->step(1);
+  for (int i = 0; i < steps - steps / 2; ++i) singles += (*run)->step(1);
   const long allocations = allocationCount - before;
   REQUIRE(done + singles == steps);  // a diverged run would step nothing and prove nothing
   return allocations;

@@ -50,7 +50,7 @@ const char* kSmallSpec = R"({"data": {"kind": "spiral", "classes": 3, "samples":
 
 TEST_CASE("the largest spec that validates is refused by the memory budget, naming its largest part") {
   BudgetFor budget(1 * GiB);
-  auto created = Trainer::create(specFrom(largestSpec()));
+  auto created = Run::create(specFrom(largestSpec()));
   REQUIRE_FALSE(created.ok());
   CHECK(created.error().code == ErrorCode::MemoryBudget);
   CHECK(paramValue(created.error(), "term") == "parameters");
@@ -58,7 +58,7 @@ TEST_CASE("the largest spec that validates is refused by the memory budget, nami
   CHECK(created.error().message.find("the parameters") != std::string::npos);
   MESSAGE("largest 2-D spec: " << created.error().describe());
   // The engine is untouched: a small run still builds and trains.
-  auto small = Trainer::create(specFrom(kSmallSpec));
+  auto small = Run::create(specFrom(kSmallSpec));
   REQUIRE(small.ok());
   CHECK((*small)->step(5) == 5);
 }
@@ -68,10 +68,10 @@ TEST_CASE("a run under the budget is built; the same run over a tighter budget i
   CHECK(estimate.total() > 0);
   {
     BudgetFor budget(estimate.total() * 2);
-    CHECK(Trainer::create(specFrom(kSmallSpec)).ok());
+    CHECK(Run::create(specFrom(kSmallSpec)).ok());
   }
   BudgetFor budget(estimate.total() / 2);
-  auto refused = Trainer::create(specFrom(kSmallSpec));
+  auto refused = Run::create(specFrom(kSmallSpec));
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == ErrorCode::MemoryBudget);
 }
@@ -92,7 +92,7 @@ TEST_CASE("a 4096 x 4096 IDX image is refused by the memory budget before its pi
     "layers": [{"type": "dense", "units": 16}, {"type": "dense", "units": 2}]})");
   auto dataset = makeDataset(spec.data, &*data);
   REQUIRE(dataset.ok());
-  auto created = Trainer::create(spec, std::move(*dataset));
+  auto created = Run::create(spec, std::move(*dataset));
   REQUIRE_FALSE(created.ok());
   CHECK(created.error().code == ErrorCode::MemoryBudget);
   CHECK(paramValue(created.error(), "term") == "evaluation");
@@ -100,24 +100,24 @@ TEST_CASE("a 4096 x 4096 IDX image is refused by the memory budget before its pi
 }
 
 TEST_CASE("a grid that would not fit the budget is refused and the run goes on") {
-  auto trainer = trainerFrom(R"({"data": {"kind": "spiral", "classes": 3, "samples": 60},
+  auto run = runFrom(R"({"data": {"kind": "spiral", "classes": 3, "samples": 60},
     "layers": [{"type": "dense", "units": 4096}, {"type": "dense", "units": 3}]})");
   BudgetFor budget(memoryBudget());
-  setMemoryBudget(estimateRunMemory(trainer->spec(), 2, 1, 60, 48).total() + 100e6);
+  setMemoryBudget(estimateRunMemory(run->spec(), 2, 1, 60, 48).total() + 100e6);
   Matrix outputs;
   std::vector<Matrix> neurons;
-  auto error = trainer->evaluateGrid(400, GridBounds{}, outputs, &neurons);
+  auto error = run->evaluateGrid(400, GridBounds{}, outputs, &neurons);
   REQUIRE(error);
   CHECK(error->code == ErrorCode::MemoryBudget);
   CHECK(paramValue(*error, "term") == "grid");
-  CHECK_FALSE(trainer->evaluateGrid(400, GridBounds{}, outputs, nullptr));      // outputs only: 1.9 MB
-  CHECK_FALSE(trainer->evaluateGrid(400, GridBounds{}, outputs, &neurons, 8));  // 8 units per layer: 11 MB
-  CHECK(trainer->step(2) == 2);
+  CHECK_FALSE(run->evaluateGrid(400, GridBounds{}, outputs, nullptr));      // outputs only: 1.9 MB
+  CHECK_FALSE(run->evaluateGrid(400, GridBounds{}, outputs, &neurons, 8));  // 8 units per layer: 11 MB
+  CHECK(run->step(2) == 2);
 }
 
 TEST_CASE("a model weight beyond float is refused, naming the tensor and the index") {
-  auto trainer = trainerFrom(kSmallSpec);
-  Json model = exportModel(*trainer);
+  auto run = runFrom(kSmallSpec);
+  Json model = exportModel(*run);
   model["parameters"][0]["values"][7] = 3.5e38;
   auto imported = importModel(model);
   REQUIRE_FALSE(imported.ok());
@@ -129,10 +129,10 @@ TEST_CASE("a model weight beyond float is refused, naming the tensor and the ind
 }
 
 TEST_CASE("trained_steps is carried in 64 bits and range-checked") {
-  auto trainer = trainerFrom(kSmallSpec);
+  auto run = runFrom(kSmallSpec);
   // A version-1 file (no "resume"): the step count, the epoch and the schedule's position all come
   // from trained_steps.
-  Json model = exportModel(*trainer);
+  Json model = exportModel(*run);
   model["version"] = 1;
   model.erase("resume");
   model["trained_steps"] = 4294967303LL;  // 2^32 + 7

@@ -10,7 +10,7 @@
 
 using namespace nn;
 using nn::testing::rejection;
-using nn::testing::trainerFrom;
+using nn::testing::runFrom;
 
 namespace {
 
@@ -108,13 +108,13 @@ TEST_CASE("validation rejects histogram ranges float cannot bin, with a message"
 }
 
 TEST_CASE("statistics after a divergence keep finite histogram ranges") {
-  auto trainer = trainerFrom(R"({"data": {"kind": "plane", "noise": 0},
+  auto run = runFrom(R"({"data": {"kind": "plane", "noise": 0},
     "layers": [{"type": "dense", "units": 8, "weight_init": {"kind": "normal", "std": 3}},
                {"type": "activation", "fn": "relu"}, {"type": "dense", "units": 1}],
     "optimizer": {"learning_rate": 10}})");
-  trainer->step(1000);
-  REQUIRE(trainer->divergence());
-  for (const LayerStats& layer : trainer->stats()) {
+  run->step(1000);
+  REQUIRE(run->divergence());
+  for (const LayerStats& layer : run->stats()) {
     for (const Histogram* h : {&layer.output.histogram, &layer.input.histogram}) {
       CHECK(std::isfinite(h->low));
       CHECK(h->high > h->low);
@@ -123,14 +123,14 @@ TEST_CASE("statistics after a divergence keep finite histogram ranges") {
 }
 
 TEST_CASE("an infinite weight shows as non-finite values in the weight and output histograms") {
-  auto trainer = trainerFrom(R"({"data": {"kind": "circles", "samples": 40},
+  auto run = runFrom(R"({"data": {"kind": "circles", "samples": 40},
     "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "tanh"}, {"type": "dense", "units": 2}]})");
-  trainer->step(1);
-  Parameter& weights = trainer->network().parameters().front();
+  run->step(1);
+  Parameter& weights = run->network().parameters().front();
   REQUIRE(weights.name == "W");
   (*weights.value)(0, 0) = kInf;
-  trainer->parametersChanged();
-  const auto& stats = trainer->stats();
+  run->parametersChanged();
+  const auto& stats = run->stats();
   REQUIRE(stats.size() == 3);
   CHECK(stats[0].weights.nonFinite == 1.0f);
   CHECK(binned(stats[0].weights) == static_cast<float>(weights.value->size() - 1));

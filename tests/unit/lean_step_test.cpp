@@ -22,12 +22,12 @@ const char* kSmallNet = R"({"data": {"kind": "circles", "samples": 200, "seed": 
   "optimizer": {"kind": "sgd", "learning_rate": 0.5}, "training": {"batch_size": 16, "seed": 4}})";
 
 // ||W^T dOutput|| of the first layer, where dOutput is what the layer above passed down in the last backward pass.
-double firstInputGradientNorm(Trainer& trainer, const Matrix& weights) {
-  const Matrix& dOutput = trainer.network().layers()[1]->dInput();
+double firstInputGradientNorm(Run& run, const Matrix& weights) {
+  const Matrix& dOutput = run.network().layers()[1]->dInput();
   return static_cast<double>((weights.transpose() * dOutput).norm());
 }
 
-Matrix firstWeights(Trainer& trainer) { return dynamic_cast<Dense&>(*trainer.network().layers()[0]).weights(); }
+Matrix firstWeights(Run& run) { return dynamic_cast<Dense&>(*run.network().layers()[0]).weights(); }
 
 }  // namespace
 
@@ -54,21 +54,21 @@ TEST_CASE("a skipped first-layer input gradient, completed later, equals the one
 
 TEST_CASE("statistics give the first layer's input gradient with the weights its step saw, not the updated ones") {
   SUBCASE("one step per call") {
-    auto trainer = trainerFrom(kSmallNet);
-    const Matrix before = firstWeights(*trainer);
-    REQUIRE(trainer->step(1) == 1);
-    const double expected = firstInputGradientNorm(*trainer, before);
-    const double withUpdated = firstInputGradientNorm(*trainer, firstWeights(*trainer));
+    auto run = runFrom(kSmallNet);
+    const Matrix before = firstWeights(*run);
+    REQUIRE(run->step(1) == 1);
+    const double expected = firstInputGradientNorm(*run, before);
+    const double withUpdated = firstInputGradientNorm(*run, firstWeights(*run));
     REQUIRE(std::abs(expected - withUpdated) > 1e-4 * expected);  // the update moved W enough to tell them apart
-    CHECK(trainer->stats()[0].inputGradNorm == doctest::Approx(expected).epsilon(1e-5));
+    CHECK(run->stats()[0].inputGradNorm == doctest::Approx(expected).epsilon(1e-5));
   }
   SUBCASE("several steps per call: the weights before the last update") {
-    auto reference = trainerFrom(kSmallNet);  // the same run, stopped one step earlier
+    auto reference = runFrom(kSmallNet);  // the same run, stopped one step earlier
     REQUIRE(reference->step(4) == 4);
-    auto trainer = trainerFrom(kSmallNet);
-    REQUIRE(trainer->step(5) == 5);
-    CHECK(trainer->stats()[0].inputGradNorm ==
-          doctest::Approx(firstInputGradientNorm(*trainer, firstWeights(*reference))).epsilon(1e-5));
+    auto run = runFrom(kSmallNet);
+    REQUIRE(run->step(5) == 5);
+    CHECK(run->stats()[0].inputGradNorm ==
+          doctest::Approx(firstInputGradientNorm(*run, firstWeights(*reference))).epsilon(1e-5));
   }
 }
 
@@ -92,12 +92,12 @@ TEST_CASE("an infinity that a sigmoid squashes to a finite value still stops the
   std::string layers;
   for (int i = 0; i < 12; ++i)
     layers += R"({"type": "dense", "units": 64, "weight_init": {"kind": "constant", "value": 100}},)";
-  auto trainer = trainerFrom(R"({"data": {"kind": "circles", "samples": 100}, "layers": [)" + layers +
+  auto run = runFrom(R"({"data": {"kind": "circles", "samples": 100}, "layers": [)" + layers +
                              R"({"type": "activation", "fn": "sigmoid"}, {"type": "dense", "units": 2}]})");
-  CHECK(trainer->step(3) == 0);
-  REQUIRE(trainer->divergence());
-  CHECK(trainer->divergence()->step == 1);
-  CHECK(trainer->divergence()->quantity == "output");
-  CHECK(trainer->divergence()->layer < 12);
-  CHECK(trainer->network().layers()[static_cast<size_t>(trainer->divergence()->layer)]->type() == "dense");
+  CHECK(run->step(3) == 0);
+  REQUIRE(run->divergence());
+  CHECK(run->divergence()->step == 1);
+  CHECK(run->divergence()->quantity == "output");
+  CHECK(run->divergence()->layer < 12);
+  CHECK(run->network().layers()[static_cast<size_t>(run->divergence()->layer)]->type() == "dense");
 }

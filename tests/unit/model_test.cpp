@@ -20,10 +20,10 @@ std::string importError(Json model) {
 }  // namespace
 
 TEST_CASE("an exported model imports to the same predictions, parameters and running statistics") {
-  auto trainer = trainerFrom(kSpec);
-  trainer->step(200);
-  const Metrics before = trainer->metrics();
-  const Json model = exportModel(*trainer);
+  auto run = runFrom(kSpec);
+  run->step(200);
+  const Metrics before = run->metrics();
+  const Json model = exportModel(*run);
   CHECK(model["format"] == "nnsandbox-model");
   CHECK(model["trained_steps"] == 200);
   auto imported = importModel(Json::parse(model.dump()));
@@ -37,8 +37,8 @@ TEST_CASE("an exported model imports to the same predictions, parameters and run
 }
 
 TEST_CASE("a bad model file is rejected with a message naming the problem") {
-  auto trainer = trainerFrom(kSpec);
-  const Json good = exportModel(*trainer);
+  auto run = runFrom(kSpec);
+  const Json good = exportModel(*run);
   CHECK(importModelText("{not json").error().message.find("not valid JSON") != std::string::npos);
   CHECK(importError(Json::array()).find("JSON object") != std::string::npos);
   Json model = good;
@@ -88,9 +88,9 @@ TEST_CASE("train N steps, save, load, train M more is bit-identical to N + M ste
       CAPTURE(optimizer);
       CAPTURE(schedule);
       const std::string spec = resumeSpec(optimizer, schedule);
-      auto straight = trainerFrom(spec);
+      auto straight = runFrom(spec);
       straight->step(30);
-      auto first = trainerFrom(spec);
+      auto first = runFrom(spec);
       first->step(13);
       auto loaded = importModel(Json::parse(exportModel(*first).dump()));
       REQUIRE(loaded.ok());
@@ -109,7 +109,7 @@ TEST_CASE("train N steps, save, load, train M more is bit-identical to N + M ste
 
 TEST_CASE("a version-1 file (no training state) loads with its optimizer state fresh and its schedule where it was") {
   const std::string spec = resumeSpec("adam", R"({"kind": "cosine", "total_steps": 30})");
-  auto saved = trainerFrom(spec);
+  auto saved = runFrom(spec);
   saved->step(13);
   Json model = exportModel(*saved);
   model["version"] = 1;
@@ -127,9 +127,9 @@ TEST_CASE("a version-1 file (no training state) loads with its optimizer state f
 }
 
 TEST_CASE("a version-2 file with a broken training state is rejected, naming the field") {
-  auto trainer = trainerFrom(resumeSpec("momentum", R"({"kind": "constant"})"));
-  trainer->step(5);
-  const Json good = exportModel(*trainer);
+  auto run = runFrom(resumeSpec("momentum", R"({"kind": "constant"})"));
+  run->step(5);
+  const Json good = exportModel(*run);
   Json model = good;
   model.erase("resume");
   CHECK(importError(model).rfind("resume:", 0) == 0);

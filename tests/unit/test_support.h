@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
-#include "run/trainer.h"
+#include "run/run.h"
 #include "spec/run_spec_json.h"
 
 namespace nn::testing {
@@ -32,10 +32,10 @@ inline RunSpec specFrom(const std::string& json) {
   return *spec;
 }
 
-inline std::unique_ptr<Trainer> trainerFrom(const std::string& json) {
-  auto trainer = Trainer::create(specFrom(json));
-  if (!trainer) FAIL("trainer not created: " << trainer.error().describe());
-  return std::move(*trainer);
+inline std::unique_ptr<Run> runFrom(const std::string& json) {
+  auto run = Run::create(specFrom(json));
+  if (!run) FAIL("run not created: " << run.error().describe());
+  return std::move(*run);
 }
 
 // The four points of the textbook XOR problem, all in the training split.
@@ -61,8 +61,8 @@ inline Dataset fourPointXor() {
 inline std::string rejection(const std::string& json) {
   auto spec = parseRunSpec(json);
   if (!spec) return spec.error().describe();
-  auto trainer = Trainer::create(*spec);
-  if (!trainer) return trainer.error().describe();
+  auto run = Run::create(*spec);
+  if (!run) return run.error().describe();
   return "(accepted)";
 }
 

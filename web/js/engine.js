@@ -61,7 +61,7 @@ export function simdSupported() {
 
 const SPLITS = ['train', 'validation', 'test'];
 
-// The bit of each split in run.metrics(splits) (nn::Trainer::SplitSet, src/run/trainer.h).
+// The bit of each split in run.metrics(splits) (nn::Run::SplitSet, src/run/run.h).
 const SPLIT_BITS = { train: 1, validation: 2, test: 4 };
 
 // The packed metrics record, decoded by the engine's own layout (src/run/packed_records.h, MetricsField).
@@ -141,8 +141,8 @@ function toCamel(info) {
   };
 }
 
-// One training run. `native` is the bound C++ object that owns it (the binding's class is named
-// Sandbox in src/wasm/bindings.cpp); on the page side the concept is always a "run".
+// One training run. `native` is the bound C++ object that owns it (the module's `Run`, a binding of
+// nn::Run in src/wasm/bindings.cpp): the concept is called a run in C++ and on the page alike.
 class Run {
   // layout: where each number sits in the packed records (Engine.packedLayout()).
   constructor(module, native, layout) {
@@ -269,15 +269,15 @@ class Engine {
     const text = JSON.stringify(spec);
     checkTextSize(text, this._textLimits.spec, 'spec', 'the spec');
     const native = images
-      ? this._module.Sandbox.createWithImages(text, images.images, images.labels)
-      : this._module.Sandbox.create(text);
+      ? this._module.Run.createWithImages(text, images.images, images.labels)
+      : this._module.Run.create(text);
     return new Run(this._module, checked(this._module, native), this._packedLayout);
   }
 
   importModel(model) {
     const text = typeof model === 'string' ? model : JSON.stringify(model);
     checkTextSize(text, this._textLimits.model, 'model', 'the model file');
-    return new Run(this._module, checked(this._module, this._module.Sandbox.importModel(text)), this._packedLayout);
+    return new Run(this._module, checked(this._module, this._module.Run.importModel(text)), this._packedLayout);
   }
 
   // The wasm C stack pointer: a diagnostic, so tests can check that no call (failed or not)

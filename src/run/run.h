@@ -1,6 +1,6 @@
 // Trains a network on a data set: batches, steps, evaluation, divergence, stats.
 //
-// The trainer owns two copies of the network: `network_` trains with a fixed
+// The run owns two copies of the network: `network_` trains with a fixed
 // batch size (its buffers keep the last batch for the statistics), and
 // `evaluator_` evaluates splits and grids in large chunks, after the current
 // parameters have been copied into it. So evaluating never disturbs training
@@ -54,12 +54,12 @@ struct GridBounds {
   double xmin = -6, xmax = 6, ymin = -6, ymax = 6;
 };
 
-class Trainer {
+class Run {
  public:
   // Generates/loads the data of spec.data and builds the network.
-  static Expected<std::unique_ptr<Trainer>> create(const RunSpec& spec);
+  static Expected<std::unique_ptr<Run>> create(const RunSpec& spec);
   // With data prepared elsewhere (tests, uploaded images).
-  static Expected<std::unique_ptr<Trainer>> create(const RunSpec& spec, Dataset dataset);
+  static Expected<std::unique_ptr<Run>> create(const RunSpec& spec, Dataset dataset);
 
   // Runs up to n mini-batch steps; returns how many ran (fewer if training diverged).
   int step(int n);
@@ -102,7 +102,7 @@ class Trainer {
   void parametersChanged() { statsFresh_ = false; }
 
  private:
-  Trainer(const RunSpec& spec, Dataset dataset);
+  Run(const RunSpec& spec, Dataset dataset);
   void fillBatch();
   void peekBatch();
   void syncEvaluator();
@@ -133,7 +133,7 @@ class Trainer {
   bool lastStepUpdated_ = false;       // the last backward pass was followed by an update (weightsBefore_ holds its W)
   std::vector<LayerStats> stats_;
   bool statsFresh_ = false;
-  bool batchFilled_ = false;  // a step has run in this trainer (batchInput_, weightsBefore_ are valid)
+  bool batchFilled_ = false;  // a step has been taken in this run (batchInput_, weightsBefore_ are valid)
   std::optional<Divergence> divergence_;
 };
 

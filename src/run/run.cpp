@@ -1,4 +1,4 @@
-#include "run/trainer.h"
+#include "run/run.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 namespace nn {
 
 namespace {
-// What the trainer of `spec` on `dataset` holds (memory_budget.h).
+// What the run of `spec` on `dataset` holds (memory_budget.h).
 MemoryEstimate runMemory(const RunSpec& spec, const Dataset& dataset) {
   const int examples = dataset.train.size() + dataset.validation.size() + dataset.test.size();
   return estimateRunMemory(spec, dataset.featureCount, static_cast<int>(dataset.train.targets.rows()), examples,
@@ -17,13 +17,13 @@ MemoryEstimate runMemory(const RunSpec& spec, const Dataset& dataset) {
 }
 }  // namespace
 
-Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec) {
+Expected<std::unique_ptr<Run>> Run::create(const RunSpec& spec) {
   auto dataset = makeDataset(spec.data);
   if (!dataset) return dataset.error();
   return create(spec, std::move(*dataset));
 }
 
-Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec, Dataset dataset) {
+Expected<std::unique_ptr<Run>> Run::create(const RunSpec& spec, Dataset dataset) {
   if (auto error = checkAgainstData(spec, dataset.task, dataset.classes)) return *error;
   if (dataset.train.size() == 0)
     return Error{"data.split.train", "the training split is empty", ErrorCode::EmptyTrainSplit, {}};
@@ -32,16 +32,16 @@ Expected<std::unique_ptr<Trainer>> Trainer::create(const RunSpec& spec, Dataset 
 #if defined(__cpp_exceptions)
   // Natively a budget above the machine's memory can still fail: refuse the run, don't abort.
   try {
-    return std::unique_ptr<Trainer>(new Trainer(spec, std::move(dataset)));
+    return std::unique_ptr<Run>(new Run(spec, std::move(dataset)));
   } catch (const std::bad_alloc&) {
     return Error{"", "the engine ran out of memory building this run; nothing was changed", ErrorCode::OutOfMemory, {}};
   }
 #else
-  return std::unique_ptr<Trainer>(new Trainer(spec, std::move(dataset)));
+  return std::unique_ptr<Run>(new Run(spec, std::move(dataset)));
 #endif
 }
 
-Trainer::Trainer(const RunSpec& spec, Dataset dataset)
+Run::Run(const RunSpec& spec, Dataset dataset)
     : spec_(spec),
       dataset_(std::move(dataset)),
       batch_(std::min(spec.training.batchSize, dataset_.train.size())),
@@ -70,11 +70,11 @@ Trainer::Trainer(const RunSpec& spec, Dataset dataset)
   evalTargets_.resize(dataset_.train.targets.rows(), kEvalChunk);
 }
 
-double Trainer::epoch() const { return static_cast<double>(examplesSeen_) / static_cast<double>(dataset_.train.size()); }
+double Run::epoch() const { return static_cast<double>(examplesSeen_) / static_cast<double>(dataset_.train.size()); }
 
 // Copies the next batch_ examples of the shuffled order; reshuffles at the end
 // of an epoch (an incomplete last batch is dropped so every step has batch_ columns).
-void Trainer::fillBatch() {
+void Run::fillBatch() {
   if (position_ + static_cast<size_t>(batch_) > order_.size()) {
     batchRng_.shuffle(order_);
     position_ = 0;
@@ -88,7 +88,7 @@ void Trainer::fillBatch() {
 }
 
 // Fills the batch buffers with the batch the next step will take, leaving the batch order as it was.
-void Trainer::peekBatch() {
+void Run::peekBatch() {
   const BatchOrder saved = batchOrder();
   fillBatch();
   batchRng_.restore(saved.rng);
@@ -96,7 +96,7 @@ void Trainer::peekBatch() {
   position_ = static_cast<size_t>(saved.position);
 }
 
-int Trainer::step(int n) {
+int Run::step(int n) {
   int done = 0;
   for (; done < n && !divergence_; ++done) {
     fillBatch();
@@ -136,7 +136,7 @@ int Trainer::step(int n) {
   return done;
 }
 
-bool Trainer::checkFinite(double loss) {
+bool Run::checkFinite(double loss) {
   if (network_->forwardLooksFinite(loss)) return true;  // the cheap test; below, find where it failed
   const long long thisStep = stepCount_ + 1;
   if (auto bad = network_->findNonFiniteOutput()) {
@@ -151,7 +151,7 @@ bool Trainer::checkFinite(double loss) {
   return true;
 }
 
-std::string Trainer::explain(const std::string& quantity, int layer) const {
+std::string Run::explain(const std::string& quantity, int layer) const {
   std::ostringstream text;
   text << "Training stopped at step " << stepCount_ + 1 << ": ";
   if (quantity == "loss") {
@@ -179,9 +179,9 @@ std::string Trainer::explain(const std::string& quantity, int layer) const {
   return text.str();
 }
 
-void Trainer::syncEvaluator() { syncNetwork(*evaluator_); }
+void Run::syncEvaluator() { syncNetwork(*evaluator_); }
 
-void Trainer::syncNetwork(Network& target) {
+void Run::syncNetwork(Network& target) {
   auto& from = network_->layers();
   auto& to = target.layers();
   for (size_t i = 0; i < from.size(); ++i) {
@@ -195,7 +195,7 @@ void Trainer::syncNetwork(Network& target) {
 }
 
 // The evaluator must hold the current parameters (syncEvaluator()): metrics() copies them once for three splits.
-SplitMetrics Trainer::evaluateSynced(const Split& split) {
+SplitMetrics Run::evaluateSynced(const Split& split) {
   SplitMetrics result;
   result.count = split.size();
   if (result.count == 0) return result;
@@ -218,7 +218,7 @@ SplitMetrics Trainer::evaluateSynced(const Split& split) {
   return result;
 }
 
-Metrics Trainer::metrics(unsigned splits) {
+Metrics Run::metrics(unsigned splits) {
   Metrics m;
   m.step = stepCount_;
   m.epoch = epoch();
@@ -240,10 +240,10 @@ Metrics Trainer::metrics(unsigned splits) {
   return m;
 }
 
-const std::vector<LayerStats>& Trainer::stats() {
+const std::vector<LayerStats>& Run::stats() {
   if (!statsFresh_) {
     if (!batchFilled_) {
-      // Nothing trained yet in this trainer (a new run, or one just loaded from a model file):
+      // Nothing trained yet in this run (a new run, or one just loaded from a model file):
       // show the network on the batch the next step will take. Inference mode draws no dropout
       // masks and leaves BatchNorm's running statistics alone, so asking for statistics never
       // changes the run.
@@ -268,7 +268,7 @@ const std::vector<LayerStats>& Trainer::stats() {
   return stats_;
 }
 
-Status Trainer::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& outputs, std::vector<Matrix>* neurons,
+Status Run::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& outputs, std::vector<Matrix>* neurons,
                              int maxUnitsPerLayer) {
   if (!dataset_.raw2dAvailable)
     return Error{"", "this data set is not two-dimensional, so it has no 2-D grid", ErrorCode::NotTwoDimensional, {}};
@@ -321,17 +321,17 @@ Status Trainer::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& o
   return std::nullopt;
 }
 
-void Trainer::restoreStepCount(long long steps) {
+void Run::restoreStepCount(long long steps) {
   stepCount_ = std::max(0LL, steps);
   examplesSeen_ = stepCount_ * batch_;
   statsFresh_ = false;
 }
 
-BatchOrder Trainer::batchOrder() const {
+BatchOrder Run::batchOrder() const {
   return BatchOrder{batchRng_.state(), order_, static_cast<long long>(position_), examplesSeen_};
 }
 
-Status Trainer::restoreBatchOrder(const BatchOrder& batchOrder) {
+Status Run::restoreBatchOrder(const BatchOrder& batchOrder) {
   const size_t n = order_.size();
   if (batchOrder.order.size() != n)
     return Error{"order",
@@ -358,7 +358,7 @@ Status Trainer::restoreBatchOrder(const BatchOrder& batchOrder) {
   return std::nullopt;
 }
 
-Status Trainer::setOptimizer(const OptimizerConfig& config) {
+Status Run::setOptimizer(const OptimizerConfig& config) {
   if (auto error = validate(config, "optimizer")) return error;
   optimizer_.setConfig(config);
   spec_.optimizer = config;
