@@ -6,6 +6,7 @@
 // Lab sections and the i18n key of their titles (the link text).
 export const LAB_SECTION_TITLES = {
   activations: 'lab.gallery.title', softmax: 'lab.softmax.title', 'init-histograms': 'lab.hist.title',
+  'init-training': 'lab.initTrain.title',
   'optimizer-mnist': 'lab.opt.title', batchnorm: 'lab.bn.title', overfit: 'lab.overfit.title',
   'random-search': 'lab.rs.title', preprocessing: 'lab.pre.title', 'loss-targets': 'lab.loss.title',
 };
@@ -20,7 +21,7 @@ export const TIMELINE_STEPS = [
   { id: 'vanishing', year: '1991', links: [preset('deep-sigmoid'), lab('activations')] },
   { id: 'pretraining', year: '2006', links: [], noExperiment: true },
   { id: 'relu', year: '2010', links: [preset('deep-relu'), preset('dying-relu-lr'), lab('activations')] },
-  { id: 'init', year: '2010, 2015', links: [lab('init-histograms'), preset('deep-relu')] },
+  { id: 'init', year: '2010, 2015', links: [lab('init-histograms'), lab('init-training'), preset('deep-relu')] },
   { id: 'adam-bn', year: '2014, 2015', links: [lab('optimizer-mnist'), lab('batchnorm'), preset('bn-off'), preset('bn-on')] },
 ];
 
