@@ -269,7 +269,7 @@ const std::vector<LayerStats>& Run::stats() {
 }
 
 Status Run::evaluateGrid(int resolution, const GridBounds& bounds, Matrix& outputs, std::vector<Matrix>* neurons,
-                             int maxUnitsPerLayer) {
+                         int maxUnitsPerLayer) {
   if (!dataset_.raw2dAvailable)
     return Error{"", "this data set is not two-dimensional, so it has no 2-D grid", ErrorCode::NotTwoDimensional, {}};
   if (resolution < 2 || resolution > 400)

@@ -35,8 +35,8 @@
 #include "lab/init_histograms.h"
 #include "lab/test_functions.h"
 #include "run/packed_records.h"
-#include "run/run_memory.h"
 #include "run/run.h"
+#include "run/run_memory.h"
 #include "spec/experiment_json.h"
 #include "spec/model_file.h"
 #include "spec/optimizer_json.h"
@@ -145,9 +145,7 @@ class RunBinding {
     }
     return run_->step(static_cast<int>(n));
   }
-  std::string divergenceJson() const {
-    return run_->divergence() ? nn::toJson(*run_->divergence()).dump() : std::string();
-  }
+  std::string divergenceJson() const { return run_->divergence() ? nn::toJson(*run_->divergence()).dump() : std::string(); }
 
   std::string infoJson() { return nn::describeNetwork(*run_).dump(); }
 
@@ -247,9 +245,7 @@ class RunBinding {
   }
 
  private:
-  static RunBinding* wrap(std::optional<RunPointer> run) {
-    return run ? new RunBinding(std::move(*run)) : nullptr;
-  }
+  static RunBinding* wrap(std::optional<RunPointer> run) { return run ? new RunBinding(std::move(*run)) : nullptr; }
   const nn::Split& splitOf(int split) const {
     const nn::Dataset& d = run_->dataset();
     return split == 1 ? d.validation : split == 2 ? d.test : d.train;

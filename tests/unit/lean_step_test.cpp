@@ -93,7 +93,7 @@ TEST_CASE("an infinity that a sigmoid squashes to a finite value still stops the
   for (int i = 0; i < 12; ++i)
     layers += R"({"type": "dense", "units": 64, "weight_init": {"kind": "constant", "value": 100}},)";
   auto run = runFrom(R"({"data": {"kind": "circles", "samples": 100}, "layers": [)" + layers +
-                             R"({"type": "activation", "fn": "sigmoid"}, {"type": "dense", "units": 2}]})");
+                     R"({"type": "activation", "fn": "sigmoid"}, {"type": "dense", "units": 2}]})");
   CHECK(run->step(3) == 0);
   REQUIRE(run->divergence());
   CHECK(run->divergence()->step == 1);

@@ -178,7 +178,7 @@ TEST_CASE("layer statistics describe the last batch: dead ReLUs, norms, histogra
   float total = 0;
   for (float c : stats[1].output.histogram.counts) total += c;
   CHECK(total == 6 * run->dataset().train.size());  // histograms cover up to 256 training examples
-  CHECK(stats[1].inputGradNorm == 0.0);                 // dead units pass no gradient
+  CHECK(stats[1].inputGradNorm == 0.0);             // dead units pass no gradient
 }
 
 TEST_CASE("dead units pass no gradient on any sample example: the leaky family is never dead") {
@@ -190,7 +190,7 @@ TEST_CASE("dead units pass no gradient on any sample example: the leaky family i
     auto run = runFrom(R"({"data": {"kind": "circles"},
       "layers": [{"type": "dense", "units": 6, "bias_init": {"kind": "constant", "value": -100}},
                  {"type": "activation", "fn": ")" +
-                               fn + R"("}, {"type": "dense", "units": 2}]})");
+                       fn + R"("}, {"type": "dense", "units": 2}]})");
     run->step(3);
     const LayerStats& activation = run->stats()[1];
     CHECK(activation.deadFraction == (fn == "relu" ? 1.0 : 0.0));
@@ -227,7 +227,7 @@ TEST_CASE("a 9-layer sigmoid network's gradient shrinks towards the input (vanis
     layers += R"({"type": "dense", "units": 16, "weight_init": {"kind": "normal", "std": 0.5}},
                  {"type": "activation", "fn": "sigmoid"},)";
   auto run = runFrom(R"({"data": {"kind": "spiral", "standardize": true}, "layers": [)" + layers +
-                             R"({"type": "dense", "units": 2}], "training": {"batch_size": 32}})");
+                     R"({"type": "dense", "units": 2}], "training": {"batch_size": 32}})");
   run->step(5);
   const auto& stats = run->stats();
   const double nearOutput = stats[16].inputGradNorm, nearInput = stats[0].inputGradNorm;
@@ -257,7 +257,7 @@ TEST_CASE("a run that overflows before any update blames the initialisation, not
     layers += R"({"type": "dense", "units": 64, "weight_init": {"kind": "normal", "std": 100}},
                  {"type": "activation", "fn": "relu"},)";
   auto run = runFrom(R"({"data": {"kind": "circles"}, "layers": [)" + layers +
-                             R"({"type": "dense", "units": 2}], "optimizer": {"learning_rate": 0.01}})");
+                     R"({"type": "dense", "units": 2}], "optimizer": {"learning_rate": 0.01}})");
   run->step(5);
   REQUIRE(run->divergence());
   CHECK(run->divergence()->step == 1);
