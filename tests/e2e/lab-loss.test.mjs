@@ -129,6 +129,9 @@ test('loss and targets: embedded, in Korean, at phone width', async () => {
   assert.deepEqual(state.z, [0.5, 3, -2, 1]);
   assert.equal(state.k, 1);
   checkAlgebra(state);
+  // The Jacobian tables are wider than a phone: they scroll in their own boxes, the page does not.
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(widths.scroll <= widths.client, `the page scrolls sideways: ${widths.scroll} > ${widths.client} px`);
   await screenshot(page, 'lab-loss-390-ko');
   await page.setViewportSize({ width: 1093, height: 600 });
   assert.deepEqual(errors, []);
