@@ -7,12 +7,7 @@ namespace nn {
 const char* toString(ActivationKind kind) { return activationDefinition(kind).name; }
 
 Expected<ActivationKind> parseActivationKind(const std::string& name) {
-  if (const ActivationDefinition* entry = activationRegistry().find(name)) return entry->kind;
-  const std::string allowed = activationRegistry().names();
-  return Error{"",
-               "unknown activation '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
-               ErrorCode::Choice,
-               {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
+  return activationRegistry().kindOf(name, "activation");
 }
 
 double defaultAlpha(ActivationKind kind) {

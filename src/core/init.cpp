@@ -15,14 +15,7 @@ bool readsMean(const InitDefinition& entry) {
 
 const char* toString(InitKind kind) { return initDefinition(kind).name; }
 
-Expected<InitKind> parseInitKind(const std::string& name) {
-  if (const InitDefinition* entry = initRegistry().find(name)) return entry->kind;
-  const std::string allowed = initRegistry().names();
-  return Error{"",
-               "unknown initializer '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
-               ErrorCode::Choice,
-               {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
-}
+Expected<InitKind> parseInitKind(const std::string& name) { return initRegistry().kindOf(name, "initializer"); }
 
 double initScale(const InitConfig& config, int fanIn, int fanOut) {
   return initDefinition(config.kind).scale(config, fanIn, fanOut);

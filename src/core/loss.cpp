@@ -8,14 +8,7 @@ namespace nn {
 
 const char* toString(LossKind kind) { return lossDefinition(kind).name; }
 
-Expected<LossKind> parseLossKind(const std::string& name) {
-  if (const LossDefinition* entry = lossRegistry().find(name)) return entry->kind;
-  const std::string allowed = lossRegistry().names();
-  return Error{"",
-               "unknown loss '" + name.substr(0, 40) + "' (expected one of: " + allowed + ")",
-               ErrorCode::Choice,
-               {{"got", name.substr(0, 40)}, {"allowed", allowed}}};
-}
+Expected<LossKind> parseLossKind(const std::string& name) { return lossRegistry().kindOf(name, "loss"); }
 
 void Loss::resize(int outputs, int batch) {
   predictions_.resize(outputs, batch);

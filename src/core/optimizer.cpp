@@ -11,15 +11,6 @@ namespace nn {
 
 namespace {
 
-// "unknown optimizer 'lbfgs' (expected one of: sgd, ...)"
-Error unknownName(const std::string& name, const char* what, const std::string& list) {
-  const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
-  return Error{"",
-               "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + list + ")",
-               ErrorCode::Choice,
-               {{"got", shown}, {"allowed", list}}};
-}
-
 std::string show(double x) {
   std::ostringstream out;
   out << x;
@@ -94,15 +85,9 @@ double scheduleValueOf(const ScheduleConfig& s, const std::string& name) {
 }  // namespace
 
 const char* toString(OptimizerKind kind) { return optimizerDefinition(kind).name; }
-Expected<OptimizerKind> parseOptimizerKind(const std::string& name) {
-  if (const OptimizerDefinition* entry = optimizerRegistry().find(name)) return entry->kind;
-  return unknownName(name, "optimizer", optimizerRegistry().names());
-}
+Expected<OptimizerKind> parseOptimizerKind(const std::string& name) { return optimizerRegistry().kindOf(name, "optimizer"); }
 const char* toString(ScheduleKind kind) { return scheduleDefinition(kind).name; }
-Expected<ScheduleKind> parseScheduleKind(const std::string& name) {
-  if (const ScheduleDefinition* entry = scheduleRegistry().find(name)) return entry->kind;
-  return unknownName(name, "schedule", scheduleRegistry().names());
-}
+Expected<ScheduleKind> parseScheduleKind(const std::string& name) { return scheduleRegistry().kindOf(name, "schedule"); }
 
 double defaultWeightDecay(OptimizerKind kind) { return optimizerDefinition(kind).defaultWeightDecay; }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "expected.h"
+
 namespace nn {
 
 template <typename Entry>
@@ -30,6 +32,21 @@ class Registry {
     std::vector<std::string> list;
     for (const Entry& entry : *this) list.push_back(entry.name);
     return list;
+  }
+
+  // The kind named `name`, or the error every registry gives for a name it does not hold:
+  // "unknown activation 'lineer' (expected one of: linear, sigmoid, ...)" (a name over 40
+  // characters is shown cut, with "...": it may come from a pasted file).
+  // (A template so that registries of entries without a kind, e.g. parameter tables, still compile.)
+  template <typename E = Entry>
+  auto kindOf(const std::string& name, const char* what) const -> Expected<decltype(E::kind)> {
+    if (const E* entry = find(name)) return entry->kind;
+    const std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
+    const std::string allowed = names();
+    return Error{"",
+                 "unknown " + std::string(what) + " '" + shown + "' (expected one of: " + allowed + ")",
+                 ErrorCode::Choice,
+                 {{"got", shown}, {"allowed", allowed}}};
   }
 
   // "linear, sigmoid, tanh, ...": the choices an "unknown name" error lists.
