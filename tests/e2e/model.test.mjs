@@ -67,6 +67,9 @@ test('a bad upload shows a message and changes nothing', async () => {
   const { page, errors } = browser;
   await open(page, `${server.url}#data=circles&steps=40`);
   await page.waitForFunction(() => window.nnsandbox.step >= 40 && !window.nnsandbox.playing);
+  // The page writes its full hash 200 ms after load (scheduling.js, DELAY_MS.urlHash); on a fast
+  // machine the 40 steps are done before that, so wait for it rather than read the link's own hash.
+  await page.waitForFunction(() => location.hash.includes('&layers='));
   const earlier = await page.evaluate(() => ({ settings: window.nnsandbox.settings, step: window.nnsandbox.step, hash: location.hash }));
   const cases = [
     ['not-json.json', 'this is { not json', /not valid JSON/],
