@@ -127,6 +127,10 @@ double scheduledLearningRate(const ScheduleConfig& schedule, double baseLearning
 
 Optimizer::Optimizer(OptimizerConfig config) : config_(config) {}
 
+bool Optimizer::correctsBias(const OptimizerConfig& config) {
+  return config.biasCorrection && reads(optimizerDefinition(config.kind), "bias_correction");
+}
+
 void Optimizer::bind(const std::vector<Parameter>& parameters) {
   parameters_ = parameters;
   t_ = 0;
@@ -148,6 +152,7 @@ void Optimizer::resetState() {
 void Optimizer::setConfig(const OptimizerConfig& config) {
   const bool sameState = sameStateFamily(config.kind, config_.kind);
   config_ = config;
+  biasCorrected_ = correctsBias(config);
   if (!sameState) resetState();
 }
 
@@ -237,9 +242,8 @@ void Optimizer::step() {
   f.eps = static_cast<Scalar>(c.epsilon);
   // Bias correction: mhat = m / (1 - b1^t), vhat = v / (1 - b2^t); off: mhat = m, vhat = v. Only the
   // rules that read it pay for the two pow calls.
-  const bool biasCorrection = c.biasCorrection && reads(rule, "bias_correction");
-  f.mhatScale = biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
-  f.vhatScale = biasCorrection ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
+  f.mhatScale = biasCorrected_ ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta1, double(t)))) : Scalar(1);
+  f.vhatScale = biasCorrected_ ? static_cast<Scalar>(1.0 / (1.0 - std::pow(c.beta2, double(t)))) : Scalar(1);
   f.l1Step = static_cast<Scalar>(c.l1 * learningRate);
   const bool l1 = c.l1 > 0;
 

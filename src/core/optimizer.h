@@ -104,7 +104,12 @@ class Optimizer {
   void resetState();            // sizes first_/second_ for config_.kind, zeroed; allocates, so never called by step()
   double gradientNorm() const;  // global L2 norm of the gradients as they are now
 
+  // Whether the kind's rule reads bias_correction and the config turns it on: found when the config is
+  // set, so that step() does not search the rule's parameter names every step.
+  static bool correctsBias(const OptimizerConfig& config);
+
   OptimizerConfig config_;
+  bool biasCorrected_ = correctsBias(config_);
   std::vector<Parameter> parameters_;
   // Aligned with parameters_, as many as the kind's stateBuffers (optimizer_registry.h): first_ is the
   // velocity, h or m, second_ Adam's v or Adamax's u; empty when the kind keeps fewer.
