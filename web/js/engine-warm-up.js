@@ -17,6 +17,8 @@
 // worker keeps answering its messages, and the background compiler gets the CPU), and it stops for
 // good as soon as `busy()` is true (the learner started training: that warms the same code anyway).
 
+import { HISTORY_INTERVAL } from './history-steps.js';  // metrics as often as the worker records them after step 100
+
 // Small nets covering the step's code paths of the Playground's defaults and its common variants:
 // tanh and ReLU, Adam and SGD, the sigmoid and softmax heads.
 const WARM_UP_SPECS = [
@@ -40,7 +42,6 @@ const STEPS_PER_SPEC = 600;   // enough to use up V8's tier-up budget of the ste
 const STEPS_PER_SLICE = 50;   // about a millisecond at the baseline speed
 const START_AFTER_MS = 1000;  // after the call
 const PAUSE_MS = 5;           // between slices
-const HISTORY_EVERY = 10;     // metrics as often as the worker records them after step 100
 const GRID_RESOLUTION = 20;   // a small decision-boundary heatmap and the statistics per slice, as the worker sends them
 const GRID_BOUNDS = { xmin: -6, xmax: 6, ymin: -6, ymax: 6 };
 
@@ -56,8 +57,8 @@ export async function warmUpEngine(engine, busy = () => false, { startAfterMs = 
       run = engine.createRun(spec);
       for (let done = 0; done < STEPS_PER_SPEC; done += STEPS_PER_SLICE) {
         if (busy()) return;
-        for (let s = 0; s < STEPS_PER_SLICE; s += HISTORY_EVERY) {
-          run.step(HISTORY_EVERY);
+        for (let s = 0; s < STEPS_PER_SLICE; s += HISTORY_INTERVAL) {
+          run.step(HISTORY_INTERVAL);
           run.metrics();
         }
         run.grid(GRID_RESOLUTION, GRID_BOUNDS);
