@@ -11,6 +11,8 @@ import { buildSpec } from '../../web/js/state/spec.js';
 import { SETTINGS } from '../../web/js/state/settings.js';
 import { parseValue, formatValue, crossCheck } from '../../web/js/state/validate.js';
 import { encodeHash, decodeHash } from '../../web/js/state/url.js';
+import { splitCompareHash, decodeCompareB, encodeCompareHash } from '../../web/js/state/compare-url.js';
+import { comparePresetSettings } from '../../web/js/lessons/preset-settings.js';
 import en from '../../web/js/i18n/en.js';
 import ko from '../../web/js/i18n/ko.js';
 
@@ -30,6 +32,36 @@ function runPreset(engine, id, steps, at, overrides = {}) {
     }
     return seen;
   });
+}
+
+// A comparison preset's two runs as the page builds them from the teacher's link "#preset=<id>"
+// (main.js readHash): A from the preset, B from A and the comparison's differences.
+function comparisonSettings(id) {
+  const split = splitCompareHash(`#preset=${id}`);
+  const a = decodeHash(split.a, presetSettings(id));
+  const b = decodeCompareB(split.b, a);
+  assert.deepEqual([...a.errors, ...b.errors], [], id);
+  assert.equal(a.settings.compare, true, id);
+  return { a: a.settings, b: b.settings };
+}
+
+// Runs both sides of comparison `id` to each of `steps`: { a: { [step]: seen }, b: ... } (see runPreset).
+function runComparison(engine, id, steps) {
+  CHECKED.add(id);
+  const { a, b } = comparisonSettings(id);
+  const both = {};
+  for (const [side, settings] of [['a', a], ['b', b]]) {
+    const { spec } = buildSpec(settings);
+    both[side] = withRun(engine, spec, (run) => {
+      const seen = {};
+      for (const step of steps) {
+        run.step(step - run.metrics().step);
+        seen[step] = { metrics: run.metrics(), stats: run.stats() };
+      }
+      return seen;
+    });
+  }
+  return both;
 }
 
 const dense = (stats) => stats.layers.filter((l) => l.type === 'dense');
@@ -197,6 +229,64 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     assert.ok(off.train.loss > 1.5 * on.train.loss, `${off.train.loss} vs ${on.train.loss}`);
   });
 
+  it('compare sigmoid vs ReLU: at step 500 A\'s first-layer gradient is about 1e-5 times B\'s; A\'s loss stays near 0.69, B\'s below 0.1', () => {
+    const { a, b } = runComparison(context.engine, 'compare-sigmoid-relu', [500]);
+    const first = (side) => dense(side[500].stats)[0].weightGradNorm;
+    const ratio = first(a) / first(b);
+    assert.ok(ratio > 1e-6 && ratio < 1e-4, `ratio ${ratio}`);
+    assert.ok(first(a) > 1e-7 && first(a) < 1e-5 && first(b) > 1e-2 && first(b) < 1, `${first(a)} vs ${first(b)}`);
+    assert.ok(Math.abs(a[500].metrics.train.loss - 0.69) < 0.01, `A ${a[500].metrics.train.loss}`);
+    assert.ok(b[500].metrics.train.loss < 0.1, `B ${b[500].metrics.train.loss}`);
+    assert.match(en['preset.compare-sigmoid-relu.note'], /10⁻⁵ times.*10⁻⁶ against 10⁻¹.*0\.69.*below 0\.1/);
+  });
+
+  it('compare BatchNorm: A\'s gradients are all exactly 0 from step 20 and its loss stays above 0.65; B passes 90 %', () => {
+    const { a, b } = runComparison(context.engine, 'compare-batchnorm', [20, 500]);
+    for (const step of [20, 500]) assert.ok(dense(a[step].stats).every((l) => l.weightGradNorm === 0), `step ${step}`);
+    assert.ok(a[500].metrics.train.loss > 0.65);
+    assert.ok(b[500].metrics.train.accuracy > 0.9, `${b[500].metrics.train.accuracy}`);
+    assert.match(en['preset.compare-batchnorm.note'], /about 20 steps.*exactly 0.*above 0\.65.*over 90 %/);
+  });
+
+  it('compare init: N(0,1) starts near loss 70 (He near 0.7), first gradient over 100x; validation loss over 5x at step 1000', () => {
+    const { a, b } = runComparison(context.engine, 'compare-init', [0, 1000]);
+    assert.ok(a[0].metrics.train.loss > 55 && a[0].metrics.train.loss < 85, `A ${a[0].metrics.train.loss}`);
+    assert.ok(b[0].metrics.train.loss > 0.6 && b[0].metrics.train.loss < 0.8, `B ${b[0].metrics.train.loss}`);
+    const first = (side) => dense(side[0].stats)[0].weightGradNorm;
+    assert.ok(first(a) > 100 * first(b), `${first(a)} vs ${first(b)}`);
+    assert.ok(a[1000].metrics.train.accuracy >= 0.95, 'A learned the training points');
+    assert.ok(a[1000].metrics.validation.loss > 5 * b[1000].metrics.validation.loss, `${a[1000].metrics.validation.loss} vs ${b[1000].metrics.validation.loss}`);
+    assert.match(en['preset.compare-init.note'], /about 70 \(B: about 0\.7\).*over 100 times.*over five times/);
+  });
+
+  it('compare SGD vs Momentum and SGD vs Adam: SGD about 0.64 at step 500; Momentum and Adam below 0.15; Adam about 0.47 at step 100', () => {
+    const momentum = runComparison(context.engine, 'compare-sgd-momentum', [500]);
+    const adam = runComparison(context.engine, 'compare-sgd-adam', [100, 500]);
+    const sgd = momentum.a[500].metrics.train.loss;
+    assert.ok(Math.abs(sgd - 0.64) < 0.03, `SGD ${sgd}`);
+    assert.equal(adam.a[500].metrics.train.loss, sgd, 'both comparisons share run A');
+    assert.ok(momentum.b[500].metrics.train.loss < 0.15, `momentum ${momentum.b[500].metrics.train.loss}`);
+    assert.ok(adam.b[500].metrics.train.loss < 0.15, `adam ${adam.b[500].metrics.train.loss}`);
+    assert.ok(Math.abs(adam.b[100].metrics.train.loss - 0.47) < 0.03 && Math.abs(adam.a[100].metrics.train.loss - 0.68) < 0.03,
+      `${adam.b[100].metrics.train.loss} vs ${adam.a[100].metrics.train.loss}`);
+    assert.match(en['preset.compare-sgd-momentum.note'], /about 0\.64.*below 0\.15/);
+    assert.match(en['preset.compare-sgd-adam.note'], /about 0\.47.*near 0\.68.*below 0\.15/);
+  });
+
+  it('compare standardisation: A\'s training loss at step 300 is more than 1.5 times B\'s', () => {
+    const { a, b } = runComparison(context.engine, 'compare-standardize', [300]);
+    assert.ok(a[300].metrics.train.loss > 1.5 * b[300].metrics.train.loss, `${a[300].metrics.train.loss} vs ${b[300].metrics.train.loss}`);
+    assert.match(en['preset.compare-standardize.note'], /about 25.*more than 1\.5 times/);
+  });
+
+  it('compare dropout: A memorises; at step 3000 B\'s validation loss is less than half of A\'s', () => {
+    const { a, b } = runComparison(context.engine, 'compare-dropout', [500, 3000]);
+    assert.equal(a[3000].metrics.train.accuracy, 1);
+    assert.ok(a[3000].metrics.validation.loss > a[500].metrics.validation.loss, 'A\'s validation loss climbs');
+    assert.ok(b[3000].metrics.validation.loss < a[3000].metrics.validation.loss / 2, `${b[3000].metrics.validation.loss} vs ${a[3000].metrics.validation.loss}`);
+    assert.match(en['preset.compare-dropout.note'], /15 %.*less than half/);
+  });
+
   it('spiral: the three-arm spiral is learned', () => {
     CHECKED.add('spiral');
     const m = runPreset(context.engine, 'spiral', [1500])[1500].metrics;
@@ -206,6 +296,23 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
   it('has a check for every preset', () => {
     assert.deepEqual(PRESETS.map((p) => p.id).filter((id) => !CHECKED.has(id)), []);
   });
+});
+
+it('a comparison link names B only where it differs from what the preset gives, and reads back both runs', () => {
+  for (const preset of PRESETS.filter((p) => p.compare)) {
+    const a = presetSettings(preset.id);
+    const b = comparePresetSettings(preset.id);
+    assert.equal(encodeCompareHash(a, b).includes('b.'), false, preset.id);
+    // B edited away from the preset: the link carries it.
+    const edited = { ...b, seed: 7 };
+    const hash = encodeCompareHash(a, edited);
+    assert.match(hash, /&b\.seed=7/);
+    const split = splitCompareHash(hash);
+    const readA = decodeHash(split.a, presetSettings(preset.id));
+    const readB = decodeCompareB(split.b, readA);
+    assert.deepEqual(buildSpec(readB.settings).spec, buildSpec(edited).spec, preset.id);
+    assert.deepEqual(buildSpec(readA.settings).spec, buildSpec(a).spec, preset.id);
+  }
 });
 
 describeEachFlavor('the notes beside the controls say what the engine does', (context) => {

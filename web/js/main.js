@@ -1,8 +1,11 @@
 // Page entry point: reads the settings from the URL (reporting anything bad), builds the views,
 // starts the training worker and keeps the URL hash in step with the settings.
 
-import { decodeHash, encodeHash } from './state/url.js';
-import { defaultSettings, isRegression, SETTING_BY_KEY, controlKeys } from './state/settings.js';
+import { decodeHash } from './state/url.js';
+import { encodeCompareHash, splitCompareHash, decodeCompareB } from './state/compare-url.js';
+import { createSwitchStore } from './state/switch-store.js';
+import { createCompareMode } from './compare-mode.js';
+import { defaultSettings, isRegression, controlKeys } from './state/settings.js';
 import { differingSettings } from './state/run-differences.js';
 import { createStore } from './state/store.js';
 import { createRunState } from './state/run-state.js';
@@ -11,7 +14,7 @@ import { $, el } from './views/dom.js';
 import { createMessages } from './views/messages.js';
 import { renderControls, choiceLabel } from './views/controls.js';
 import { createDataPanel } from './views/data-panel.js';
-import { createFeatureToggles, featureLabel } from './views/features.js';
+import { createFeatureToggles } from './views/features.js';
 import { createBuilder } from './views/builder.js';
 import { createNetworkView } from './views/network.js';
 import { createOutputView } from './views/output.js';
@@ -25,6 +28,7 @@ import { createRunbar } from './views/runbar.js';
 import { createReplayProgress } from './views/replay-progress.js';
 import { createOptimizerExplain } from './views/optimizer-explain.js';
 import { createCurves } from './charts/curves.js';
+import { differenceText } from './views/difference-text.js';
 import { createRunController } from './run-controller.js';
 import { createMetricsSummary } from './views/metrics-summary.js';
 import { postHeightToParent } from './embed-height.js';
@@ -35,13 +39,14 @@ import { DELAY_MS, debounced } from './scheduling.js';
 const messages = createMessages($('#messages'));
 holdFormulas();  // KaTeX loads after the first run exists (views/formula.js)
 
-// A link may name a preset; its explicit settings then apply on top of the preset.
+// A link may name a preset; its explicit settings then apply on top of the preset. Compare mode's
+// run B is read after A, from its own `b.` entries (state/compare-url.js).
 function readHash(hash, base) {
-  const first = decodeHash(hash, base);
-  if (first.settings.preset && first.settings.preset !== base.preset) {
-    return decodeHash(hash, presetSettings(first.settings.preset, base));
-  }
-  return first;
+  const split = splitCompareHash(hash);
+  let a = decodeHash(split.a, base);
+  if (a.settings.preset && a.settings.preset !== base.preset) a = decodeHash(split.a, presetSettings(a.settings.preset, base));
+  const b = decodeCompareB(split.b, a);
+  return { ...a, b, errors: [...a.errors, ...b.errors] };
 }
 
 function reportHashErrors(errors) {
@@ -53,17 +58,21 @@ const loaded = readHash(window.location.hash, defaultSettings());
 setLanguage(initialLanguage(loaded.settings.lang), { remember: false });
 const store = createStore(loaded.settings);
 const runState = createRunState();
+// Compare mode's run B (compare-mode.js); the settings panels edit A or B through editStore.
+const storeB = createStore(loaded.b.settings);
+const runStateB = createRunState();
+const editStore = createSwitchStore({ a: store, b: storeB });
 reportHashErrors(loaded.errors);
 applyEmbed(store.settings);
 
 // ---- views ---------------------------------------------------------------------------------------
-createDataPanel({ picker: $('#dataset-picker'), controls: $('#data-controls'), splitReadout: $('#split-readout'), regenerate: $('#regenerate') }, store, messages);
-createFeatureToggles($('#feature-toggles'), store, messages);
-for (const box of ['training', 'schedule', 'regularization']) renderControls($(`#${box}-controls`), controlKeys(box), store, { messages });
-createOptimizerExplain($('#optimizer-explain'), store);
-createBuilder($('#builder'), $('#layer-explain'), store, messages);
+createDataPanel({ picker: $('#dataset-picker'), controls: $('#data-controls'), splitReadout: $('#split-readout'), regenerate: $('#regenerate') }, editStore, messages);
+createFeatureToggles($('#feature-toggles'), editStore, messages);
+for (const box of ['training', 'schedule', 'regularization']) renderControls($(`#${box}-controls`), controlKeys(box), editStore, { messages });
+createOptimizerExplain($('#optimizer-explain'), editStore);
+createBuilder($('#builder'), $('#layer-explain'), editStore, messages);
 // The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
-renderControls($('#head-controls'), controlKeys('head'), store);
+renderControls($('#head-controls'), controlKeys('head'), editStore);
 createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
 const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
   viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
@@ -89,13 +98,15 @@ const network = createNetworkView($('#network-diagram'), runState, {
 });
 const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
 renderControls($('#curve-controls'), controlKeys('curve'), store);
-store.subscribe(() => { if (runState.history) curves.update(runState.history, regression()); }, ['lossLog']);
+const redrawCurves = () => { if (runState.history) curves.update(runState.history, regression(), compare?.historyB()); };
+store.subscribe(redrawCurves, ['lossLog']);
 const summary = createMetricsSummary($('#metrics-summary'), runState);
 const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
 
 const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
   store, messages, (payload) => controller?.requestPaths(payload));
 let exporter = null;
+let compare = null;
 
 const regression = () => isRegression(store.settings) || runState.task?.kind === 'regression';
 const runViews = {
@@ -110,20 +121,22 @@ const runViews = {
     network.newRun();
     output.newRun();
     insides.newRun();
-    curves.update(runState.history, regression());
+    redrawCurves();
+    compare?.newRunA();
     runbar.refresh();
     summary.update();
     replayProgress.refresh();
   },
   redraw(what) {
-    if (what.has('progress')) { output.progress(); curves.update(runState.history, runState.task?.kind === 'regression'); }
+    const inCompare = compare?.active();
+    if (what.has('progress')) { output.progress(); redrawCurves(); if (inCompare) compare.columns.a.progress(); }
     // A divergence also re-renders the insides, so their charts explain themselves.
-    if (what.has('stats') || (what.has('progress') && runState.diverged)) insides.stats();
+    if (what.has('stats') || (what.has('progress') && runState.diverged)) { insides.stats(); if (inCompare) compare.columns.a.stats(); }
     runbar.refresh();
     summary.update();
     replayProgress.refresh();
   },
-  grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); },
+  grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); if (compare?.active()) compare.columns.a.grid(m); },
   modelReceived: (model) => exporter.modelReceived(model),
   pathsReceived: (m) => paths.received(m),
   requestPaths: () => paths.request(),
@@ -131,16 +144,21 @@ const runViews = {
 // A link's mid-run optimizer changes: its first run starts from the values at step 0 and the worker
 // applies each change at its step, so the replayed curve matches; the controls show the current values.
 const initialReplay = loaded.changes.length ? { settings: loaded.initial, changes: loaded.changes } : null;
-controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay });
+controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay,
+  onProgress: () => compare?.sync() });
+compare = createCompareMode({
+  elements: { grid: $('#compare-grid'), differs: $('#compare-differs'), editButtons: [...document.querySelectorAll('[data-edit-side]')], toggle: $('#compare-toggle') },
+  stores: { a: store, b: storeB }, runStates: { a: runState, b: runStateB }, editStore, controllerA: controller, messages,
+  linkB: loaded.b, initialStep: loaded.settings.steps, redrawCurves });
 const runbar = createRunbar({ play: $('#play'), step: $('#step'), reset: $('#reset'), speed: $('#speed'), speedLabel: $('#speed-label'),
-  stepOut: $('#readout-step'), epochOut: $('#readout-epoch'), lrOut: $('#readout-lr'), status: $('#run-status') }, store, runState, controller);
+  stepOut: $('#readout-step'), epochOut: $('#readout-epoch'), lrOut: $('#readout-lr'), status: $('#run-status') }, store, runState, compare.actions);
 const replayProgress = createReplayProgress({ box: $('#replay-progress'), bar: $('#replay-bar'), text: $('#replay-text'), cancel: $('#replay-cancel') },
   runState, controller);
 exporter = createExport({ downloadModel: $('#download-model'), upload: $('#upload-model'), heatmapButton: $('#download-heatmap'), lossButton: $('#download-loss'), csvButton: $('#download-csv') },
   { store, runState, messages, requestModel: controller.requestModel, importModel: controller.importModel, heatmapCanvas: () => output.canvas, lossCanvas: curves.lossCanvas });
 createShare({ linkButton: $('#copy-link'), embedButton: $('#open-embed'), dialog: $('#embed-dialog'), options: $('#embed-options'), code: $('#embed-code'),
   copyButton: $('#copy-embed'), closeButton: $('#close-embed'), openFull: $('#open-full'), heightNote: $('#embed-height'),
-  script: $('#embed-script'), copyScriptButton: $('#copy-embed-script') }, store, runState, messages);
+  script: $('#embed-script'), copyScriptButton: $('#copy-embed-script') }, store, runState, messages, () => compare.link());
 
 // Pinning keeps a copy of the current curves; later runs are drawn over it. Each pin is labelled
 // with what differs between it, the other pins and the current run.
@@ -148,18 +166,10 @@ $('#pin-run').addEventListener('click', () => {
   if (!runState.history?.step.length) return;
   curves.pin(structuredClone(store.settings), runState.history);
   renderPins();
-  curves.update(runState.history, regression());
+  redrawCurves();
 });
-$('#clear-pins').addEventListener('click', () => { curves.clearPins(); renderPins(); curves.update(runState.history, regression()); });
+$('#clear-pins').addEventListener('click', () => { curves.clearPins(); renderPins(); redrawCurves(); });
 const settingSummary = (s) => `${choiceLabel('optimizer', s.optimizer)} lr=${s.learningRate}, ${s.layers.map((l) => l.units).join('-') || '0'} ${s.layers[0]?.activation ?? ''}`;
-function differenceText({ key, value, layerField }) {
-  const field = { units: t('builder.units'), initParam: `${t('builder.init')} ${t('builder.param.value')}` }[layerField] ?? t(`builder.${layerField}`);
-  const name = layerField ? `${t('setting.layers')} · ${field}` : t(`setting.${key}`);
-  const shown = typeof value === 'boolean' ? (value ? '✓' : t('off'))
-    : Array.isArray(value) ? value.map((v) => (key === 'features' ? featureLabel(v) : v)).join(', ')
-    : SETTING_BY_KEY[key]?.type === 'choice' ? choiceLabel(key, value) : String(value);
-  return `${name}: ${shown}`;
-}
 function renderPins() {
   const list = $('#pinned-list');
   const pins = curves.pins();
@@ -179,7 +189,7 @@ const markLanguage = () => {
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
   if (runViews.flavor) runViews.ready({ flavor: runViews.flavor });
   renderPins();
-  if (runState.history) curves.update(runState.history, regression());
+  redrawCurves();
   summary.update({ now: true });
 };
 onLanguageChange(markLanguage);
@@ -196,19 +206,21 @@ const entrySettings = new Map();   // entry id -> its latest settings, for this 
 const newEntryId = ((base, n) => () => `${base}-${n++}`)(Date.now().toString(36), 0);
 let entry = window.history.state?.entry ?? newEntryId();
 entrySettings.set(entry, store.settings);
+const currentHash = (settings) => encodeCompareHash(settings, settings.compare ? storeB.settings : null);
 function writeEntry(method) {
-  writtenHash = `#${encodeHash(store.settings)}`;
+  writtenHash = `#${currentHash(store.settings)}`;
   window.history[method]({ entry, settings: store.settings }, '', writtenHash);
 }
 const rewriteEntryLater = debounced(DELAY_MS.urlHash, () => writeEntry('replaceState'));
 store.subscribe(() => { if (store.settings.lang) setLanguage(store.settings.lang); }, ['lang']);
+storeB.subscribe(() => { if (store.settings.compare) rewriteEntryLater.schedule(); });
 store.subscribe(() => applyEmbed(store.settings), ['embed', 'hide']);
 store.subscribe((keys, origin) => {
   if (origin === 'revert') reportHashErrors([]);
   rewriteEntryLater.cancel();
   if (origin === 'preset') {
     const left = entrySettings.get(entry);
-    window.history.replaceState({ entry, settings: left }, '', `#${encodeHash(left)}`);
+    window.history.replaceState({ entry, settings: left }, '', `#${currentHash(left)}`);
     entry = newEntryId();
     entrySettings.set(entry, store.settings);
     writeEntry('pushState');
@@ -229,8 +241,9 @@ window.addEventListener('popstate', (event) => {
 window.addEventListener('hashchange', () => {
   if (window.location.hash === writtenHash) return;
   if (window.history.state?.entry !== entry) entry = window.history.state?.entry ?? newEntryId();
-  const { settings, errors } = readHash(window.location.hash, store.settings);
+  const { settings, errors, b } = readHash(window.location.hash, store.settings);
   reportHashErrors(errors);
+  storeB.set(b.settings, 'hash');
   store.set(settings, 'hash');
 });
 // A link's step count is used once, for the first run; later runs start at step 0.
@@ -258,4 +271,12 @@ window.nnsandbox = Object.freeze({
   get changeLog() { return runState.changeLog && structuredClone(runState.changeLog); },
   get flavor() { return runViews.flavor ?? null; },
   get ready() { return Boolean(runState.task); },
+  // Compare mode's run B (null outside compare mode).
+  get compareB() {
+    if (!store.settings.compare) return null;
+    return { settings: structuredClone(storeB.settings), step: runStateB.step, ready: Boolean(runStateB.task), playing: runStateB.playing,
+      metrics: runStateB.metrics && structuredClone(runStateB.metrics), history: runStateB.history && structuredClone(runStateB.history),
+      gradHistory: runStateB.gradHistory && structuredClone(runStateB.gradHistory), changeLog: runStateB.changeLog && structuredClone(runStateB.changeLog) };
+  },
+  get gradHistory() { return runState.gradHistory && structuredClone(runState.gradHistory); },
 });

@@ -37,6 +37,10 @@ export const TO_WORKER = {
   // { runId, layer, row, col, value }  Set one weight W[row][col] of dense engine layer `layer` (the
   // diagram's weight editor), through run.setParameter; the worker then posts fresh metrics and grids.
   SET_WEIGHT: 'setWeight',
+  // { step }  Compare mode's lockstep (compare/lockstep.js): while playing, the run does not pass `step`
+  // (null: no limit). On reaching it the worker posts PROGRESS at once and waits for a higher limit,
+  // so two runs in two workers show the same step count. A link's replay (targetStep) ignores it.
+  LIMIT: 'limit',
   // {}  Ask for run.exportModel(); answered by MODEL.
   EXPORT: 'export',
   // { function, start: [x, y], steps, runs: [{ name, optimizer }], resolution }  Optimizer-paths view.

@@ -24,7 +24,11 @@ function heatmapResolution(spec) {
 }
 
 // initialReplay: a link's { settings (the values in force at step 0), changes }, for the first run.
-export function createRunController({ store, runState, messages, views, initialStep = 0, initialReplay = null }) {
+// worker: the started worker (worker-bridge.js) this run trains in: the page's own by default,
+// compare mode's run B another. onProgress(): called as soon as new metrics arrived (the lockstep
+// of compare mode reacts to them without waiting for a frame).
+export function createRunController({ store, runState, messages, views, initialStep = 0, initialReplay = null,
+  worker: started = sandboxWorker, onProgress = () => {} }) {
   let replay = initialReplay;
   let nextRunId = 1;
   let pending = null;          // { runId, task, blocks, settings, changeLog, importName?, play? }
@@ -33,7 +37,7 @@ export function createRunController({ store, runState, messages, views, initialS
   let frame = 0;
   const dirty = new Set();
 
-  const worker = sandboxWorker.connect({
+  const worker = started.connect({
     [FROM_WORKER.READY]: (m) => { ready = true; views.ready(m); newRun(initialStep, { replay }); replay = null; views.requestPaths(); },
     [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
     [FROM_WORKER.CREATED]: created,
@@ -50,6 +54,7 @@ export function createRunController({ store, runState, messages, views, initialS
       if (m.history.length) runState.step = Math.max(runState.step, m.history[m.history.length - 1].step);
       if (m.diverged) { runState.diverged = m.diverged; runState.step = m.diverged.step ?? runState.step; }
       redraw('progress');
+      onProgress();
     },
     [FROM_WORKER.OPTIMIZER_SET]: (m) => {
       if (m.runId !== runState.runId) return;
@@ -179,6 +184,8 @@ export function createRunController({ store, runState, messages, views, initialS
     importModel,
     requestPaths: (payload) => worker.send(TO_WORKER.PATHS, payload),
     setView,
+    // Compare mode's lockstep: a playing run waits at `step` (null: no limit; TO_WORKER.LIMIT).
+    limit: (step) => worker.send(TO_WORKER.LIMIT, { step }),
     // One weight of the current run, set by hand in the diagram (layer: the engine's dense layer).
     setWeight: (layer, row, col, value) => worker.send(TO_WORKER.SET_WEIGHT, { runId: runState.runId, layer, row, col, value }),
   };

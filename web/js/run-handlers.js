@@ -21,6 +21,7 @@ let post = null;
 const state = {
   run: null, runId: 0, step: 0, playing: false, speed: 3, targetStep: 0, diverged: null,
   history: [], view: null, owed: 0, lastTick: 0,
+  limit: null,  // compare mode: the step a playing run waits at (TO_WORKER.LIMIT)
   changes: [],  // a link's optimizer changes not reached yet: [{ step, optimizer }] in step order
   lastProgress: 0, lastGrid: 0, lastStats: 0, lastNeurons: 0,
 };
@@ -38,6 +39,7 @@ export function createHandlers(loadedEngine, postToPage) {
       [TO_WORKER.PAUSE]: pause,
       [TO_WORKER.STEP]: stepBy,
       [TO_WORKER.SPEED]: (m) => { state.speed = Math.min(5, Math.max(1, m.speed | 0)); },
+      [TO_WORKER.LIMIT]: (m) => { state.limit = Number.isInteger(m.step) ? m.step : null; if (state.playing) schedule(); },
       [TO_WORKER.SET_OPTIMIZER]: setOptimizer,
       [TO_WORKER.VIEW]: (m) => { state.view = m; if (!state.playing) publish(true); },
       [TO_WORKER.SET_WEIGHT]: setWeight,
@@ -82,6 +84,7 @@ function replaceRun(build, message, spec) {
   state.run?.delete();
   Object.assign(state, { run, runId: message.runId, playing: false, diverged: null, history: [], owed: 0, changes: message.changes ?? [] });
   if (message.view) state.view = message.view;
+  if (state.limit !== null) state.limit = 0;  // in lockstep a new run waits for the page's first limit
   state.step = run.metrics().step ?? 0;
   record();
   applyDueChanges();
@@ -161,6 +164,8 @@ function tick() {
     state.owed -= budget;
   }
   state.lastTick = now;
+  const held = state.limit !== null && !state.targetStep;
+  if (held) budget = Math.min(budget, Math.max(0, state.limit - state.step));
   while (budget > 0 && performance.now() - now < SLICE_MS && !state.diverged) {
     let n = Math.min(budget, historyInterval(state.step));
     if (state.targetStep) n = Math.min(n, state.targetStep - state.step);
@@ -173,15 +178,21 @@ function tick() {
     }
   }
   if (state.diverged) { publish(true); postStatus(); return; }
+  if (held && state.step >= state.limit) {
+    // At the lockstep limit: say so at once (the page then raises the limit) and wait for it.
+    publish(false, true);
+    return;
+  }
   publish(false);
   // A paced speed sleeps between slices; the maximum speed yields just long enough for messages.
   setTimeout(() => schedule(), rate === Infinity ? 0 : 30);
 }
 
-// Posts whatever is due (or everything when forced: after a step, a pause, a new run).
+// Posts whatever is due (or everything when forced: after a step, a pause, a new run); with
+// forceProgress only the metrics are sure to go (a lockstep limit reached).
 // Each kind of view data waits at least its base interval and at least 4x its own last cost, so a
 // big network (where one heatmap costs tens of ms) still spends most of its time training.
-function publish(force) {
+function publish(force, forceProgress = force) {
   if (!state.run) return;
   const now = performance.now();
   const due = (kind, base) => force || now - state[`last${kind}`] > Math.max(base, 4 * (state[`cost${kind}`] ?? 0));
@@ -191,7 +202,9 @@ function publish(force) {
     state[`last${kind}`] = performance.now();
     state[`cost${kind}`] = state[`last${kind}`] - start;
   };
-  if (force || now - state.lastProgress > PROGRESS_EVERY_MS) {
+  // Held in lockstep, metrics go only at the limits, so both runs of compare mode show the same steps.
+  const held = state.limit !== null && !state.targetStep && state.playing;
+  if (forceProgress || (!held && now - state.lastProgress > PROGRESS_EVERY_MS)) {
     state.lastProgress = now;
     post(FROM_WORKER.PROGRESS, { runId: state.runId, metrics: state.metrics, history: state.history, diverged: state.diverged });
     state.history = [];

@@ -7,6 +7,7 @@ import { createLineChart, alignSeries } from './line-chart.js';
 
 const SPLITS = ['train', 'validation', 'test'];
 const PIN_DASHES = [[6, 4], [2, 3], [10, 3, 2, 3], [1, 5]];
+const COMPARE_DASH = [7, 3];
 export const MAX_PINS = 4;
 
 // lossLog(): whether the loss axis is logarithmic (read at each update; a loss that falls by
@@ -19,11 +20,13 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
     emptyText: () => t('curves.waiting') });
   const pins = [];  // { settings, history }: the run's settings label it (main.js)
 
-  function seriesFor(field, history, pinIndex) {
+  // side: compare mode's run ('A' or 'B'; B is dashed), null outside it.
+  function seriesFor(field, history, pinIndex, side = null) {
+    const name = (split) => (side ? t('compare.series', { side, split: t(`metrics.${split}`) }) : t(`metrics.${split}`));
     return SPLITS.map((split) => ({
-      label: pinIndex === null ? t(`metrics.${split}`) : t('curves.pinSeries', { split: t(`metrics.${split}`), n: pinIndex + 1 }),
+      label: pinIndex === null ? name(split) : t('curves.pinSeries', { split: t(`metrics.${split}`), n: pinIndex + 1 }),
       color: SPLIT_COLORS[split],
-      dash: pinIndex === null ? undefined : PIN_DASHES[pinIndex % PIN_DASHES.length],
+      dash: pinIndex === null ? (side === 'B' ? COMPARE_DASH : undefined) : PIN_DASHES[pinIndex % PIN_DASHES.length],
       alpha: pinIndex === null ? 1 : 0.45,
       width: pinIndex === null ? 1.8 : 1.3,
       xs: history.step,
@@ -42,8 +45,10 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
     ];
   }
 
-  function draw(chart, field, history) {
-    const list = [...pins.flatMap((p, i) => seriesFor(field, p.history, i)), ...seriesFor(field, history, null),
+  // other: compare mode's run B, drawn over run A (history); both labelled with their side.
+  function draw(chart, field, history, other) {
+    const list = [...pins.flatMap((p, i) => seriesFor(field, p.history, i)), ...seriesFor(field, history, null, other ? 'A' : null),
+      ...(other ? seriesFor(field, other, null, 'B') : []),
       ...(field === 'Loss' ? penaltySeries(history) : [])];
     // Splits with no points (e.g. validation share 0) are left out rather than drawn empty.
     const shown = list.filter((s) => s.ys.some((v) => v !== null));
@@ -51,10 +56,11 @@ export function createCurves(lossContainer, accuracyContainer, { lossLog = () =>
   }
 
   return {
-    update(history, regression) {
-      draw(loss, 'Loss', history);
+    // other: compare mode's run B history (null outside compare mode).
+    update(history, regression, other = null) {
+      draw(loss, 'Loss', history, other);
       accuracyContainer.hidden = regression;
-      if (!regression) draw(accuracy, 'Acc', history);
+      if (!regression) draw(accuracy, 'Acc', history, other);
     },
     pin(settings, history) {
       if (pins.length >= MAX_PINS) pins.shift();

@@ -10,8 +10,20 @@ export function presetSettings(id, keep = {}) {
   const preset = PRESET_BY_ID[id];
   const base = defaultSettings();
   if (!preset) return base;
-  const settings = { ...base, ...structuredClone(preset.settings), preset: id };
-  if (preset.settings.layers) settings.layers = preset.settings.layers.map((l) => defaultLayer(l));
+  return fromPreset(base, preset.settings, id, keep);
+}
+
+function fromPreset(base, values, id, keep) {
+  const settings = { ...base, ...structuredClone(values), preset: id };
+  if (values.layers) settings.layers = values.layers.map((l) => defaultLayer(l));
   for (const key of ['lang', 'embed', 'hide', 'speed']) if (key in keep) settings[key] = keep[key];
   return settings;
+}
+
+// Compare mode: run B's settings of comparison `id` (the defaults, then its `compare` values), or
+// null for a preset that is no comparison. View settings (`keep`) are A's.
+export function comparePresetSettings(id, keep = {}) {
+  const preset = PRESET_BY_ID[id];
+  if (!preset?.compare) return null;
+  return { ...fromPreset(defaultSettings(), preset.compare, id, keep), compare: true };
 }

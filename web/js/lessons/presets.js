@@ -68,5 +68,27 @@ export const PRESETS = [
       layers: layers(3, { units: 16, activation: 'relu', init: 'he_normal' }), optimizer: 'adam', learningRate: 0.01 } },
 ];
 
+// Compare mode's lessons: run A (`settings`, with compare on) against run B (`compare`: B's own
+// settings from the defaults, like a preset's), stepping together on the same data and seed
+// (state/compare-url.js, compare/). Most pair two of the presets above; the optimizers share one net.
+const presetById = (id) => PRESETS.find((p) => p.id === id).settings;
+const comparison = (id, a, b) => ({ id, group: 'compare', settings: { ...a, compare: true }, compare: b });
+const pairOf = (id, a, b) => comparison(id, presetById(a), presetById(b));
+// N(0,1) against He: the same ReLU net, only the initial weights' scale differs.
+const INIT_NET = { dataset: 'circles', optimizer: 'sgd', learningRate: 0.01 };
+// The optimizers' race: a small tanh net that plain SGD at this rate trains slowly.
+const OPTIMIZER_NET = { dataset: 'circles', layers: layers(2, { units: 8, activation: 'tanh' }), learningRate: 0.01 };
+PRESETS.push(
+  pairOf('compare-sigmoid-relu', 'deep-sigmoid', 'deep-relu'),
+  pairOf('compare-batchnorm', 'bn-off', 'bn-on'),
+  comparison('compare-init',
+    { ...INIT_NET, layers: layers(5, { units: 16, activation: 'relu', init: 'normal', initParam: 1 }), headInit: 'normal', headInitParam: 1 },
+    { ...INIT_NET, layers: layers(5, { units: 16, activation: 'relu', init: 'he_normal' }), headInit: 'he_normal' }),
+  comparison('compare-sgd-momentum', { ...OPTIMIZER_NET, optimizer: 'sgd' }, { ...OPTIMIZER_NET, optimizer: 'momentum' }),
+  comparison('compare-sgd-adam', { ...OPTIMIZER_NET, optimizer: 'sgd' }, { ...OPTIMIZER_NET, optimizer: 'adam' }),
+  pairOf('compare-standardize', 'standardize-off', 'standardize-on'),
+  pairOf('compare-dropout', 'overfit', 'dropout'),
+);
+
 export const PRESET_BY_ID = Object.fromEntries(PRESETS.map((p) => [p.id, p]));
 export const PRESET_GROUPS = [...new Set(PRESETS.map((p) => p.group))];

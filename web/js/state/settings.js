@@ -53,7 +53,7 @@ const BOOK_RACE = PATH_DEFAULTS.book;  // the optimizer-paths view starts on the
 export const PATH_OPTIMIZERS = OPTIMIZERS.filter((name) => name in BOOK_RACE.learningRates);
 // Panels and controls a teacher may hide in embed mode (ids of elements with data-panel=...).
 export const HIDEABLE = ['data', 'features', 'training', 'builder', 'network', 'output', 'curves', 'insides',
-  'paths', 'presets', 'export', 'runbar'];
+  'paths', 'presets', 'export', 'runbar', 'compare'];
 
 export const MAX_LAYERS = 10;
 export const MAX_UNITS = 256;
@@ -172,6 +172,8 @@ export const SETTINGS = [
     type: 'bool', default: false },
   { key: 'lossLog', url: 'losslog', group: 'view', control: 'curve',
     type: 'bool', default: false },
+  // Compare mode: a second run B beside this one (state/compare-url.js holds B's settings in links).
+  { key: 'compare', url: 'cmp', group: 'view', type: 'bool', default: false },
   { key: 'preset', url: 'preset', group: 'view', type: 'choice', default: '',
     choices: ['', ...PRESETS.map((p) => p.id)] },
   // --- optimizer paths view ------------------------------------------------------------------

@@ -25,10 +25,15 @@ export function createStore(initial) {
     // keys: the settings the listener reads; it is called only when one of them changed (on every
     // change when left out, e.g. for a link of all the settings).
     subscribe(listener, keys = null) {
-      const wanted = keys && new Set(keys);
-      const call = wanted ? (changed, origin) => { if (changed.some((key) => wanted.has(key))) listener(changed, origin); } : listener;
+      const call = forKeys(listener, keys);
       listeners.add(call);
       return () => listeners.delete(call);
     },
   };
+}
+
+// listener, called only when one of `keys` changed (on every change when keys is null).
+export function forKeys(listener, keys) {
+  const wanted = keys && new Set(keys);
+  return wanted ? (changed, origin) => { if (changed.some((key) => wanted.has(key))) listener(changed, origin); } : listener;
 }

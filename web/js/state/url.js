@@ -14,7 +14,7 @@ import { CHANGES_URL, formatChanges, parseChanges, applyChanges } from './change
 import { hashText, splitEntries } from './hash-entries.js';
 import { LANGUAGES } from '../i18n/i18n.js';
 
-const RUN_GROUPS = new Set(['data', 'features', 'network', 'training', 'schedule', 'regularization']);
+export const RUN_GROUPS = new Set(['data', 'features', 'network', 'training', 'schedule', 'regularization']);
 export const MAX_HASH = 8000;
 
 // `changes`: the run's mid-run changes; `settings` must then hold the values in force at step 0.
@@ -68,7 +68,7 @@ export function decodeHash(hash, base = defaultSettings()) {
 
 // A value as written into a link. Commas and colons are legal in a fragment; keep them readable
 // (lists such as the layers or the softmax scores).
-function entryText(text) {
+export function entryText(text) {
   return encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
 

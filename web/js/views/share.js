@@ -7,7 +7,8 @@
 // (addLabShareTools); embed mode shows one experiment (applyLabEmbed).
 
 import { HIDEABLE } from '../state/settings.js';
-import { encodeHash, labHash, MAX_HASH } from '../state/url.js';
+import { labHash, MAX_HASH } from '../state/url.js';
+import { encodeCompareHash } from '../state/compare-url.js';
 import { linkWithChanges } from '../state/changes.js';
 import { t, onLanguageChange, language } from '../i18n/i18n.js';
 import { el } from './dom.js';
@@ -24,13 +25,16 @@ function pageUrl(hash) {
   return `${window.location.href.split('#')[0]}${hash}`;
 }
 
-export function shareUrl(settings, extra = {}, changes = []) {
-  return pageUrl(`#${encodeHash({ ...settings, ...extra }, changes)}`);
+// b: compare mode's run B ({ settings, changes }), or null.
+export function shareUrl(settings, extra = {}, changes = [], b = null) {
+  return pageUrl(`#${encodeCompareHash({ ...settings, ...extra }, b?.settings ?? null, changes, b?.changes ?? [])}`);
 }
 
-// A link to the current run at its current step, with its mid-run changes (state/changes.js).
-function runUrl(store, runState, messages, extra = {}) {
-  const urlOf = (link) => shareUrl(link.settings, { ...extra, steps: link.steps }, link.changes);
+// A link to the current run at its current step, with its mid-run changes (state/changes.js);
+// in compare mode run B's too (compareLink(): { settings, changes } or null).
+function runUrl(store, runState, messages, extra = {}, compareLink = () => null) {
+  const b = compareLink();
+  const urlOf = (link) => shareUrl(link.settings, { ...extra, steps: link.steps }, link.changes, b);
   const fits = (link) => { const url = urlOf(link); return url.length - url.indexOf('#') - 1 <= MAX_HASH; };
   const link = linkWithChanges(store.settings, runState.changeLog, runState.step, fits);
   if (link.dropped) {
@@ -62,7 +66,7 @@ async function copyWithMessage(text, messages, fallbackField) {
 }
 
 export function createShare({ linkButton, embedButton, dialog, options, code, copyButton, closeButton, openFull, heightNote, script, copyScriptButton },
-  store, runState, messages) {
+  store, runState, messages, compareLink = () => null) {
   const chosen = new Set(['paths', 'export', 'presets']);
   const boxes = HIDEABLE.map((panel) => {
     const box = el('input', { type: 'checkbox', value: panel });
@@ -80,7 +84,7 @@ export function createShare({ linkButton, embedButton, dialog, options, code, co
   const embedFlags = () => ({ embed: true, hide: hidden(), lang: language() });
 
   function embedCode() {
-    const url = runUrl(store, runState, messages, embedFlags());
+    const url = runUrl(store, runState, messages, embedFlags(), compareLink);
     const preset = store.settings.preset;
     const title = preset ? `${t('app.title')}: ${t(`preset.${preset}.title`)}` : t('app.title');
     return iframeCode({ src: url, title, lang: language(), height: frameHeight(measured ?? contentHeight()) });
@@ -96,10 +100,10 @@ export function createShare({ linkButton, embedButton, dialog, options, code, co
     measured = null;
     renderCode();
     // No replay for measuring: the layout does not depend on the step.
-    measure.measure(shareUrl(store.settings, { ...embedFlags(), steps: 0 }));
+    measure.measure(shareUrl(store.settings, { ...embedFlags(), steps: 0 }, [], compareLink()));
   }
 
-  linkButton.addEventListener('click', () => copyWithMessage(runUrl(store, runState, messages), messages));
+  linkButton.addEventListener('click', () => copyWithMessage(runUrl(store, runState, messages, {}, compareLink), messages));
   embedButton.addEventListener('click', () => { remeasure(); dialog.showModal(); });
   for (const b of boxes) b.box.addEventListener('change', () => { if (dialog.open) remeasure(); });
   copyButton.addEventListener('click', () => copyWithMessage(code.value, messages, code));
@@ -109,7 +113,7 @@ export function createShare({ linkButton, embedButton, dialog, options, code, co
   onLanguageChange(() => { if (dialog.open) remeasure(); else renderCode(); });
 
   // In embed mode a small link opens the full page (same settings, no embed flags) in a new tab.
-  const refreshOpenFull = () => { openFull.href = shareUrl(store.settings, { embed: false, hide: [], steps: 0 }); };
+  const refreshOpenFull = () => { openFull.href = shareUrl(store.settings, { embed: false, hide: [], steps: 0 }, [], compareLink()); };
   store.subscribe(refreshOpenFull);
   refreshOpenFull();
 }

@@ -1,0 +1,99 @@
+// Compare mode's panel: runs A and B side by side, each with its heatmap, metrics, gradient norm
+// per layer and dead units, and the line saying exactly what differs between them. Run B trains in
+// a worker of its own (a second sandbox worker, so both train in parallel on two cores) through
+// the same run controller as A; compare-lockstep.js keeps the two in step.
+
+import { t, onLanguageChange } from '../i18n/i18n.js';
+import { el } from './dom.js';
+import { createOutputView } from './output.js';
+import { createInsides } from './insides.js';
+import { differingSettings } from '../state/run-differences.js';
+import { settingName, valueText } from './difference-text.js';
+import { formatCount } from '../format.js';
+
+// One run's column: its heading (side, step) and second copies of the output and insides views.
+function runColumn(side, store, runState) {
+  const canvas = el('canvas', { width: 320, height: 320, role: 'img', 'aria-label': t('compare.heatmap', { side }) });
+  const step = el('span', { class: 'compare-step' });
+  const legend = el('div', { class: 'legend' });
+  const metricsTable = el('table', { class: 'metrics' });
+  const divergedBox = el('div', { class: 'diverged', hidden: true, role: 'alert' });
+  const unitCaption = el('p', { class: 'heatmap-unit', hidden: true });
+  const gradContainer = el('div', { class: 'chart' });
+  const deadContainer = el('div');
+  const gradTitle = el('strong');
+  const deadTitle = el('strong');
+  const column = el('div', { class: `compare-run side-${side.toLowerCase()}`, 'data-side': side },
+    el('h3', {}, el('span', { class: 'compare-badge' }, side), ' ', step),
+    el('div', { class: 'heatmap-wrap' }, canvas, unitCaption, divergedBox),
+    legend, metricsTable,
+    el('figure', {}, el('figcaption', {}, gradTitle), gradContainer),
+    el('figure', {}, el('figcaption', {}, deadTitle), deadContainer));
+  const output = createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls: el('div'), unitCaption }, store, runState);
+  // The activation and weight histograms stay in the full "Inside the network" panel (run A's).
+  const insides = createInsides({ gradContainer, deadContainer, activationContainer: el('div'), weightContainer: el('div') }, runState);
+  const label = () => { gradTitle.textContent = t('insides.gradients'); deadTitle.textContent = t('insides.dead'); };
+  onLanguageChange(label);
+  label();
+  return {
+    element: column,
+    newRun() { output.newRun(); insides.newRun(); this.progress(); },
+    progress() { output.progress(); step.textContent = t('compare.step', { step: formatCount(runState.step) }); },
+    stats() { insides.stats(); },
+    grid(m) { output.grid(m.grid, m.unitField); },
+    resize() { insides.resize(); },
+  };
+}
+
+// Hidden layers (1-based) where `field` differs, as ranges: "1–9", "2, 4–5".
+function layerRanges(a, b, field) {
+  const list = [];
+  for (let i = 0; i < Math.max(a.layers.length, b.layers.length); i++) {
+    if (String(a.layers[i]?.[field]) !== String(b.layers[i]?.[field])) list.push(i + 1);
+  }
+  const ranges = [];
+  for (const n of list) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === n - 1) last[1] = n; else ranges.push([n, n]);
+  }
+  return ranges.map(([x, y]) => (x === y ? String(x) : `${x}–${y}`)).join(', ');
+}
+
+// "B: activation sigmoid → relu in layers 1–9; init …": every run setting where B differs from A.
+export function differsLine(a, b) {
+  const [fromA, fromB] = differingSettings([a, b]);
+  if (fromB.length === 0) return t('compare.same');
+  const sameLayerCount = a.layers.length === b.layers.length;
+  const parts = fromB.map((d, i) => {
+    const change = `${settingName(d)}: ${valueText(fromA[i])} → ${valueText(d)}`;
+    if (!d.layerField || !sameLayerCount || d.layerField === 'units') return change;
+    return `${change} ${t('compare.inLayers', { layers: layerRanges(a, b, d.layerField) })}`;
+  });
+  return t('compare.differs', { list: parts.join('; ') });
+}
+
+// elements: { grid, differs, editButtons: [button data-side=a|b] }
+// stores: { a, b }; runStates: { a, b }; editStore: state/switch-store.js
+export function createComparePanel({ grid, differs, editButtons }, stores, runStates, editStore) {
+  const columns = { a: runColumn('A', stores.a, runStates.a), b: runColumn('B', stores.b, runStates.b) };
+  grid.replaceChildren(columns.a.element, columns.b.element);
+  function renderDiffers() { differs.textContent = differsLine(stores.a.settings, stores.b.settings); }
+  function renderEdit() {
+    for (const button of editButtons) button.setAttribute('aria-pressed', String(button.dataset.side === editStore.side));
+    document.body.classList.toggle('editing-b', document.body.classList.contains('comparing') && editStore.side === 'b');
+  }
+  for (const button of editButtons) button.addEventListener('click', () => { editStore.setSide(button.dataset.side); renderEdit(); });
+  stores.a.subscribe(renderDiffers);
+  stores.b.subscribe(renderDiffers);
+  onLanguageChange(renderDiffers);
+  return {
+    columns,
+    // The panel shows while body.comparing (main.css): embed mode's `hidden` stays the teacher's.
+    show(on) {
+      document.body.classList.toggle('comparing', on);
+      if (!on) editStore.setSide('a');
+      renderEdit();
+      renderDiffers();
+    },
+  };
+}
