@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachFlavor, withRun } from './harness.mjs';
 import { PRESETS } from '../../web/js/lessons/presets.js';
-import { presetSettings } from '../../web/js/lessons/preset-settings.js';
+import { presetSettings, comparePresetSettings } from '../../web/js/lessons/preset-settings.js';
 import { buildSpec } from '../../web/js/state/spec.js';
 import { SETTINGS } from '../../web/js/state/settings.js';
 import { parseValue, formatValue, crossCheck } from '../../web/js/state/validate.js';
 import { encodeHash, decodeHash } from '../../web/js/state/url.js';
 import { splitCompareHash, decodeCompareB, encodeCompareHash } from '../../web/js/state/compare-url.js';
-import { comparePresetSettings } from '../../web/js/lessons/preset-settings.js';
 import en from '../../web/js/i18n/en.js';
 import ko from '../../web/js/i18n/ko.js';
 

@@ -18,7 +18,7 @@ const VIEW_KEYS = SETTINGS.filter((row) => !RUN_GROUPS.has(row.group)).map((row)
 const pick = (settings, keys) => Object.fromEntries(keys.map((key) => [key, settings[key]]));
 
 // elements: createComparePanel's and { toggle } (the run bar's Compare button);
-// linkB: B's side of the page's link ({ changes } with its step-0 values in stores.b), for its first run;
+// linkB: B's side of the page's link (decodeCompareB: { initial, changes }), for its first run;
 // initialStep: the link's step count; curves: charts/curves.js (B is drawn over A);
 // redrawCurves(): draws the curves again (main.js knows whether the task is a regression).
 export function createCompareMode({ elements, stores, runStates, editStore, controllerA, messages, linkB, initialStep, redrawCurves }) {
@@ -47,7 +47,7 @@ export function createCompareMode({ elements, stores, runStates, editStore, cont
   }
 
   function startB(replay) {
-    const replayed = replay && linkB.changes.length ? { settings: stores.b.settings, changes: linkB.changes } : null;
+    const replayed = replay && linkB.changes.length ? { settings: linkB.initial, changes: linkB.changes } : null;
     controllerB = createRunController({ store: stores.b, runState: runStates.b, messages, views: viewsB,
       initialStep: replay ? initialStep : 0, initialReplay: replayed, worker: startWorker('sandbox'), onProgress: () => lockstep.sync() });
     sideB.controller = controllerB;

@@ -21,18 +21,20 @@ function runColumn(side, store, runState) {
   const unitCaption = el('p', { class: 'heatmap-unit', hidden: true });
   const gradContainer = el('div', { class: 'chart' });
   const deadContainer = el('div');
-  const gradTitle = el('strong');
   const deadTitle = el('strong');
+  // The heatmap beside its legend and metrics; under them the gradient chart (it has its own
+  // title) and the dead units.
   const column = el('div', { class: `compare-run side-${side.toLowerCase()}`, 'data-side': side },
     el('h3', {}, el('span', { class: 'compare-badge' }, side), ' ', step),
-    el('div', { class: 'heatmap-wrap' }, canvas, unitCaption, divergedBox),
-    legend, metricsTable,
-    el('figure', {}, el('figcaption', {}, gradTitle), gradContainer),
-    el('figure', {}, el('figcaption', {}, deadTitle), deadContainer));
+    el('div', { class: 'compare-top' },
+      el('div', { class: 'heatmap-wrap' }, canvas, unitCaption, divergedBox),
+      el('div', { class: 'compare-numbers' }, metricsTable, legend)),
+    el('figure', { class: 'compare-gradients' }, gradContainer),
+    el('figure', { class: 'compare-dead' }, el('figcaption', {}, deadTitle), deadContainer));
   const output = createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls: el('div'), unitCaption }, store, runState);
   // The activation and weight histograms stay in the full "Inside the network" panel (run A's).
   const insides = createInsides({ gradContainer, deadContainer, activationContainer: el('div'), weightContainer: el('div') }, runState);
-  const label = () => { gradTitle.textContent = t('insides.gradients'); deadTitle.textContent = t('insides.dead'); };
+  const label = () => { deadTitle.textContent = t('insides.dead'); };
   onLanguageChange(label);
   label();
   return {
