@@ -242,6 +242,6 @@ case "$command" in
   sanitize) deps; build_sanitized --target unit_tests gradient_tests nnsandbox; run_sanitized_tests ;;
   fuzz) deps; build_sanitized; run_fuzzers "${1:-60}" ;;
   serve) build_all; serve "$@" ;;
-  bench) build_all; node bench/wasm-bench.mjs; node bench/page-first-step.mjs; node bench/page-longtask.mjs; node bench/lab-overfit.mjs ;;
+  bench) build_all; node bench/wasm-bench.mjs; node bench/page-first-step.mjs; node bench/page-longtask.mjs; node bench/page-compare.mjs; node bench/lab-overfit.mjs ;;
   *) echo "usage: $0 {serve [PORT]|test|build|native|wasm|bench|sanitize|fuzz [SECONDS]|format|deps}" >&2; exit 2 ;;
 esac
