@@ -4,6 +4,7 @@
 // 8x64 run alone for reference. Prints figures, asserts nothing.
 // Usage: node bench/page-compare.mjs [seconds]   (needs a built site: ./build-wasm.sh build)
 import { launch, serve } from '../tests/e2e/helpers.mjs';
+import { countFrames } from './page-frames.mjs';
 
 const seconds = Number(process.argv[2] || 8);
 const net = (activation, init) => Array.from({ length: 8 }, () => `64:${activation}:${init}`).join(',');
@@ -19,19 +20,11 @@ async function measure(page, url, compare) {
   const steps = () => page.evaluate(() => [window.nnsandbox.step, window.nnsandbox.compareB?.step ?? 0]);
   const before = await steps();
   await page.click('#play');
-  const frames = await page.evaluate((ms) => new Promise((resolve) => {
-    const start = performance.now(); let last = start; let worstGap = 0; let count = 0;
-    const tick = (now) => {
-      worstGap = Math.max(worstGap, now - last); last = now; count++;
-      if (now - start < ms) requestAnimationFrame(tick);
-      else resolve({ count, worstGap, elapsed: now - start });
-    };
-    requestAnimationFrame(tick);
-  }), seconds * 1000);
+  const { frames: count, worstGap, elapsed } = await countFrames(page, seconds * 1000);
   const after = await steps();
   await page.click('#play');
-  const perSecond = (i) => ((after[i] - before[i]) / (frames.elapsed / 1000)).toFixed(0);
-  return { fps: (frames.count / (frames.elapsed / 1000)).toFixed(1), worstGap: frames.worstGap.toFixed(0), a: perSecond(0), b: perSecond(1) };
+  const perSecond = (i) => ((after[i] - before[i]) / (elapsed / 1000)).toFixed(0);
+  return { fps: (count / (elapsed / 1000)).toFixed(1), worstGap: worstGap.toFixed(0), a: perSecond(0), b: perSecond(1) };
 }
 
 const server = await serve();

@@ -3,6 +3,7 @@
 // the frame rate and training speed the learner sees. Prints figures, asserts nothing.
 // Usage: node bench/page-longtask.mjs [seconds]   (needs a built site: ./build-wasm.sh build)
 import { launch, serve } from '../tests/e2e/helpers.mjs';
+import { countFrames } from './page-frames.mjs';
 
 const seconds = Number(process.argv[2] || 8);
 const server = await serve();
@@ -19,15 +20,7 @@ try {
   });
   const startStep = await page.evaluate(() => window.nnsandbox.step);
   await page.click('#play');
-  const result = await page.evaluate((ms) => new Promise((resolve) => {
-    const start = performance.now(); let last = start; let worstGap = 0; let frames = 0;
-    const tick = (now) => {
-      worstGap = Math.max(worstGap, now - last); last = now; frames++;
-      if (now - start < ms) requestAnimationFrame(tick);
-      else resolve({ frames, worstGap, elapsed: now - start, longTasks: window.__longTasks.slice() });
-    };
-    requestAnimationFrame(tick);
-  }), seconds * 1000);
+  const result = { ...await countFrames(page, seconds * 1000), longTasks: await page.evaluate(() => window.__longTasks.slice()) };
   await page.click('#play');
   const endStep = await page.evaluate(() => window.nnsandbox.step);
   const longest = result.longTasks.length ? Math.max(...result.longTasks) : 0;
