@@ -49,7 +49,7 @@ export function createCompareMode({ elements, stores, runStates, editStore, cont
   function startB(replay) {
     const replayed = replay && linkB.changes.length ? { settings: linkB.initial, changes: linkB.changes } : null;
     controllerB = createRunController({ store: stores.b, runState: runStates.b, messages, views: viewsB,
-      initialStep: replay ? initialStep : 0, initialReplay: replayed, worker: startWorker('sandbox'), onProgress: () => lockstep.sync() });
+      initialStep: replay ? initialStep : 0, initialReplay: replayed, worker: startWorker('sandbox'), onProgress: () => lockstep.sync(), neurons: false });
     sideB.controller = controllerB;
   }
 

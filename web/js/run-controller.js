@@ -26,9 +26,10 @@ function heatmapResolution(spec) {
 // initialReplay: a link's { settings (the values in force at step 0), changes }, for the first run.
 // worker: the started worker (worker-bridge.js) this run trains in: the page's own by default,
 // compare mode's run B another. onProgress(): called as soon as new metrics arrived (the lockstep
-// of compare mode reacts to them without waiting for a frame).
+// of compare mode reacts to them without waiting for a frame). neurons: whether the worker computes
+// the per-unit thumbnails and weights (the network diagram's; compare mode's run B has no diagram).
 export function createRunController({ store, runState, messages, views, initialStep = 0, initialReplay = null,
-  worker: started = sandboxWorker, onProgress = () => {} }) {
+  worker: started = sandboxWorker, onProgress = () => {}, neurons = true }) {
   let replay = initialReplay;
   let nextRunId = 1;
   let pending = null;          // { runId, task, blocks, settings, changeLog, importName?, play? }
@@ -89,7 +90,7 @@ export function createRunController({ store, runState, messages, views, initialS
   let view = null;
   function viewRequest(blocks, spec) {
     view = { bounds: PLANE, resolution: heatmapResolution(spec), neuronResolution: THUMB_RES, neuronUnits: SHOWN,
-      neuronOffsets: blocks.map(() => 0), focus: null, wantNeurons: true, blocks };
+      neuronOffsets: blocks.map(() => 0), focus: null, wantNeurons: neurons, blocks };
     return view;
   }
   function setView(patch) {
