@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, screenshot, open } from './helpers.mjs';
+import { axeViolations, describe as describeViolations } from './axe.mjs';
 
 let server, browser;
 before(async () => {
@@ -58,6 +59,11 @@ test('the teacher\'s link opens compare mode: both runs train in step and show t
   // The curves chart labels both runs.
   assert.match(await page.locator('#loss-chart').textContent(), /A · Training[\s\S]*B · Training/);
   await screenshot(page, 'compare-sigmoid-relu');
+  // The panel, both runs' charts and the A | B switches are as accessible as the rest of the page.
+  await page.click('[data-edit-side="b"]');
+  assert.equal(await page.locator('[data-edit-side="b"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(describeViolations(await axeViolations(page)), '');
+  await page.click('[data-edit-side="a"]');
   assert.deepEqual(errors, []);
 });
 

@@ -767,7 +767,8 @@ export default {
   'lab.overfit.batchnorm': 'BatchNorm',
   'lab.overfit.intro4': 'BatchNorm is often said to regularise a little. Not here: with a BatchNorm layer before every hidden activation the net fits its 300 images much faster (100 % training accuracy by epoch 60, where the plain net is at 84 %), and test accuracy ends lower (in our run 61.3 % against 72.7 %), so its gap is the widest of the four. BatchNorm speeds up training; with this little data it speeds up memorising too.',
   // ---- compare mode (compare-mode.js, views/compare.js, the comparison presets) ----
-  'compare.toggle': 'Compare A | B',
+  'compare.toggle': 'Compare',
+  'compare.toggleLabel': 'Compare A | B',
   'compare.toggleHelp': 'Train a second run B beside this one, on the same data and seed, stepping together.',
   'compare.title': 'Compare: run A and run B',
   'compare.editing': 'Editing:',

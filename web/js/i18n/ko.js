@@ -767,7 +767,8 @@ export default {
   'lab.overfit.batchnorm': '배치 정규화',
   'lab.overfit.intro4': '배치 정규화에는 약간의 규제 효과가 있다고들 합니다. 여기서는 아닙니다. 은닉층의 활성화 함수마다 앞에 배치 정규화 층을 두면 신경망이 이미지 300장을 훨씬 빨리 맞힙니다(60 에폭에 훈련 정확도 100 %, 규제 없는 신경망은 이때 84 %). 시험 정확도는 더 낮게 끝나서(우리 실행에서 61.3 % 대 72.7 %) 간격이 넷 중 가장 넓습니다. 배치 정규화는 학습을 빠르게 합니다. 데이터가 이렇게 적으면 외우는 것도 빠르게 합니다.',
   // ---- 비교 모드 (compare-mode.js, views/compare.js, 비교 프리셋) ----
-  'compare.toggle': 'A | B 비교',
+  'compare.toggle': '비교',
+  'compare.toggleLabel': '비교 A | B',
   'compare.toggleHelp': '같은 데이터와 시드로 두 번째 실행 B를 이 실행 옆에서 함께 학습합니다.',
   'compare.title': '비교: 실행 A와 실행 B',
   'compare.editing': '편집 중:',

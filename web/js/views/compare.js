@@ -74,7 +74,10 @@ export function differsLine(a, b) {
   return t('compare.differs', { list: parts.join('; ') });
 }
 
-// elements: { grid, differs, editButtons: [button data-side=a|b] }
+// The panels that "Editing: A | B" points at: an embed that hides them all has nothing to edit.
+const EDITING_PANELS = ['data', 'features', 'training', 'builder'];
+
+// elements: { grid, differs, editButtons: [button data-side=a|b] } (inside one group element)
 // stores: { a, b }; runStates: { a, b }; editStore: state/switch-store.js
 export function createComparePanel({ grid, differs, editButtons }, stores, runStates, editStore) {
   const columns = { a: runColumn('A', stores.a, runStates.a), b: runColumn('B', stores.b, runStates.b) };
@@ -85,6 +88,14 @@ export function createComparePanel({ grid, differs, editButtons }, stores, runSt
     document.body.classList.toggle('editing-b', document.body.classList.contains('comparing') && editStore.side === 'b');
   }
   for (const button of editButtons) button.addEventListener('click', () => { editStore.setSide(button.dataset.side); renderEdit(); });
+  const editGroup = editButtons[0].parentElement;
+  function renderEditable() {
+    const { embed, hide } = stores.a.settings;
+    editGroup.hidden = embed && EDITING_PANELS.every((p) => hide.includes(p));
+    if (editGroup.hidden && editStore.side !== 'a') { editStore.setSide('a'); renderEdit(); }
+  }
+  stores.a.subscribe(renderEditable, ['embed', 'hide']);
+  renderEditable();
   stores.a.subscribe(renderDiffers);
   stores.b.subscribe(renderDiffers);
   onLanguageChange(renderDiffers);
