@@ -56,12 +56,14 @@ export function createCompareMode({ elements, stores, runStates, editStore, cont
   // The view settings (speed, embed, language ...) are one for both runs: A's.
   stores.a.subscribe(() => { stores.b.set(pick(stores.a.settings, VIEW_KEYS), 'internal'); }, VIEW_KEYS);
 
-  function enter({ fromLink = false } = {}) {
+  // atLoad: compare mode comes with the page's link (B's first run replays it); copyA: B starts as
+  // a copy of A (the learner turned compare on; a link or a preset brings B's own settings).
+  function enter({ atLoad = false, copyA = false } = {}) {
     panel.show(true);
-    if (!fromLink && !comparePresetSettings(stores.a.settings.preset)) stores.b.set(pick(stores.a.settings, RUN_KEYS), 'internal');
+    if (copyA) stores.b.set(pick(stores.a.settings, RUN_KEYS), 'internal');
     if (!controllerB) {
-      startB(fromLink);
-      if (!fromLink) { firstRuns = 2; controllerA.reset(); }
+      startB(atLoad);
+      if (!atLoad) { firstRuns = 2; controllerA.reset(); }
     } else {
       firstRuns = 2;
       lockstep.reset();
@@ -81,14 +83,14 @@ export function createCompareMode({ elements, stores, runStates, editStore, cont
       if (b) stores.b.set(b, 'preset');
     }
     if (!keys.includes('compare') && origin !== 'preset') return;
-    if (active()) enter(); else leave();
+    if (active()) enter({ copyA: origin === 'ui' && !comparePresetSettings(stores.a.settings.preset) }); else leave();
     renderToggle();
   }, ['compare', 'preset']);
 
   function renderToggle() { elements.toggle.setAttribute('aria-pressed', String(active())); }
   elements.toggle.addEventListener('click', () => stores.a.set({ compare: !active() }));
   renderToggle();
-  if (active()) enter({ fromLink: true }); else firstRuns = 1;
+  if (active()) enter({ atLoad: true }); else firstRuns = 1;
 
   return {
     active,

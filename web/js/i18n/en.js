@@ -774,6 +774,7 @@ export default {
   'compare.editing': 'Editing:',
   'compare.differs': 'B: {list}',
   'compare.same': 'A and B have the same settings: choose "Editing: B" and change something on B\'s side.',
+  'compare.inLayer': 'in layer {layers}',
   'compare.inLayers': 'in layers {layers}',
   'compare.step': 'step {step}',
   'compare.heatmap': 'Run {side}: decision boundary',

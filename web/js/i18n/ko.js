@@ -774,6 +774,7 @@ export default {
   'compare.editing': '편집 중:',
   'compare.differs': 'B: {list}',
   'compare.same': 'A와 B의 설정이 같습니다. "편집 중: B"를 고르고 B 쪽에서 무언가를 바꿔 보세요.',
+  'compare.inLayer': '({layers}번째 층)',
   'compare.inLayers': '({layers}번째 층)',
   'compare.step': '{step}단계',
   'compare.heatmap': '실행 {side}: 결정 경계',

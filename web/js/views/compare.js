@@ -47,29 +47,31 @@ function runColumn(side, store, runState) {
   };
 }
 
-// Hidden layers (1-based) where `field` differs, as ranges: "1–9", "2, 4–5".
-function layerRanges(a, b, field) {
+// The hidden layers (1-based) where `field` differs, as ranges ("1–9", "2, 4–5"), and the values
+// there on each side: { ranges, count, from: [A's values], to: [B's values] }.
+function layerDifference(a, b, field) {
   const list = [];
-  for (let i = 0; i < Math.max(a.layers.length, b.layers.length); i++) {
-    if (String(a.layers[i]?.[field]) !== String(b.layers[i]?.[field])) list.push(i + 1);
-  }
+  for (let i = 0; i < a.layers.length; i++) if (String(a.layers[i][field]) !== String(b.layers[i][field])) list.push(i + 1);
   const ranges = [];
   for (const n of list) {
     const last = ranges[ranges.length - 1];
     if (last && last[1] === n - 1) last[1] = n; else ranges.push([n, n]);
   }
-  return ranges.map(([x, y]) => (x === y ? String(x) : `${x}–${y}`)).join(', ');
+  const values = (layers) => [...new Set(list.map((n) => String(layers[n - 1][field])))];
+  return { ranges: ranges.map(([x, y]) => (x === y ? String(x) : `${x}–${y}`)).join(', '), count: list.length, from: values(a.layers), to: values(b.layers) };
 }
 
-// "B: activation sigmoid → relu in layers 1–9; init …": every run setting where B differs from A.
+// "B: activation sigmoid → relu in layers 1–9; …": every run setting where B differs from A. A field
+// of the hidden layers names the layers where it differs when both nets have as many layers.
 export function differsLine(a, b) {
   const [fromA, fromB] = differingSettings([a, b]);
   if (fromB.length === 0) return t('compare.same');
   const sameLayerCount = a.layers.length === b.layers.length;
   const parts = fromB.map((d, i) => {
-    const change = `${settingName(d)}: ${valueText(fromA[i])} → ${valueText(d)}`;
-    if (!d.layerField || !sameLayerCount || d.layerField === 'units') return change;
-    return `${change} ${t('compare.inLayers', { layers: layerRanges(a, b, d.layerField) })}`;
+    if (!d.layerField || !sameLayerCount || d.layerField === 'units') return `${settingName(d)}: ${valueText(fromA[i])} → ${valueText(d)}`;
+    const layers = layerDifference(a, b, d.layerField);
+    const where = t(layers.count === 1 ? 'compare.inLayer' : 'compare.inLayers', { layers: layers.ranges });
+    return `${settingName(d)}: ${layers.from.join(', ')} → ${layers.to.join(', ')} ${where}`;
   });
   return t('compare.differs', { list: parts.join('; ') });
 }
