@@ -8,6 +8,7 @@ import { el } from './dom.js';
 import { createOutputView } from './output.js';
 import { createInsides } from './insides.js';
 import { differingSettings } from '../state/run-differences.js';
+import { SETTING_BY_KEY, INIT_PARAM, isRelevant } from '../state/settings.js';
 import { settingName, valueText } from './difference-text.js';
 import { formatCount } from '../format.js';
 
@@ -51,7 +52,9 @@ function runColumn(side, store, runState) {
 // there on each side: { ranges, count, from: [A's values], to: [B's values] }.
 function layerDifference(a, b, field) {
   const list = [];
-  for (let i = 0; i < a.layers.length; i++) if (String(a.layers[i][field]) !== String(b.layers[i][field])) list.push(i + 1);
+  // An initializer's number matters only where both sides' initializers take one.
+  const used = (i) => field !== 'initParam' || (INIT_PARAM[a.layers[i].init] && INIT_PARAM[b.layers[i].init]);
+  for (let i = 0; i < a.layers.length; i++) if (used(i) && String(a.layers[i][field]) !== String(b.layers[i][field])) list.push(i + 1);
   const ranges = [];
   for (const n of list) {
     const last = ranges[ranges.length - 1];
@@ -67,13 +70,17 @@ export function differsLine(a, b) {
   const [fromA, fromB] = differingSettings([a, b]);
   if (fromB.length === 0) return t('compare.same');
   const sameLayerCount = a.layers.length === b.layers.length;
-  const parts = fromB.map((d, i) => {
+  // A setting one side does not read (momentum under Adam, He's unused number) is no difference.
+  const read = (d) => (d.layerField ? !sameLayerCount || d.layerField === 'units' || layerDifference(a, b, d.layerField).count > 0
+    : isRelevant(SETTING_BY_KEY[d.key], a) && isRelevant(SETTING_BY_KEY[d.key], b));
+  const parts = fromB.filter(read).map((d) => {
+    const i = fromB.indexOf(d);
     if (!d.layerField || !sameLayerCount || d.layerField === 'units') return `${settingName(d)}: ${valueText(fromA[i])} → ${valueText(d)}`;
     const layers = layerDifference(a, b, d.layerField);
     const where = t(layers.count === 1 ? 'compare.inLayer' : 'compare.inLayers', { layers: layers.ranges });
     return `${settingName(d)}: ${layers.from.join(', ')} → ${layers.to.join(', ')} ${where}`;
   });
-  return t('compare.differs', { list: parts.join('; ') });
+  return parts.length ? t('compare.differs', { list: parts.join('; ') }) : t('compare.same');
 }
 
 // The panels that "Editing: A | B" points at: an embed that hides them all has nothing to edit.
