@@ -66,6 +66,7 @@ export function createRunController({ store, runState, messages, views, initialS
     [FROM_WORKER.GRID]: (m) => { if (m.runId === runState.runId) views.grid(m); },
     [FROM_WORKER.MODEL]: (m) => views.modelReceived(m.model),
     [FROM_WORKER.PATHS]: (m) => views.pathsReceived(m),
+    [FROM_WORKER.TRACE]: (m) => { if (m.runId === runState.runId) views.traceReceived(m); },
   });
 
   // Views redraw at most once per animation frame, however many messages arrived.
@@ -178,6 +179,7 @@ export function createRunController({ store, runState, messages, views, initialS
     requestModel: () => worker.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => worker.send(TO_WORKER.PATHS, payload),
+    requestTrace: (payload) => worker.send(TO_WORKER.TRACE, { runId: runState.runId, ...payload }),
     setView,
     // One weight of the current run, set by hand in the diagram (layer: the engine's dense layer).
     setWeight: (layer, row, col, value) => worker.send(TO_WORKER.SET_WEIGHT, { runId: runState.runId, layer, row, col, value }),
