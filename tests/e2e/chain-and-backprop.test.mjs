@@ -135,6 +135,19 @@ test('a learner steps through backprop on a 2-2-1 net: forward, backward, update
   assert.deepEqual(errors, []);
 });
 
+test('a link with bp=k opens the stepper traced on example k, and tracing another example writes it into the link', async () => {
+  const { page, errors } = browser;
+  await open(page, `${server.url}#preset=xor-221&bp=5`);
+  await page.waitForSelector('#backprop-stepper .backprop-stepping:not([hidden])');
+  assert.match(await page.locator('[data-backprop="example"]').textContent(), /^Example 5 of \d+:/);
+  assert.match(await page.locator('[data-backprop="stage"]').textContent(), /^Step 1 of 10:/);
+  await page.locator('#backprop-example').fill('7');
+  await page.locator('[data-backprop="trace"]').click();
+  await page.waitForFunction(() => /^Example 7 of/.test(document.querySelector('[data-backprop="example"]').textContent));
+  await page.waitForFunction(() => /(^#|&)bp=7(&|$)/.test(window.location.hash), null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+});
+
 test('bigger nets and nets with BatchNorm get a clear message instead of the stepper', async () => {
   const { page, errors } = browser;
   await open(page, `${server.url}#preset=deep-sigmoid`);

@@ -70,6 +70,8 @@ export function createBackpropStepper(container, { runState, store, request }) {
     const example = Math.min(Math.max(0, Math.floor(Number(exampleInput.value) || 0)), Math.max(0, count - 1));
     exampleInput.value = String(example);
     request({ example, learningRate: store.settings.learningRate });
+    // In the link (bp=k): a teacher's copied link opens the stepper on the same example.
+    if (store.settings.backpropExample !== example) store.set({ backpropExample: example });
   }
   traceButton.addEventListener('click', requestTrace);
   exampleInput.addEventListener('keydown', (event) => { if (event.key === 'Enter') requestTrace(); });
@@ -244,7 +246,17 @@ export function createBackpropStepper(container, { runState, store, request }) {
 
   onLanguageChange(render);
   return {
-    newRun() { trace = null; stages = []; stage = 0; render(); },
+    newRun() {
+      trace = null;
+      stages = [];
+      stage = 0;
+      render();
+      // A link's bp=k (or the example last traced): trace it again on the new run's weights.
+      if (store.settings.backpropExample >= 0 && !stepperRefusal(runState.info)) {
+        exampleInput.value = String(store.settings.backpropExample);
+        requestTrace();
+      }
+    },
     received(message) {
       trace = message.trace;
       traceStep = message.step;
