@@ -12,6 +12,7 @@ import { loadEngine } from '../../web/js/engine.js';
 import { presetSettings } from '../../web/js/lessons/preset-settings.js';
 import { buildSpec } from '../../web/js/state/spec.js';
 import { chainFactors } from '../../web/js/state/chain-factors.js';
+import { axeViolations, describe as describeViolations } from './axe.mjs';
 import { formatNumber } from '../../web/js/format.js';
 
 let server, browser, engine;
@@ -70,6 +71,7 @@ test('the chain-rule table shows the engine\'s per-layer factors for the deep si
   assert.ok(box.width > 100 && box.height > 50, JSON.stringify(box));
   await page.locator('#chain-rule').scrollIntoViewIfNeeded();
   await screenshot(page, 'chain-rule-deep-sigmoid');
+  assert.equal(describeViolations(await axeViolations(page)), '', 'axe: the table and the histogram');
   assert.deepEqual(errors, []);
 });
 
@@ -110,6 +112,7 @@ test('a learner steps through backprop on a 2-2-1 net: forward, backward, update
   assert.match(await stageText(), /^Step 10 of 10: The update/);
   assert.equal(await next.isDisabled(), true);
   await screenshot(page, 'backprop-stepper-221');
+  assert.equal(describeViolations(await axeViolations(page)), '', 'axe: the stepper');
 
   // Every weight and bias shown after the update is value - lr * gradient (lr of the xor-221 preset).
   const lr = presetSettings('xor-221').learningRate;
