@@ -76,7 +76,9 @@ export function createChainRule(container, runState) {
 
   function render() {
     const stats = runState.stats;
-    if (!stats || runState.blocks.length === 0) {
+    // Before the first statistics the rows are there already, with dashes: the view keeps its height
+    // when the numbers arrive (an embed's height is measured once the run exists).
+    if (runState.blocks.length === 0) {
       summary.textContent = t('insides.empty');
       table.replaceChildren();
       caveat.textContent = '';
@@ -86,7 +88,7 @@ export function createChainRule(container, runState) {
       return;
     }
     if (selected !== null && (selected >= runState.blocks.length || runState.blocks[selected].isHead)) selected = null;
-    const { rows } = chainFactors(runState.blocks, stats.layers);
+    const { rows } = chainFactors(runState.blocks, stats?.layers ?? []);
     table.replaceChildren(el('thead', {}, header()), el('tbody', {}, ...rows.map(row)));
     const bottom = rows[rows.length - 1];
     if (rows.length < 2) summary.textContent = t('chain.noHidden');
@@ -99,7 +101,12 @@ export function createChainRule(container, runState) {
     }
     const extra = runState.blocks.some((b) => b.norm !== undefined || b.dropout !== undefined) ? ` ${t('chain.otherLayers')}` : '';
     caveat.textContent = t('chain.caveat') + extra;
-    renderHistogram(stats);
+    if (stats) renderHistogram(stats);
+    else {
+      histogramBox.hidden = true;
+      histogramTitle.textContent = t('chain.clickHint');
+      histogramNote.textContent = '';
+    }
   }
 
   onLanguageChange(render);
