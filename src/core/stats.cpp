@@ -134,6 +134,28 @@ double negativeFraction(const Eigen::Ref<const Matrix>& z) {
   return static_cast<double>(negative) / static_cast<double>(z.rows());
 }
 
+// f'(z) element by element: the layer's own backward pass with dL/da = 1 (dZ = 1 * f'(z)), so the
+// factors shown are exactly the ones backpropagation multiplies by. Only for element-wise kinds.
+Matrix activationDerivative(const ActivationLayer& layer, const Matrix& z, const Matrix& a) {
+  const Vector alpha = layer.alpha().col(0);
+  Matrix derivative;
+  activationBackward(layer.kind(), alpha, z, a, Matrix::Ones(z.rows(), z.cols()), derivative);
+  return derivative;
+}
+
+// Bins f'(z) from min(0, smallest) to the largest value: a derivative's histogram always shows where
+// 0 is, so sigmoid's factors (all in [0, 0.25]) read as "near zero" or not at a glance.
+Histogram derivativeHistogram(const Matrix& derivative, const StatsConfig& config) {
+  StatsConfig fromZero = config;
+  const bool finite = derivative.size() > 0 && std::isfinite(derivative.sum());
+  const double low = finite ? std::min(0.0, static_cast<double>(derivative.minCoeff())) : 0.0;
+  const double high = finite ? static_cast<double>(derivative.maxCoeff()) : 0.0;
+  fromZero.autoRange = !(high > low);  // all zero (a dead layer), or non-finite: the automatic range copes
+  fromZero.rangeLow = low;
+  fromZero.rangeHigh = high;
+  return makeHistogram(derivative, fromZero);
+}
+
 // Vectorised in Scalar: a cast to double per element made these norms the slowest
 // part of the statistics at 8 x 256; float's relative error (~1e-6) is far below what a chart shows.
 template <typename Expression>
@@ -177,6 +199,16 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
                                                   : Eigen::Ref<const Matrix>(layerInput);
         stats.deadFraction = deadFraction(*activation, z);
         stats.negativeFraction = negativeFraction(z);
+      }
+      if (activationDefinition(activation->kind()).elementwise) {
+        const Matrix z = sample ? Matrix(sampledInput(i).leftCols(sample->count)) : layerInput;
+        const Matrix a = sample ? Matrix(sample->network->layers()[i]->output().leftCols(sample->count)) : layer.output();
+        const Matrix derivative = activationDerivative(*activation, z, a);
+        stats.derivativeMean = derivative.size() ? derivative.cwiseAbs().template cast<double>().mean() : kNotApplicable;
+        stats.derivativeRms =
+            derivative.size() ? std::sqrt(derivative.template cast<double>().array().square().mean()) : kNotApplicable;
+        stats.derivative = derivativeHistogram(derivative, config);
+        stats.hasDerivative = true;
       }
     }
     for (size_t p = 0; p < parameters.size(); ++p) {

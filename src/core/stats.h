@@ -49,6 +49,16 @@ struct LayerStats {
   double updateRatio = kNotApplicable;       // dense: ||W_after - W_before|| / ||W_before|| of the last step
   bool hasWeights = false;
   Histogram weights;  // dense: histogram of W
+  // Element-wise activation: f'(z), the factor backpropagation multiplies dL/da by to get dL/dz,
+  // over the same examples as the dead-unit share (the sample when there is one). Its mean absolute
+  // value is the layer's factor in the chain-rule view; the histogram shows where the factors lie
+  // (sigmoid's pile up near 0 when its units saturate). Softmax mixes units, so it has none.
+  double derivativeMean = kNotApplicable;  // mean |f'(z)|
+  // sqrt(mean f'(z)^2): what multiplying by f'(z) does on average to the length of a gradient vector
+  // (ReLU's f' is 0 or 1, so its root mean square, sqrt(open share), exceeds its mean, the open share).
+  double derivativeRms = kNotApplicable;
+  bool hasDerivative = false;
+  Histogram derivative;  // binned from min(0, smallest f'(z)) to the largest, so 0 is always on the axis
 };
 
 // Histogram over every value of `values`; auto range uses the finite values' min..max.

@@ -27,7 +27,7 @@ void packMetrics(const Metrics& m, std::vector<double>& out) {
 }
 
 void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out) {
-  const size_t record = kStatsHeaderFields + 3 * static_cast<size_t>(bins);
+  const size_t record = kStatsHeaderFields + kStatsHistograms * static_cast<size_t>(bins);
   out.assign(record * stats.size(), std::nanf(""));
   for (size_t l = 0; l < stats.size(); ++l) {
     const LayerStats& s = stats[l];
@@ -57,10 +57,20 @@ void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<
     r[kStatOutNonFinite] = s.output.histogram.nonFinite;
     r[kStatInNonFinite] = s.input.histogram.nonFinite;
     r[kStatWeightNonFinite] = s.hasWeights ? s.weights.nonFinite : 0.0f;
+    r[kStatDerivativeMean] = static_cast<float>(s.derivativeMean);
+    r[kStatDerivativeRms] = static_cast<float>(s.derivativeRms);
+    if (s.hasDerivative) {
+      r[kStatDerivativeLow] = static_cast<float>(s.derivative.low);
+      r[kStatDerivativeHigh] = static_cast<float>(s.derivative.high);
+      r[kStatDerivativeNonFinite] = s.derivative.nonFinite;
+    }
     float* histograms = r + kStatsHeaderFields;
-    const std::vector<float>* counts[] = {&s.output.histogram.counts, &s.input.histogram.counts,
-                                          s.hasWeights ? &s.weights.counts : nullptr};
-    for (int h = 0; h < 3; ++h)
+    const std::vector<float>* counts[kStatsHistograms] = {};
+    counts[kHistogramOutput] = &s.output.histogram.counts;
+    counts[kHistogramInput] = &s.input.histogram.counts;
+    counts[kHistogramWeights] = s.hasWeights ? &s.weights.counts : nullptr;
+    counts[kHistogramDerivative] = s.hasDerivative ? &s.derivative.counts : nullptr;
+    for (int h = 0; h < kStatsHistograms; ++h)
       for (int b = 0; b < bins; ++b)
         histograms[h * bins + b] =
             counts[h] && static_cast<size_t>(b) < counts[h]->size() ? (*counts[h])[static_cast<size_t>(b)] : 0.0f;

@@ -31,8 +31,8 @@ enum MetricsField {
 void packMetrics(const Metrics& metrics, std::vector<double>& out);
 
 // Layer statistics packed as floats: one record per layer of
-// kStatsHeaderFields numbers followed by three histograms of `bins` counts
-// (output, input, weights). NaN marks "not applicable".
+// kStatsHeaderFields numbers followed by kStatsHistograms histograms of `bins` counts
+// (output, input, weights, activation derivative f'(z)). NaN marks "not applicable".
 // The output and input summaries (from kStatOutMean and kStatInMean) are these fields in this order:
 enum SummaryField { kSummaryMean, kSummaryStd, kSummaryMin, kSummaryMax, kSummaryLow, kSummaryHigh, kSummaryFields };
 enum StatsField {
@@ -61,8 +61,14 @@ enum StatsField {
   kStatOutNonFinite,
   kStatInNonFinite,
   kStatWeightNonFinite,  // values in no bin: NaN, +-inf
+  kStatDerivativeMean,   // element-wise activation: mean |f'(z)| over the sample
+  kStatDerivativeRms,    // and sqrt(mean f'(z)^2)
+  kStatDerivativeLow,
+  kStatDerivativeHigh,
+  kStatDerivativeNonFinite,
   kStatsHeaderFields
 };
+enum StatsHistogram { kHistogramOutput, kHistogramInput, kHistogramWeights, kHistogramDerivative, kStatsHistograms };
 void packLayerStats(const std::vector<LayerStats>& stats, int bins, std::vector<float>& out);
 
 }  // namespace nn

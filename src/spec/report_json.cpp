@@ -27,7 +27,54 @@ Json toJson(const SplitMetrics& split) {
           {"count", split.count}};
 }
 
+// A matrix as rows of numbers (non-finite values as null): [[m(0,0), m(0,1), ...], ...].
+Json rowsOf(const Matrix& m) {
+  Json rows = Json::array();
+  for (Eigen::Index r = 0; r < m.rows(); ++r) {
+    Json row = Json::array();
+    for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(number(m(r, c)));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// A one-column matrix (a vector of units) as a flat list.
+Json columnOf(const Matrix& m) {
+  Json values = Json::array();
+  for (Eigen::Index k = 0; k < m.size(); ++k) values.push_back(number(m(k)));
+  return values;
+}
+
 }  // namespace
+
+Json toJson(const BackpropTrace& trace) {
+  Json layers = Json::array();
+  for (const LayerTrace& t : trace.layers) {
+    Json layer = {{"index", t.index},
+                  {"type", t.type},
+                  {"input", columnOf(t.input)},
+                  {"output", columnOf(t.output)},
+                  {"d_input", columnOf(t.dInput)},
+                  {"d_output", columnOf(t.dOutput)}};
+    if (t.type == "dense") {
+      layer["weights"] = rowsOf(t.weights);
+      layer["bias"] = columnOf(t.bias);
+      layer["d_weights"] = rowsOf(t.dWeights);
+      layer["d_bias"] = columnOf(t.dBias);
+      layer["weights_after"] = rowsOf(t.weightsAfter);
+      layer["bias_after"] = columnOf(t.biasAfter);
+    }
+    layers.push_back(std::move(layer));
+  }
+  return {{"example", trace.example},
+          {"input", columnOf(trace.input)},
+          {"target", columnOf(trace.target)},
+          {"predictions", columnOf(trace.predictions)},
+          {"loss", number(trace.loss)},
+          {"loss_after", number(trace.lossAfter)},
+          {"learning_rate", trace.learningRate},
+          {"layers", layers}};
+}
 
 Json toJson(const Metrics& metrics) {
   return {{"step", metrics.step},
@@ -54,6 +101,9 @@ Json toJson(const LayerStats& stats) {
                {"weight_grad_norm", number(stats.weightGradNorm)},
                {"update_ratio", number(stats.updateRatio)}};
   json["weights"] = stats.hasWeights ? toJson(stats.weights) : Json(nullptr);
+  json["derivative_mean"] = number(stats.derivativeMean);  // element-wise activations: mean |f'(z)|
+  json["derivative_rms"] = number(stats.derivativeRms);    // and sqrt(mean f'(z)^2)
+  json["derivative"] = stats.hasDerivative ? toJson(stats.derivative) : Json(nullptr);
   return json;
 }
 

@@ -34,6 +34,7 @@
 #include "lab/function_grid.h"
 #include "lab/init_histograms.h"
 #include "lab/test_functions.h"
+#include "run/backprop_trace.h"
 #include "run/packed_records.h"
 #include "run/run.h"
 #include "run/run_memory.h"
@@ -205,6 +206,14 @@ class RunBinding {
   }
 
   std::string exportModelJson() { return nn::exportModel(*run_).dump(); }
+
+  // One training example traced forward and backward through a one-column copy of the network,
+  // and one plain SGD step of learningRate applied to that copy (src/run/backprop_trace.h); the run
+  // is not changed. "" on error.
+  std::string traceExampleJson(int example, double learningRate) {
+    auto trace = attempt([&] { return nn::traceExample(*run_, example, learningRate); });
+    return trace ? nn::toJson(*trace).dump() : std::string();
+  }
 
   // [{name, rows, cols}] of one layer's parameters.
   std::string parametersJson(int layer) {
@@ -434,7 +443,13 @@ std::string packedLayoutJson() {
                           {"negative_fraction", nn::kStatNegativeFraction},
                           {"output_non_finite", nn::kStatOutNonFinite},
                           {"input_non_finite", nn::kStatInNonFinite},
-                          {"weight_non_finite", nn::kStatWeightNonFinite}};
+                          {"weight_non_finite", nn::kStatWeightNonFinite},
+                          {"derivative_mean", nn::kStatDerivativeMean},
+                          {"derivative_rms", nn::kStatDerivativeRms},
+                          {"derivative_low", nn::kStatDerivativeLow},
+                          {"derivative_high", nn::kStatDerivativeHigh},
+                          {"derivative_non_finite", nn::kStatDerivativeNonFinite},
+                          {"histograms", nn::kStatsHistograms}};
   return nn::Json{{"metrics", metrics}, {"stats", stats}}.dump();
 }
 
@@ -469,6 +484,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .function("dataTargets", &RunBinding::dataTargets)
       .function("setOptimizerJson", &RunBinding::setOptimizerJson)
       .function("exportModelJson", &RunBinding::exportModelJson)
+      .function("traceExampleJson", &RunBinding::traceExampleJson)
       .function("parametersJson", &RunBinding::parametersJson)
       .function("parameterValues", &RunBinding::parameterValues)
       .function("parameterGradient", &RunBinding::parameterGradient)

@@ -1,6 +1,7 @@
 // Whole-run behaviour: networks learn what the curriculum says they learn,
 // runs are reproducible, and divergence stops training with an explanation.
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <cmath>
 #include "core/activation_layer.h"
 #include "core/dense.h"
@@ -219,6 +220,75 @@ TEST_CASE("the dead-unit share is taken over the statistics sample, so it holds 
     CHECK(run->stats()[1].deadFraction == first);
   }
   REQUIRE(dynamic_cast<Dense&>(*run->network().layers()[0]).weights() == weights);
+}
+
+TEST_CASE("the activation derivative statistic: sigmoid at z = 0 passes exactly a quarter of the gradient") {
+  // Zero weights and biases put every unit's input at z = 0, where sigmoid'(0) = 0.25 (its maximum).
+  auto run = runFrom(R"({"data": {"kind": "circles"},
+    "layers": [{"type": "dense", "units": 5, "weight_init": {"kind": "zeros"}, "bias_init": {"kind": "zeros"}},
+               {"type": "activation", "fn": "sigmoid"}, {"type": "dense", "units": 2}],
+    "optimizer": {"kind": "sgd", "learning_rate": 1e-30}, "stats": {"histogram_bins": 10}})");
+  run->step(1);
+  const auto& stats = run->stats();
+  CHECK(stats[1].derivativeMean == doctest::Approx(0.25));
+  CHECK(stats[1].derivativeRms == doctest::Approx(0.25));
+  REQUIRE(stats[1].hasDerivative);
+  // Binned from 0 to the largest value: every f'(z) = 0.25 sits in the last bin.
+  CHECK(stats[1].derivative.low == 0.0);
+  CHECK(stats[1].derivative.high == doctest::Approx(0.25));
+  const int sample = std::min(256, run->dataset().train.size());
+  CHECK(stats[1].derivative.counts.back() == 5 * sample);
+  CHECK(stats[1].derivative.nonFinite == 0);
+  // Dense layers have no activation derivative.
+  CHECK(std::isnan(stats[0].derivativeMean));
+  CHECK_FALSE(stats[0].hasDerivative);
+}
+
+TEST_CASE(
+    "mean |f'(z)| over the sample matches a hand computation: ReLU's share of open units, sigmoid's finite differences") {
+  for (const std::string fn : {"relu", "sigmoid", "tanh"}) {
+    CAPTURE(fn);
+    auto run = runFrom(R"({"data": {"kind": "circles", "samples": 400},
+      "layers": [{"type": "dense", "units": 7, "bias_init": {"kind": "constant", "value": -0.3}},
+                 {"type": "activation", "fn": ")" +
+                       fn + R"("}, {"type": "dense", "units": 2}]})");
+    run->step(4);
+    const auto& stats = run->stats();
+    // z = W x + b over the statistics sample (the first 256 training examples), from the weights.
+    Dense& dense = dynamic_cast<Dense&>(*run->network().layers()[0]);
+    const Matrix x = run->dataset().train.inputs.leftCols(std::min(256, run->dataset().train.size()));
+    const Matrix z = (dense.weights() * x).colwise() + dense.bias().col(0);
+    double expected = 0.0, squares = 0.0;
+    for (Eigen::Index k = 0; k < z.size(); ++k) {
+      const double v = z(k);
+      double slope = 0.0;
+      if (fn == "relu") {
+        slope = v > 0 ? 1.0 : 0.0;  // the mean is the share of (unit, example) pairs that pass the gradient
+      } else {
+        const double h = 1e-4;  // central difference of the activation itself, in double
+        const auto f = [&](double u) { return fn == "sigmoid" ? 1.0 / (1.0 + std::exp(-u)) : std::tanh(u); };
+        slope = (f(v + h) - f(v - h)) / (2 * h);
+      }
+      expected += std::abs(slope);
+      squares += slope * slope;
+    }
+    expected /= static_cast<double>(z.size());
+    CHECK(stats[1].derivativeMean == doctest::Approx(expected).epsilon(1e-4));
+    CHECK(stats[1].derivativeRms == doctest::Approx(std::sqrt(squares / static_cast<double>(z.size()))).epsilon(1e-4));
+    if (fn == "relu") CHECK(stats[1].derivativeRms == doctest::Approx(std::sqrt(stats[1].derivativeMean)));
+    float binned = 0;
+    for (float c : stats[1].derivative.counts) binned += c;
+    CHECK(binned == z.size());
+    CHECK(stats[1].derivative.low <= 0.0);
+  }
+}
+
+TEST_CASE("softmax mixes its units, so it has no per-unit derivative statistic") {
+  auto run = runFrom(R"({"data": {"kind": "circles"},
+    "layers": [{"type": "dense", "units": 4}, {"type": "activation", "fn": "softmax"}, {"type": "dense", "units": 2}]})");
+  run->step(1);
+  CHECK(std::isnan(run->stats()[1].derivativeMean));
+  CHECK_FALSE(run->stats()[1].hasDerivative);
 }
 
 TEST_CASE("a 9-layer sigmoid network's gradient shrinks towards the input (vanishing gradient)") {

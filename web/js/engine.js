@@ -90,10 +90,11 @@ function decodeMetrics(packed, task, layout) {
 const orNull = (x) => (Number.isFinite(x) ? x : null);
 
 // The packed layer statistics, one record per layer, decoded by the engine's own layout
-// (src/run/packed_records.h, StatsField): header fields, then output, input and weight histograms.
+// (src/run/packed_records.h, StatsField): header fields, then output, input, weight and
+// activation-derivative histograms.
 function decodeStats(packed, layout, bins, layers) {
   const headerFields = layout.header_fields;
-  const record = headerFields + 3 * bins;
+  const record = headerFields + layout.histograms * bins;
   const result = [];
   for (let l = 0; l * record < packed.length; l++) {
     const r = packed.subarray(l * record, (l + 1) * record);
@@ -123,6 +124,12 @@ function decodeStats(packed, layout, bins, layers) {
         ? { lo: r[layout.weight_low], hi: r[layout.weight_high], counts: histogram(2), nonFinite: r[layout.weight_non_finite] }
         : null,
       negativeFraction: orNull(r[layout.negative_fraction]),
+      // Element-wise activations: mean |f'(z)| and the histogram of f'(z) over the statistics sample.
+      derivativeMean: orNull(r[layout.derivative_mean]),
+      derivativeRms: orNull(r[layout.derivative_rms]),
+      derivative: Number.isFinite(r[layout.derivative_low])
+        ? { lo: r[layout.derivative_low], hi: r[layout.derivative_high], counts: histogram(3), nonFinite: r[layout.derivative_non_finite] }
+        : null,
     });
   }
   return { layers: result };
@@ -226,6 +233,26 @@ class Run {
 
   exportModel() {
     return JSON.parse(this._native.exportModelJson());
+  }
+
+  // Backpropagation of one training example (index into the training split) through a one-column
+  // copy of the network, then one plain SGD step of `learningRate` on that copy; the run is not
+  // changed (src/run/backprop_trace.h). Dense and activation layers only (else an EngineError).
+  // { example, input, target, predictions, loss, lossAfter, learningRate,
+  //   layers: [{ index, type, input, output, dInput, dOutput,            // vectors: plain arrays
+  //              dense only: weights, bias, dWeights, dBias, weightsAfter, biasAfter }] }  // W as rows
+  traceExample(example, learningRate) {
+    const trace = JSON.parse(checked(this._module,
+      this._native.traceExampleJson(int32(example, 'example'), Number(learningRate)), ''));
+    return {
+      example: trace.example, input: trace.input, target: trace.target, predictions: trace.predictions,
+      loss: trace.loss, lossAfter: trace.loss_after, learningRate: trace.learning_rate,
+      layers: trace.layers.map((l) => ({
+        index: l.index, type: l.type, input: l.input, output: l.output, dInput: l.d_input, dOutput: l.d_output,
+        ...(l.type === 'dense' ? { weights: l.weights, bias: l.bias, dWeights: l.d_weights, dBias: l.d_bias,
+          weightsAfter: l.weights_after, biasAfter: l.bias_after } : {}),
+      })),
+    };
   }
 
   // Eigen stores matrices column-major: values[c * rows + r] is row r, column c. With

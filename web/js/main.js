@@ -19,6 +19,7 @@ import { createBuilder } from './views/builder.js';
 import { createNetworkView } from './views/network.js';
 import { createOutputView } from './views/output.js';
 import { createInsides } from './views/insides.js';
+import { createBackpropStepper } from './views/backprop-stepper.js';
 import { createPathsView } from './views/paths.js';
 import { createShare, applyEmbed } from './views/share.js';
 import { createExport } from './views/export.js';
@@ -101,7 +102,8 @@ renderControls($('#curve-controls'), controlKeys('curve'), store);
 const redrawCurves = () => { if (runState.history) curves.update(runState.history, regression(), compare?.historyB()); };
 store.subscribe(redrawCurves, ['lossLog']);
 const summary = createMetricsSummary($('#metrics-summary'), runState);
-const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms') }, runState);
+const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms'), chainContainer: $('#chain-rule') }, runState);
+const stepper = createBackpropStepper($('#backprop-stepper'), { runState, store, request: (payload) => controller?.requestTrace(payload) });
 
 const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
   store, messages, (payload) => controller?.requestPaths(payload));
@@ -121,6 +123,7 @@ const runViews = {
     network.newRun();
     output.newRun();
     insides.newRun();
+    stepper.newRun();
     redrawCurves();
     compare?.newRunA();
     runbar.refresh();
@@ -139,6 +142,7 @@ const runViews = {
   grid(m) { output.grid(m.grid, m.unitField); network.update(m.neurons, m.weights); if (compare?.active()) compare.columns.a.grid(m); },
   modelReceived: (model) => exporter.modelReceived(model),
   pathsReceived: (m) => paths.received(m),
+  traceReceived: (m) => stepper.received(m),
   requestPaths: () => paths.request(),
 };
 // A link's mid-run optimizer changes: its first run starts from the values at step 0 and the worker
@@ -250,7 +254,7 @@ window.addEventListener('hashchange', () => {
 store.set({ steps: 0 }, 'internal');
 
 const relayoutLater = debounced(DELAY_MS.relayout, () => {
-  curves.resize(); insides.resize();
+  curves.resize(); insides.resize(); stepper.resize();
   network.relayout();
 });
 window.addEventListener('resize', () => relayoutLater.schedule());

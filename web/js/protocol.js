@@ -43,6 +43,9 @@ export const TO_WORKER = {
   LIMIT: 'limit',
   // {}  Ask for run.exportModel(); answered by MODEL.
   EXPORT: 'export',
+  // { runId, example, learningRate }  Trace one training example forward and backward, and one plain
+  // SGD step on a copy (run.traceExample: the backprop stepper); answered by TRACE. The run is unchanged.
+  TRACE: 'trace',
   // { function, start: [x, y], steps, runs: [{ name, optimizer }], resolution }  Optimizer-paths view.
   PATHS: 'paths',
 
@@ -71,6 +74,8 @@ export const TO_WORKER = {
 
 // ---- worker -> page -------------------------------------------------------------------------------
 export const FROM_WORKER = {
+  // { runId, step, trace }  run.traceExample's result for TRACE, at the run's step `step`.
+  TRACE: 'trace',
   // { flavor, testFunctions }  The engine is loaded (flavor: 'simd' | 'baseline') and the handlers ready.
   READY: 'ready',
   // { message }  The engine could not be loaded at all.

@@ -72,6 +72,7 @@ export function createRunController({ store, runState, messages, views, initialS
     [FROM_WORKER.GRID]: (m) => { if (m.runId === runState.runId) views.grid(m); },
     [FROM_WORKER.MODEL]: (m) => views.modelReceived(m.model),
     [FROM_WORKER.PATHS]: (m) => views.pathsReceived(m),
+    [FROM_WORKER.TRACE]: (m) => { if (m.runId === runState.runId) views.traceReceived(m); },
   });
 
   // Views redraw at most once per animation frame, however many messages arrived.
@@ -184,6 +185,7 @@ export function createRunController({ store, runState, messages, views, initialS
     requestModel: () => worker.send(TO_WORKER.EXPORT),
     importModel,
     requestPaths: (payload) => worker.send(TO_WORKER.PATHS, payload),
+    requestTrace: (payload) => worker.send(TO_WORKER.TRACE, { runId: runState.runId, ...payload }),
     setView,
     // Compare mode's lockstep: a playing run waits at `step` (null: no limit; TO_WORKER.LIMIT).
     limit: (step) => worker.send(TO_WORKER.LIMIT, { step }),

@@ -45,6 +45,8 @@ export function createHandlers(loadedEngine, postToPage) {
       [TO_WORKER.SET_WEIGHT]: setWeight,
       [TO_WORKER.EXPORT]: () => post(FROM_WORKER.MODEL, { runId: state.runId, model: state.run.exportModel() }),
       [TO_WORKER.PATHS]: optimizerPaths,
+      [TO_WORKER.TRACE]: ({ example, learningRate }) =>
+        post(FROM_WORKER.TRACE, { runId: state.runId, step: state.step, trace: state.run.traceExample(example, learningRate) }),
     },
     // A failed command concerns the run it names, or else the current one.
     tag: (message) => ({ runId: message.runId ?? state.runId }),

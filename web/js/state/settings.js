@@ -176,6 +176,9 @@ export const SETTINGS = [
   { key: 'compare', url: 'cmp', group: 'view', type: 'bool', default: false },
   { key: 'preset', url: 'preset', group: 'view', type: 'choice', default: '',
     choices: ['', ...PRESETS.map((p) => p.id)] },
+  // The backprop stepper's training example (views/backprop-stepper.js): a link with bp=k opens the
+  // stepper traced on example k of a small net; -1 leaves it closed.
+  { key: 'backpropExample', url: 'bp', group: 'view', type: 'int', default: -1, min: -1, max: 100000 },
   // --- optimizer paths view ------------------------------------------------------------------
   { key: 'pathFunction', url: 'pfn', group: 'paths', control: 'paths',
     type: 'choice', default: 'book', choices: TEST_FUNCTIONS },

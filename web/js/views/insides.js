@@ -6,11 +6,13 @@ import { layerColor } from '../charts/colors.js';
 import { createLineChart } from '../charts/line-chart.js';
 import { drawHistogram, drawBars } from '../charts/histogram.js';
 import { el } from './dom.js';
+import { createChainRule } from './chain-rule.js';
 import { formatPercent } from '../format.js';
 
 const RELU_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
 
-export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer }, runState) {
+export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer, chainContainer }, runState) {
+  const chain = chainContainer ? createChainRule(chainContainer, runState) : null;
   const grad = createLineChart(gradContainer, {
     title: () => t('insides.gradients'), xLabel: () => t('curves.step'), yLabel: () => '‖∂L/∂W‖', log: true,
     zeroBand: () => t('insides.zeroGradient'), emptyText: () => t('curves.waiting') });
@@ -85,8 +87,8 @@ export function createInsides({ gradContainer, deadContainer, activationContaine
 
   onLanguageChange(() => { grad.relabel(); renderGradients(); renderStats(); });
   return {
-    newRun() { grad.reset(); renderStats(); },
-    stats() { renderGradients(); renderStats(); },
-    resize() { grad.resize(); renderStats(); },
+    newRun() { grad.reset(); renderStats(); chain?.newRun(); },
+    stats() { renderGradients(); renderStats(); chain?.stats(); },
+    resize() { grad.resize(); renderStats(); chain?.resize(); },
   };
 }
