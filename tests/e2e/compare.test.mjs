@@ -56,6 +56,15 @@ test('the teacher\'s link opens compare mode: both runs train in step and show t
   for (const side of ['A', 'B']) {
     assert.equal(await page.locator(`.compare-run[data-side="${side}"] .compare-gradients canvas`).first().isVisible(), true, side);
   }
+  // Side by side, both gradient charts use one y scale, wide enough for both runs' norms: scaled
+  // each to its own data, sigmoid's 10⁻⁶ would look like ReLU's 10⁻¹.
+  const yRange = (side) => page.locator(`.compare-run[data-side="${side}"] .compare-gradients .chart`).getAttribute('data-y-range');
+  await page.waitForFunction(() => document.querySelectorAll('.compare-gradients .chart[data-y-range]').length === 2);
+  const [rangeA, rangeB] = [await yRange('A'), await yRange('B')];
+  assert.equal(rangeA, rangeB, 'one shared scale');
+  const [low, high] = rangeA.split(' ').map(Number);
+  const all = [...gradA.norms.flat(), ...gradB.norms.flat()].filter((n) => n > 0);
+  assert.ok(low <= Math.min(...all) && high >= Math.max(...all), `${rangeA} covers ${Math.min(...all)}..${Math.max(...all)}`);
   // The curves chart labels both runs.
   assert.match(await page.locator('#loss-chart').textContent(), /A · Training[\s\S]*B · Training/);
   await screenshot(page, 'compare-sigmoid-relu');

@@ -44,18 +44,28 @@ function positiveOnly(data) {
   return data.map((column, i) => (i === 0 ? column : column.map((v) => (v !== null && v > 0 ? v : null))));
 }
 
-// With a zero band, exact zeros are drawn one decade below the smallest positive value, inside a
-// band under the log axis labelled "0": a gradient that is exactly 0 must show as "no gradient",
-// not as a gap. Returns the data to draw and that level (null when no value is exactly 0).
-function withZeroLevel(data) {
+// The y columns' smallest positive value, largest value and whether any value is exactly 0
+// (columns as uPlot lays them out: the x column first).
+export function dataExtent(data) {
   let smallest = Infinity;
+  let largest = -Infinity;
   let zeros = false;
   for (let i = 1; i < data.length; i++) {
     for (const v of data[i]) {
       if (v === 0) zeros = true;
       else if (v > 0 && v < smallest) smallest = v;
+      if (v !== null && v > largest) largest = v;
     }
   }
+  return { smallest, largest, zeros };
+}
+
+// With a zero band, exact zeros are drawn one decade below the smallest positive value, inside a
+// band under the log axis labelled "0": a gradient that is exactly 0 must show as "no gradient",
+// not as a gap. Returns the data to draw and that level (null when no value is exactly 0).
+// `extent` is this chart's data extent, or the one it shares with other charts.
+function withZeroLevel(data, extent) {
+  const { smallest, zeros } = extent;
   if (!zeros) return { shown: positiveOnly(data), zeroLevel: null };
   const zeroLevel = 10 ** (Math.floor(Math.log10(Number.isFinite(smallest) ? smallest : 1)) - 1);
   const shown = data.map((column, i) => (i === 0 ? column : column.map((v) => (v === 0 ? zeroLevel : v !== null && v > 0 ? v : null))));
@@ -64,7 +74,10 @@ function withZeroLevel(data) {
 
 // options: { title, xLabel, yLabel, log (boolean, or a function read at each update), yRange: [min, max] | null, percent,
 //            zeroBand (a function giving the band's label: with a log axis, exact zeros are drawn in a band below it),
-//            emptyText (what the chart will show, said while it has no line yet) }
+//            emptyText (what the chart will show, said while it has no line yet),
+//            sharedExtent (log axis only: a function giving the extent, as dataExtent returns it, of
+//              every chart that must share this one's y scale, e.g. runs A and B side by side; a
+//              chart scaled to its own data would make 10⁻⁶ and 10⁻¹ look alike) }
 export function createLineChart(container, options) {
   let plot = null;
   let signature = '';
@@ -75,6 +88,15 @@ export function createLineChart(container, options) {
   const valueText = (v) => (v === null || v === undefined ? '–' : options.percent ? `${(v * 100).toFixed(1)} %` : formatNumber(v, 4));
 
   const isLog = () => (typeof options.log === 'function' ? options.log() : Boolean(options.log));
+  // With a shared extent, the y range covers every sharing chart's values, in whole decades.
+  const sharedMax = (max) => Math.max(max, options.sharedExtent?.().largest ?? -Infinity);
+  function sharedDecades(min, max) {
+    const { smallest } = options.sharedExtent();
+    const low = Math.min(min, smallest);
+    const high = sharedMax(max);
+    if (!Number.isFinite(low) || !Number.isFinite(high) || low <= 0) return [min, max];
+    return [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high) + 1e-9)];
+  }
   if (!UPlot) container.style.minHeight = `${HEIGHT}px`;
 
   // Until a line can be drawn (uPlot loads with the second point), the chart says what will appear
@@ -118,6 +140,11 @@ export function createLineChart(container, options) {
     return splits;
   }
 
+  // The drawn y range, readable by tests and tools (data-y-range="min max").
+  function noteYRange(u, key) {
+    if (key === 'y') container.dataset.yRange = `${u.scales.y.min} ${u.scales.y.max}`;
+  }
+
   function build(series, data) {
     plot?.destroy();
     waiting.remove();
@@ -125,7 +152,8 @@ export function createLineChart(container, options) {
     const y = log ? { distr: 3, log: 10 } : { auto: true };
     if (options.yRange) Object.assign(y, { auto: false, range: options.yRange });
     else if (!log) y.range = (u, min, max) => [Math.min(0, min), max > min ? max * 1.05 : min + 1];
-    else if (zeroLevel !== null) y.range = (u, min, max) => [zeroLevel / Math.sqrt(10), 10 ** Math.ceil(Math.log10(Math.max(max, zeroLevel * 10)))];
+    else if (zeroLevel !== null) y.range = (u, min, max) => [zeroLevel / Math.sqrt(10), 10 ** Math.ceil(Math.log10(Math.max(sharedMax(max), zeroLevel * 10)))];
+    else if (options.sharedExtent) y.range = (u, min, max) => sharedDecades(min, max);
     const tick = (v) => (zeroLevel !== null && Math.abs(Math.log10(v / zeroLevel)) < 1e-6 ? '0'
       : options.percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2));
     plot = new UPlot({
@@ -133,7 +161,7 @@ export function createLineChart(container, options) {
       height: HEIGHT,
       title: options.title(),
       legend: { live: true },
-      hooks: { ready: [showLatest], setCursor: [showLatest], setData: [showLatest], draw: [drawZeroBand] },
+      hooks: { ready: [showLatest], setCursor: [showLatest], setData: [showLatest], draw: [drawZeroBand], setScale: [noteYRange] },
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y },
       axes: [
@@ -163,7 +191,7 @@ export function createLineChart(container, options) {
       const log = isLog();
       let shown = data;
       let level = null;
-      if (log && options.zeroBand) ({ shown, zeroLevel: level } = withZeroLevel(data));
+      if (log && options.zeroBand) ({ shown, zeroLevel: level } = withZeroLevel(data, options.sharedExtent?.() ?? dataExtent(data)));
       else if (log) shown = positiveOnly(data);
       // The zero level fixes the y range, so a new level rebuilds the chart.
       const sig = JSON.stringify(series.map((s) => [s.label, s.color, s.dash])) + options.title() + options.yLabel() + log + level;

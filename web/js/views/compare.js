@@ -7,13 +7,15 @@ import { t, onLanguageChange } from '../i18n/i18n.js';
 import { el } from './dom.js';
 import { createOutputView } from './output.js';
 import { createInsides } from './insides.js';
+import { dataExtent } from '../charts/line-chart.js';
 import { differingSettings } from '../state/run-differences.js';
 import { SETTING_BY_KEY, INIT_PARAM, isRelevant } from '../state/settings.js';
 import { settingName, valueText } from './difference-text.js';
 import { formatCount } from '../format.js';
 
 // One run's column: its heading (side, step) and second copies of the output and insides views.
-function runColumn(side, store, runState) {
+// gradientExtent: both runs' gradient norms, so that both charts share one y scale.
+function runColumn(side, store, runState, gradientExtent) {
   const canvas = el('canvas', { width: 320, height: 320, role: 'img', 'aria-label': t('compare.heatmap', { side }) });
   const step = el('span', { class: 'compare-step' });
   const legend = el('div', { class: 'legend' });
@@ -34,7 +36,7 @@ function runColumn(side, store, runState) {
     el('figure', { class: 'compare-dead' }, el('figcaption', {}, deadTitle), deadContainer));
   const output = createOutputView({ canvas, legend, metricsTable, divergedBox, viewControls: el('div'), unitCaption }, store, runState);
   // The activation and weight histograms stay in the full "Inside the network" panel (run A's).
-  const insides = createInsides({ gradContainer, deadContainer, activationContainer: el('div'), weightContainer: el('div') }, runState);
+  const insides = createInsides({ gradContainer, deadContainer, activationContainer: el('div'), weightContainer: el('div') }, runState, { gradientExtent });
   const label = () => { deadTitle.textContent = t('insides.dead'); };
   onLanguageChange(label);
   label();
@@ -43,6 +45,7 @@ function runColumn(side, store, runState) {
     newRun() { output.newRun(); insides.newRun(); this.progress(); },
     progress() { output.progress(); step.textContent = t('compare.step', { step: formatCount(runState.step) }); },
     stats() { insides.stats(); },
+    gradients() { insides.gradients(); },
     grid(m) { output.grid(m.grid, m.unitField); },
     resize() { insides.resize(); },
   };
@@ -89,7 +92,25 @@ const EDITING_PANELS = ['data', 'features', 'training', 'builder'];
 // elements: { grid, differs, editButtons: [button data-side=a|b] } (inside one group element)
 // stores: { a, b }; runStates: { a, b }; editStore: state/switch-store.js
 export function createComparePanel({ grid, differs, editButtons }, stores, runStates, editStore) {
-  const columns = { a: runColumn('A', stores.a, runStates.a), b: runColumn('B', stores.b, runStates.b) };
+  // Side by side, the gradient charts share one y scale: each scaled to its own data, sigmoid's
+  // 10⁻⁶ and ReLU's 10⁻¹ would look alike.
+  // Histories only grow (a new run replaces the object), so their lengths say when to rescan.
+  let extentKey = null;
+  let extent = null;
+  const gradientExtent = () => {
+    const histories = [runStates.a.gradHistory, runStates.b.gradHistory].filter(Boolean);
+    if (extentKey?.length !== histories.length || histories.some((g, i) => extentKey[i].g !== g || extentKey[i].n !== g.step.length)) {
+      extentKey = histories.map((g) => ({ g, n: g.step.length }));
+      extent = dataExtent([[], ...histories.flatMap((g) => g.norms)]);
+    }
+    return extent;
+  };
+  const columns = { a: runColumn('A', stores.a, runStates.a, gradientExtent), b: runColumn('B', stores.b, runStates.b, gradientExtent) };
+  // New norms on one side can widen the shared scale: the other side's chart follows at once.
+  for (const [side, other] of [['a', 'b'], ['b', 'a']]) {
+    const ownStats = columns[side].stats;
+    columns[side].stats = () => { ownStats(); columns[other].gradients(); };
+  }
   grid.replaceChildren(columns.a.element, columns.b.element);
   function renderDiffers() { differs.textContent = differsLine(stores.a.settings, stores.b.settings); }
   function renderEdit() {

@@ -11,11 +11,13 @@ import { formatPercent } from '../format.js';
 
 const RELU_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
 
-export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer, chainContainer }, runState) {
+// options.gradientExtent: the extent of every gradient chart that shares this one's y scale
+// (charts/line-chart.js sharedExtent; compare mode's two runs).
+export function createInsides({ gradContainer, deadContainer, activationContainer, weightContainer, chainContainer }, runState, options = {}) {
   const chain = chainContainer ? createChainRule(chainContainer, runState) : null;
   const grad = createLineChart(gradContainer, {
     title: () => t('insides.gradients'), xLabel: () => t('curves.step'), yLabel: () => '‖∂L/∂W‖', log: true,
-    zeroBand: () => t('insides.zeroGradient'), emptyText: () => t('curves.waiting') });
+    zeroBand: () => t('insides.zeroGradient'), emptyText: () => t('curves.waiting'), sharedExtent: options.gradientExtent });
   const deadCanvas = el('canvas');
   // Under the bars: the leaky family's negative-regime share, and whether the dead share is a worry.
   const deadNotes = el('div', { class: 'dead-notes' });
@@ -89,6 +91,7 @@ export function createInsides({ gradContainer, deadContainer, activationContaine
   return {
     newRun() { grad.reset(); renderStats(); chain?.newRun(); },
     stats() { renderGradients(); renderStats(); chain?.stats(); },
+    gradients() { renderGradients(); },  // redraw the gradient chart alone (its shared scale moved)
     resize() { grad.resize(); renderStats(); chain?.resize(); },
   };
 }
