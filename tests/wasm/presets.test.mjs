@@ -123,6 +123,15 @@ describeEachFlavor('lesson presets show what their notes say', (context) => {
     assert.ok(norms[0] < 1e-3 * norms[norms.length - 2], `first ${norms[0]} vs last hidden ${norms[norms.length - 2]}`);
     assert.ok(Math.abs(sigmoid[500].metrics.train.loss - sigmoid[0].metrics.train.loss) < 0.15);
     assert.ok(sigmoid[500].metrics.train.loss > 0.65);
+    // "each sigmoid layer passes the gradient on times f′(z), whose mean is at most 0.25, and the
+    // nine factors multiply to about 10⁻⁶" (the chain-rule table), at both steps.
+    for (const seen of [sigmoid[0], sigmoid[500]]) {
+      const factors = seen.stats.layers.map((l) => l.derivativeMean).filter((d) => d !== null && Number.isFinite(d));
+      assert.equal(factors.length, 9, factors.join(', '));
+      assert.ok(factors.every((d) => d > 0 && d <= 0.25), factors.join(', '));
+      const product = factors.reduce((p, d) => p * d, 1);
+      assert.ok(product > 3e-7 && product < 5e-6, `product ${product}`);
+    }
     const relu = runPreset(context.engine, 'deep-relu', [500])[500];
     const reluNorms = dense(relu.stats).map((l) => l.weightGradNorm);
     assert.ok(reluNorms[0] > 0.1 * reluNorms[reluNorms.length - 2], reluNorms.join(', '));

@@ -35,7 +35,7 @@ export default {
   'preset.equal-init.title': 'Symmetry: every weight starts equal',
   'preset.equal-init.note': 'All weights (hidden and output) start at 0.5: the six hidden units compute the same function and receive the same update, so they stay copies of each other and the net acts like one unit. Their thumbnails stay identical; pick Xavier init to break the symmetry.',
   'preset.deep-sigmoid.title': 'Deep sigmoid net (9 hidden layers)',
-  'preset.deep-sigmoid.note': 'Open "Inside the network": the gradient norm shrinks layer by layer towards the input (vanishing gradient) and the loss barely moves.',
+  'preset.deep-sigmoid.note': 'Open "Inside the network": the gradient norm shrinks layer by layer towards the input (vanishing gradient) and the loss barely moves. Its table "The chain rule, layer by layer" shows why: each sigmoid layer passes the gradient on times f′(z), whose mean is at most 0.25, and the nine factors multiply to about 10⁻⁶.',
   'preset.deep-relu.title': 'Deep ReLU net (9 hidden layers)',
   'preset.deep-relu.note': 'Same depth with ReLU and He initialisation: gradients keep their size through the layers and the loss falls. A few units per layer are dead (up to about a quarter here): normal, the others carry the signal.',
   'preset.dying-relu-lr.title': 'Dying ReLU: learning rate too large',
