@@ -24,14 +24,25 @@ async function visit(server, webFolder) {
     const { page, context } = browser;
     const fetched = [];  // [url, request start (ms since 1970)]
     context.on('requestfinished', (request) => fetched.push([request.url(), request.timing().startTime]));
+    // The page's own clock at the first change of the page after the condition holds (the views show
+    // a new run or a step in the task that received it). Checked once per frame instead, a busy
+    // frame made the step look later than requests that followed it (uPlot, loaded when the first
+    // step gives the loss curve its second point).
+    await page.addInitScript(() => {
+      const marks = {};
+      window.firstStepMarks = marks;
+      new MutationObserver(() => {
+        const sandbox = window.nnsandbox;
+        if (marks.ready === undefined && sandbox?.ready) marks.ready = performance.now();
+        if (marks.step === undefined && sandbox?.step >= 1) marks.step = performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await page.goto(server.url, { waitUntil: 'commit' });
-    // The page's own clock, read in the frame where the condition first holds.
-    const when = (condition) => page.waitForFunction(
-      (name) => (window.nnsandbox?.[name.key] >= name.value ? performance.now() : false),
-      condition, { timeout: 30000, polling: 'raf' }).then((handle) => handle.jsonValue());
-    const ready = await when({ key: 'ready', value: true });
+    const when = (key) => page.waitForFunction((name) => window.firstStepMarks?.[name] ?? false, key, { timeout: 30000 })
+      .then((handle) => handle.jsonValue());
+    const ready = await when('ready');
     await page.click('#play');
-    const firstStep = await when({ key: 'step', value: 1 });
+    const firstStep = await when('step');
     const firstStepEpoch = firstStep + await page.evaluate(() => performance.timeOrigin);
     await page.click('#play');
     await page.waitForTimeout(300);  // let requests that started before the step finish and be reported

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, open } from './helpers.mjs';
+import { serve, launch, screenshot, open, switchLanguage } from './helpers.mjs';
 import { axeViolations, countByImpact, describe } from './axe.mjs';
 import { SUMMARY_INTERVAL_MS } from '../../web/js/views/metrics-summary.js';
 
@@ -45,7 +45,7 @@ test('axe: the sandbox has no critical or serious violation before and after tra
   await assertAxeClean(t, page, 'index with the embed dialog open');
   await screenshot(page, 'a11y-embed-dialog');
   await page.click('#close-embed');
-  await page.click('button[data-lang="ko"]');
+  await switchLanguage(page, 'ko');
   await assertAxeClean(t, page, 'index in Korean');
   await page.click('button[data-lang="en"]');
   assert.deepEqual(errors, []);
@@ -157,7 +157,7 @@ test('a live summary of loss and accuracy per split speaks for the heatmap: thro
     const loss = await page.locator(`#metrics tr[data-split="${split}"] td.loss`).textContent();
     assert.ok(text.includes(`${name}: accuracy ${accuracy}, loss ${loss}.`), `${split} in "${text}"`);
   }
-  await page.click('button[data-lang="ko"]');
+  await switchLanguage(page, 'ko');
   assert.match(await summary.textContent(), /^[\d,]+단계, [\d,]+에폭\. 훈련: 정확도 [\d.]+ ?%, 손실 /);
   await page.click('button[data-lang="en"]');
   assert.deepEqual(errors, []);

@@ -82,3 +82,10 @@ export async function open(page, url) {
   await page.goto(url);
   await waitReady(page);
 }
+
+// Presses a language button and waits until the page has switched: a language other than English
+// is fetched on first use (web/js/i18n/i18n.js), and <html lang> changes in the same task as the labels.
+export async function switchLanguage(page, lang) {
+  await page.click(`button[data-lang="${lang}"]`);
+  await page.waitForSelector(`html[lang="${lang}"]`);
+}

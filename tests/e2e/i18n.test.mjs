@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, waitReady, open } from './helpers.mjs';
+import { serve, launch, screenshot, waitReady, open, switchLanguage } from './helpers.mjs';
 import en from '../../web/js/i18n/en.js';
 import ko from '../../web/js/i18n/ko.js';
 
@@ -21,7 +21,7 @@ test('the language switch re-labels the page and is remembered', async () => {
   const { page, errors } = browser;
   await open(page, server.url);
   assert.equal(await page.locator('[data-panel="data"] h2').textContent(), 'Data');
-  await page.click('button[data-lang="ko"]');
+  await switchLanguage(page, 'ko');
   assert.equal(await page.locator('[data-panel="data"] h2').textContent(), '데이터');
   assert.equal(await page.locator('#training-controls [data-setting="learningRate"] .label').textContent(), '학습률');
   assert.match(await page.locator('#layer-explain').textContent(), /활성화 함수: Tanh.*시그모이드/);
@@ -35,6 +35,28 @@ test('the language switch re-labels the page and is remembered', async () => {
   await screenshot(page, 'korean');
   await page.click('button[data-lang="en"]');
   assert.equal(await page.locator('[data-panel="data"] h2').textContent(), 'Data');
+  assert.deepEqual(errors, []);
+});
+
+test('an English visit does not fetch the Korean table until the learner switches to Korean', async () => {
+  const { page, errors } = browser;
+  const requested = [];
+  const record = (request) => requested.push(new URL(request.url()).pathname);
+  page.on('request', record);
+  try {
+    await open(page, `${server.url}#lang=en`);
+    await page.click('#play');
+    await page.waitForFunction(() => window.nnsandbox.step > 5);
+    await page.click('#play');
+    assert.ok(requested.includes('/js/i18n/en.js'));
+    assert.ok(!requested.includes('/js/i18n/ko.js'), 'ko.js fetched on an English page');
+    await switchLanguage(page, 'ko');
+    assert.ok(requested.includes('/js/i18n/ko.js'));
+    assert.equal(await page.locator('[data-panel="data"] h2').textContent(), '데이터');
+    await switchLanguage(page, 'en');
+  } finally {
+    page.off('request', record);
+  }
   assert.deepEqual(errors, []);
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, screenshot } from './helpers.mjs';
+import { serve, launch, screenshot, switchLanguage } from './helpers.mjs';
 import { EMBED_SANDBOX } from '../../web/js/embed-code.js';
 import en from '../../web/js/i18n/en.js';
 import ko from '../../web/js/i18n/ko.js';
@@ -205,7 +205,7 @@ test('the language switch re-labels the Lab, is shared with the main page, which
   assert.equal(await page.locator('#lab-link').textContent(), 'Lab');
   await page.click('#lab-link');
   await page.waitForSelector('#activations[data-ready="true"]', { timeout: 30000 });
-  await page.click('button[data-lang="ko"]');
+  await switchLanguage(page, 'ko');
   assert.equal(await page.locator('#softmax-title').textContent(), '2소프트맥스 오버플로');
   assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
   assert.match(await page.locator('.gallery-card[data-activation="sigmoid"] .note').textContent(), /최대 0\.25/);

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './helpers.mjs';
+import { serve, launch, open, screenshot, switchLanguage } from './helpers.mjs';
 import { logTickLabels } from '../../web/js/charts/log-ticks.js';
 
 let server, browser;
@@ -52,7 +52,7 @@ test('diagram labels switch language at once, without a new run', async () => {
   const label = () => page.locator('#network-diagram .column-label').nth(1).textContent();
   assert.match(await label(), /4 units/);
   const step = await page.evaluate(() => window.nnsandbox.step);
-  await page.click('button[data-lang="ko"]');
+  await switchLanguage(page, 'ko');
   assert.match(await label(), /유닛 4개/);
   assert.match(await page.locator('#network-diagram .column-label').first().textContent(), /입력/);
   assert.match(await page.locator('#network-diagram button.node[data-block="0"]').first().getAttribute('aria-label'), /은닉층 1, 유닛 1\/4/);

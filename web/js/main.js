@@ -56,7 +56,8 @@ function reportHashErrors(errors) {
 }
 
 const loaded = readHash(window.location.hash, defaultSettings());
-setLanguage(initialLanguage(loaded.settings.lang), { remember: false });
+// Before any view is built, so each is built in it (a Korean table is fetched first: i18n.js).
+await setLanguage(initialLanguage(loaded.settings.lang), { remember: false });
 const store = createStore(loaded.settings);
 const runState = createRunState();
 // Compare mode's run B (compare-mode.js); the settings panels edit A or B through editStore.

@@ -1,20 +1,26 @@
 // Language switch: t(key, params) looks a string up in the current dictionary; elements with
 // data-i18n="key" (textContent), data-i18n-title / data-i18n-aria / data-i18n-placeholder are
 // refreshed by applyTranslations(). Views that build text themselves listen with onLanguageChange.
+//
+// English is the fallback of every key and comes with this module; another language's table is
+// fetched only when a page first switches to it (21 KB gzip of Korean that an English visit never
+// needs, before its first training step or after), so setLanguage() returns a promise.
 
 import en from './en.js';
-import ko from './ko.js';
 import { readStored, writeStored } from '../state/storage.js';
 
-const DICTIONARIES = { en, ko };
+// The tables of the other languages, each loaded once, on first use.
+const LOADERS = { ko: () => import('./ko.js') };
+const dictionaries = { en };
 export const LANGUAGES = ['en', 'ko'];
 const STORAGE_KEY = 'nnsandbox.lang';
 
 let current = 'en';
+let requested = 'en';
 const listeners = new Set();
 
 export function t(key, params) {
-  return fillIn(DICTIONARIES[current][key] ?? en[key] ?? key, params);
+  return fillIn(dictionaries[current][key] ?? en[key] ?? key, params);
 }
 
 // "{name}" placeholders replaced by params.name; unknown ones are left as they are.
@@ -36,10 +42,27 @@ export function initialLanguage(fromUrl) {
   return LANGUAGES.includes(browser) ? browser : 'en';
 }
 
+// Switches the page to `lang` once its table is here: at once (the promise is already settled) when it
+// was loaded before, else when it arrives. Of several quick switches the last one wins. A table that
+// cannot be loaded (offline before the service worker kept a copy) leaves the page in its language.
 export function setLanguage(lang, { remember = true } = {}) {
-  if (!LANGUAGES.includes(lang)) return;
-  current = lang;
+  if (!LANGUAGES.includes(lang)) return Promise.resolve();
+  requested = lang;
   if (remember) writeStored(STORAGE_KEY, lang);
+  if (dictionaries[lang]) {
+    apply(lang);
+    return Promise.resolve();
+  }
+  return LOADERS[lang]().then(
+    (module) => {
+      dictionaries[lang] = module.default;
+      if (requested === lang) apply(lang);
+    },
+    () => {});
+}
+
+function apply(lang) {
+  current = lang;
   document.documentElement.lang = lang;
   applyTranslations(document);
   for (const listener of listeners) listener(lang);

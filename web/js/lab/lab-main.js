@@ -46,7 +46,7 @@ const workers = createWorkerPool({
 });
 
 // The language first, so the sections are built in it and a link's problems are reported in it.
-setLanguage(initialLanguage(hashLang), { remember: false });
+await setLanguage(initialLanguage(hashLang), { remember: false });
 
 const parent = $('#lab-sections');
 const gallery = mountActivationGallery(parent, workers);
