@@ -10,6 +10,9 @@ namespace nn {
 Json toJson(const Metrics& metrics);
 Json toJson(const LayerStats& stats);
 Json toJson(const Divergence& divergence);
+// {"full": split metrics, "thinned": [split metrics], "thinned_agreement", "thinned_gap", "average_accuracy",
+//  "agreement", "gap": [number]}
+Json toJson(const ThinnedEnsemble& ensemble);
 Json describeNetwork(
     Run& run);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
 
