@@ -77,13 +77,16 @@ test('the page stays responsive while a 5x100 network trains', async () => {
   await open(page, `${server.url}#data=spiral&n=1000&layers=${layers}&speed=5`);
   await page.click('#play');
   await page.waitForFunction(() => window.nnsandbox.step > 50, null, { timeout: 30000 });
-  // Main-thread frames keep coming while training runs in the worker.
+  // Main-thread frames keep coming while training runs in the worker. The bound is loose on purpose:
+  // it catches a main thread that stalls (training or a heavy message handled on it), not a slow
+  // frame on a loaded machine; the frame-rate figures are bench/page-longtask.mjs's (a benchmark, not
+  // a timed test: at a load of 15 on two cores single gaps of 250-950 ms were seen on main alone).
   const worstGap = await page.evaluate(() => new Promise((resolve) => {
     let last = performance.now(); let worst = 0; let frames = 0;
     const tick = (now) => { worst = Math.max(worst, now - last); last = now; if (++frames < 60) requestAnimationFrame(tick); else resolve(worst); };
     requestAnimationFrame(tick);
   }));
-  assert.ok(worstGap < 250, `longest frame gap ${worstGap} ms`);
+  assert.ok(worstGap < 1500, `longest frame gap ${worstGap} ms`);
   // Pause answers quickly.
   const t0 = Date.now();
   await page.click('#play');
