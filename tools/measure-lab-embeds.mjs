@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, serve } from '../tests/e2e/helpers.mjs';
 
 const WIDTH = 760;
-const ALL = ['activations', 'softmax', 'init-histograms', 'init-training', 'optimizer-mnist', 'batchnorm', 'overfit', 'random-search', 'preprocessing', 'loss-targets', 'history'];
+const ALL = ['activations', 'softmax', 'init-histograms', 'init-training', 'optimizer-mnist', 'batchnorm', 'overfit', 'random-search', 'dropout-ensemble', 'grid-search', 'preprocessing', 'loss-targets', 'history'];
 const EXPERIMENTS = process.argv.length > 2 ? process.argv.slice(2) : ALL;
 
 const site = await serve();

@@ -4,7 +4,8 @@
 
 namespace nn {
 
-Dropout::Dropout(int units, double rate, Rng* rng) : Layer(units, units), rate_(rate), rng_(rng) {}
+Dropout::Dropout(int units, double rate, Rng* rng)
+    : Layer(units, units), rate_(rate), rng_(rng), unitMask_(Vector::Ones(units)) {}
 
 void Dropout::resize(int batch) {
   output_.resize(outputSize_, batch);
@@ -14,6 +15,10 @@ void Dropout::resize(int batch) {
 
 void Dropout::forward(const Matrix& input, Mode mode) {
   lastWasTraining_ = mode == Mode::Training && rate_ > 0;
+  if (mode == Mode::Thinned) {
+    output_.noalias() = unitMask_.asDiagonal() * input;
+    return;
+  }
   if (!lastWasTraining_) {
     output_ = input;  // identity at inference and at rate 0
     return;
@@ -22,6 +27,12 @@ void Dropout::forward(const Matrix& input, Mode mode) {
   const Scalar scale = static_cast<Scalar>(1.0 / keep);
   for (Eigen::Index i = 0; i < mask_.size(); ++i) mask_(i) = rng_->uniform() < keep ? scale : Scalar(0);
   output_ = input.cwiseProduct(mask_);
+}
+
+void Dropout::drawUnitMask(Rng& rng) {
+  const double keep = 1.0 - rate_;
+  const Scalar scale = static_cast<Scalar>(1.0 / keep);
+  for (Eigen::Index i = 0; i < unitMask_.size(); ++i) unitMask_(i) = rng.uniform() < keep ? scale : Scalar(0);
 }
 
 void Dropout::backward(const Matrix&, const Matrix& dOutput) {

@@ -19,11 +19,15 @@ class Dropout : public Layer {
   std::string name() const override;
 
   double rate() const { return rate_; }
+  // Chooses the thinned network that Mode::Thinned evaluates: each unit kept with probability
+  // 1 - rate (and scaled by 1 / (1 - rate), as in training) or dropped, the same for every example.
+  void drawUnitMask(Rng& rng);
 
  private:
   double rate_;
   Rng* rng_;
-  Matrix mask_;  // (units, batch): 0 for dropped units, 1/(1-rate) for kept ones
+  Matrix mask_;      // (units, batch): 0 for dropped units, 1/(1-rate) for kept ones
+  Vector unitMask_;  // (units): Mode::Thinned's mask, the same for every column; all ones until drawn
   bool lastWasTraining_ = false;
 };
 

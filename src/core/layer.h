@@ -23,7 +23,9 @@
 
 namespace nn {
 
-enum class Mode { Training, Inference };
+// Thinned: inference, except that every Dropout layer applies its fixed unit mask (Dropout::drawUnitMask)
+// to every example alike, so the network is one of dropout's thinned sub-networks.
+enum class Mode { Training, Inference, Thinned };
 
 struct StateTensor {
   Matrix* value;

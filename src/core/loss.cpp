@@ -73,28 +73,30 @@ void Loss::backward(const Matrix& targets, Eigen::Index count) {
       dLogits_(k, b) = b < count ? (predictions_(k, b) - denseTarget(targets, k, b)) * inverseCount : Scalar(0);
 }
 
-int Loss::correctCount(const Matrix& targets, Eigen::Index count) const {
-  if (count < 0) count = predictions_.cols();
+long predictedClass(LossKind kind, const Matrix& predictions, Eigen::Index column) {
+  if (predictions.rows() > 1) {
+    Eigen::Index best;
+    predictions.col(column).maxCoeff(&best);
+    return static_cast<long>(best);
+  }
+  // One output: a probability (sigmoid) is thresholded at 0.5; a value (MSE) is rounded to a class.
+  return kind == LossKind::MeanSquaredError ? std::lround(predictions(0, column))
+                                            : (predictions(0, column) > Scalar(0.5) ? 1 : 0);
+}
+
+int correctCount(LossKind kind, const Matrix& predictions, const Matrix& targets, Eigen::Index count) {
+  if (count < 0) count = predictions.cols();
   int correct = 0;
   for (Eigen::Index b = 0; b < count; ++b) {
-    long predicted, actual;
-    if (predictions_.rows() > 1) {
-      Eigen::Index best;
-      predictions_.col(b).maxCoeff(&best);
-      predicted = static_cast<long>(best);
-      if (targets.rows() == 1) {
-        actual = std::lround(targets(0, b));
-      } else {
-        targets.col(b).maxCoeff(&best);
-        actual = static_cast<long>(best);
-      }
-    } else {
-      // One output: a probability (sigmoid) is thresholded at 0.5; a value (MSE) is rounded to a class.
-      predicted =
-          kind_ == LossKind::MeanSquaredError ? std::lround(predictions_(0, b)) : (predictions_(0, b) > Scalar(0.5) ? 1 : 0);
+    long actual;
+    if (targets.rows() == 1) {
       actual = std::lround(targets(0, b));
+    } else {
+      Eigen::Index best;
+      targets.col(b).maxCoeff(&best);
+      actual = static_cast<long>(best);
     }
-    if (predicted == actual) ++correct;
+    if (predictedClass(kind, predictions, b) == actual) ++correct;
   }
   return correct;
 }

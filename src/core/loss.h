@@ -14,6 +14,13 @@ namespace nn {
 const char* toString(LossKind kind);  // the registry's name: "softmax_cross_entropy", ..., "mse"
 Expected<LossKind> parseLossKind(const std::string& name);
 
+// The class one column of predictions stands for: the argmax for several outputs, prediction > 0.5
+// for one sigmoid output, the value rounded to a class for one MSE output.
+long predictedClass(LossKind kind, const Matrix& predictions, Eigen::Index column);
+// Columns among the first `count` (all when negative) whose predicted class is the target's; targets are
+// class indices (1, batch) or dense targets of the predictions' shape.
+int correctCount(LossKind kind, const Matrix& predictions, const Matrix& targets, Eigen::Index count = -1);
+
 class Loss {
  public:
   explicit Loss(LossKind kind = LossKind::SoftmaxCrossEntropy) : kind_(kind) {}
@@ -30,9 +37,10 @@ class Loss {
   // dLogits = (prediction - dense target) / count, for all three losses; padding columns get 0.
   void backward(const Matrix& targets, Eigen::Index count = -1);
 
-  // Correct predictions among the first `count` columns: argmax for several
-  // outputs, prediction > 0.5 for one sigmoid output, rounding to the class for one MSE output.
-  int correctCount(const Matrix& targets, Eigen::Index count = -1) const;
+  // Correct predictions among the first `count` columns (nn::correctCount of predictions()).
+  int correctCount(const Matrix& targets, Eigen::Index count = -1) const {
+    return nn::correctCount(kind_, predictions_, targets, count);
+  }
 
   const Matrix& predictions() const { return predictions_; }  // (K, batch)
   const Matrix& dLogits() const { return dLogits_; }          // (K, batch)

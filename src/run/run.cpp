@@ -4,6 +4,7 @@
 #include <cmath>
 #include <new>
 #include <sstream>
+#include "core/dropout.h"
 #include "run/run_memory.h"
 
 namespace nn {
@@ -195,9 +196,10 @@ void Run::syncNetwork(Network& target) {
 }
 
 // The evaluator must hold the current parameters (syncEvaluator()): metrics() copies them once for three splits.
-SplitMetrics Run::evaluateSynced(const Split& split) {
+SplitMetrics Run::evaluateSynced(const Split& split, Mode mode, Matrix* predictions) {
   SplitMetrics result;
   result.count = split.size();
+  if (predictions) predictions->resize(evaluator_->outputSize(), result.count);
   if (result.count == 0) return result;
   double totalLoss = 0.0;
   long correct = 0;
@@ -209,9 +211,10 @@ SplitMetrics Run::evaluateSynced(const Split& split) {
       evalInput_.rightCols(kEvalChunk - count).setZero();
       evalTargets_.rightCols(kEvalChunk - count).setZero();
     }
-    evaluator_->forward(evalInput_, Mode::Inference);
+    evaluator_->forward(evalInput_, mode);
     totalLoss += evaluator_->loss(evalTargets_, count) * count;
     correct += evaluator_->correctCount(evalTargets_, count);
+    if (predictions) predictions->middleCols(start, count) = evaluator_->predictions().leftCols(count);
   }
   result.loss = totalLoss / result.count;
   if (dataset_.task == TaskKind::Classification) result.accuracy = static_cast<double>(correct) / result.count;
@@ -238,6 +241,49 @@ Metrics Run::metrics(unsigned splits) {
   m.validation = score(dataset_.validation, kValidationSplit);
   m.test = score(dataset_.test, kTestSplit);
   return m;
+}
+
+Expected<ThinnedEnsemble> Run::thinnedEnsemble(int count, uint64_t seed, SplitSet which) {
+  if (count < 1 || count > kMaxThinnedNetworks)
+    return Error{"count",
+                 "must be between 1 and " + std::to_string(kMaxThinnedNetworks),
+                 ErrorCode::IntegerRange,
+                 {{"min", 1}, {"max", kMaxThinnedNetworks}, {"got", count}}};
+  const Split& split = which == kTrainSplit        ? dataset_.train
+                       : which == kValidationSplit ? dataset_.validation
+                                                   : dataset_.test;
+  const bool classification = dataset_.task == TaskKind::Classification;
+  const LossKind kind = evaluator_->lossKind();
+  const int n = split.size();
+  const auto share = [&](long part) { return classification && n > 0 ? static_cast<double>(part) / n : std::nan(""); };
+
+  syncEvaluator();
+  ThinnedEnsemble result;
+  Matrix full, thinned;
+  result.full = evaluateSynced(split, Mode::Inference, &full);
+  Matrix sum = Matrix::Zero(full.rows(), full.cols());
+  Rng rng(seed);
+  for (int k = 1; k <= count; ++k) {
+    for (auto& layer : evaluator_->layers())
+      if (auto* dropout = dynamic_cast<Dropout*>(layer.get())) dropout->drawUnitMask(rng);
+    result.thinned.push_back(evaluateSynced(split, Mode::Thinned, &thinned));
+    sum += thinned;
+    const Matrix average = sum / static_cast<Scalar>(k);
+    const auto agreeing = [&](const Matrix& predictions) {
+      long agree = 0;
+      for (int b = 0; b < n; ++b) agree += predictedClass(kind, predictions, b) == predictedClass(kind, full, b);
+      return share(agree);
+    };
+    const auto gapToFull = [&](const Matrix& predictions) {
+      return n > 0 ? static_cast<double>((predictions - full).cwiseAbs().mean()) : std::nan("");
+    };
+    result.thinnedAgreement.push_back(agreeing(thinned));
+    result.thinnedGap.push_back(gapToFull(thinned));
+    result.averageAccuracy.push_back(share(correctCount(kind, average, split.targets)));
+    result.agreement.push_back(agreeing(average));
+    result.gap.push_back(gapToFull(average));
+  }
+  return result;
 }
 
 const std::vector<LayerStats>& Run::stats() {

@@ -50,6 +50,22 @@ struct BatchOrder {
   long long examplesSeen = 0;
 };
 
+// Dropout seen as an ensemble: thinned networks of the trained network (each with its own dropout
+// mask, the same for every example), their averaged predictions, and the whole network.
+struct ThinnedEnsemble {
+  SplitMetrics full;                  // the whole network: dropout off, what metrics() reports
+  std::vector<SplitMetrics> thinned;  // each thinned network alone
+  std::vector<double>
+      thinnedAgreement;            // each thinned network alone: share of examples where it picks the full network's class
+  std::vector<double> thinnedGap;  // each thinned network alone: mean |its prediction - full network| over every value
+  std::vector<double> averageAccuracy;  // [k - 1]: the first k thinned networks' predictions averaged
+  std::vector<double> agreement;        // [k - 1]: share of examples where that average picks the full network's class
+  std::vector<double> gap;              // [k - 1]: mean |average - full network| over every prediction value
+};
+
+// At most this many thinned networks in one call (each is one pass over the split).
+constexpr int kMaxThinnedNetworks = 256;
+
 struct GridBounds {
   double xmin = -6, xmax = 6, ymin = -6, ymax = 6;
 };
@@ -70,6 +86,11 @@ class Run {
   enum SplitSet : unsigned { kTrainSplit = 1, kValidationSplit = 2, kTestSplit = 4, kAllSplits = 7 };
   Metrics metrics(unsigned splits = kAllSplits);  // evaluates the splits with the current parameters
   const std::vector<LayerStats>& stats();         // per-layer statistics of the last training step
+
+  // `count` thinned networks of the current parameters scored on one split (kTrainSplit,
+  // kValidationSplit or kTestSplit); their masks come from a generator seeded with `seed`, so the same
+  // seed gives the same networks. A network without dropout layers gives `count` copies of itself.
+  Expected<ThinnedEnsemble> thinnedEnsemble(int count, uint64_t seed, SplitSet split);
 
   // Network outputs on a resolution x resolution grid over raw 2-D coordinates,
   // row by row from (xmin, ymax) to (xmax, ymin). outputs: (outputUnits, R*R).
@@ -106,8 +127,9 @@ class Run {
   void fillBatch();
   void peekBatch();
   void syncEvaluator();
-  SplitMetrics evaluateSynced(const Split& split);  // loss and accuracy on one split, evaluator already synced
-  void syncNetwork(Network& target);                // copies parameters and BatchNorm state from network_
+  // Loss and accuracy on one split, evaluator already synced; predictions (if not null): (outputs, split size).
+  SplitMetrics evaluateSynced(const Split& split, Mode mode = Mode::Inference, Matrix* predictions = nullptr);
+  void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
   bool checkFinite(double loss);
   std::string explain(const std::string& quantity, int layer) const;
 

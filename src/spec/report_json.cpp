@@ -107,6 +107,23 @@ Json toJson(const LayerStats& stats) {
   return json;
 }
 
+Json toJson(const ThinnedEnsemble& ensemble) {
+  Json thinned = Json::array();
+  for (const SplitMetrics& split : ensemble.thinned) thinned.push_back(toJson(split));
+  const auto numbers = [](const std::vector<double>& values) {
+    Json list = Json::array();
+    for (double x : values) list.push_back(number(x));
+    return list;
+  };
+  return {{"full", toJson(ensemble.full)},
+          {"thinned", thinned},
+          {"thinned_agreement", numbers(ensemble.thinnedAgreement)},
+          {"thinned_gap", numbers(ensemble.thinnedGap)},
+          {"average_accuracy", numbers(ensemble.averageAccuracy)},
+          {"agreement", numbers(ensemble.agreement)},
+          {"gap", numbers(ensemble.gap)}};
+}
+
 Json toJson(const Divergence& divergence) {
   return {{"step", divergence.step},
           {"layer", divergence.layer},

@@ -12,6 +12,9 @@ Json toJson(const Metrics& metrics);
 Json toJson(const LayerStats& stats);
 Json toJson(const Divergence& divergence);
 Json toJson(const BackpropTrace& trace);  // matrices as rows, vectors as flat lists (engine.traceExample)
+// {"full": split metrics, "thinned": [split metrics], "thinned_agreement", "thinned_gap", "average_accuracy",
+//  "agreement", "gap": [number]}
+Json toJson(const ThinnedEnsemble& ensemble);
 Json describeNetwork(
     Run& run);  // task, classes, features, layers [{index,type,name,units,inputs,outputs,fn}], parameterCount
 

@@ -161,6 +161,23 @@ class RunBinding {
     return viewOf(metrics_.data(), metrics_.size());
   }
 
+  // The thinned networks of nn::Run::thinnedEnsemble as JSON (report_json.h); split: 0 train,
+  // 1 validation, 2 test; seed: a whole number from 0 to 2^53 - 1. "" on error.
+  std::string thinnedEnsembleJson(int count, double seed, int split) {
+    if (!(seed >= 0 && seed <= static_cast<double>(nn::kMaxSeed) && std::floor(seed) == seed)) {
+      lastError = nn::Error{"seed",
+                            "must be a whole number between 0 and " + std::to_string(nn::kMaxSeed),
+                            nn::ErrorCode::IntegerRange,
+                            {{"min", 0}, {"max", nn::kMaxSeed}, {"got", seed}}};
+      return std::string();
+    }
+    const nn::Run::SplitSet which = split == 1   ? nn::Run::kValidationSplit
+                                    : split == 2 ? nn::Run::kTestSplit
+                                                 : nn::Run::kTrainSplit;
+    auto ensemble = attempt([&] { return run_->thinnedEnsemble(count, static_cast<uint64_t>(seed), which); });
+    return ensemble ? nn::toJson(*ensemble).dump() : std::string();
+  }
+
   val stats() {
     nn::packLayerStats(run_->stats(), run_->spec().stats.histogramBins, stats_);
     return viewOf(stats_.data(), stats_.size());
@@ -474,6 +491,7 @@ EMSCRIPTEN_BINDINGS(nn_sandbox) {
       .function("infoJson", &RunBinding::infoJson)
       .function("metrics", &RunBinding::metrics)
       .function("metricsOf", &RunBinding::metricsOf)
+      .function("thinnedEnsembleJson", &RunBinding::thinnedEnsembleJson)
       .function("stats", &RunBinding::stats)
       .function("statsBins", &RunBinding::statsBins)
       .function("grid", &RunBinding::grid)

@@ -25,13 +25,13 @@ async function readLinks(page) {
   })));
 }
 
-test('the timeline shows its eight steps in order, with the years the text gives, in English and Korean', async () => {
+test('the timeline shows its ten steps in order, with the years the text gives, in English and Korean', async () => {
   const { page, errors } = browser;
   for (const [lang, table] of [['en', en], ['ko', ko]]) {
     await openTimeline(page, lang);
     const steps = await page.locator('#history .timeline-step').evaluateAll((items) => items.map((li) => ({
       id: li.dataset.step, year: li.querySelector('.timeline-year').textContent, title: li.querySelector('h3').textContent, text: li.querySelector('p').textContent })));
-    assert.deepEqual(steps.map((s) => s.id), ['perceptron', 'xor', 'backprop', 'vanishing', 'pretraining', 'relu', 'init', 'adam-bn']);
+    assert.deepEqual(steps.map((s) => s.id), ['perceptron', 'xor', 'backprop', 'vanishing', 'pretraining', 'relu', 'init', 'dropout', 'random-search', 'adam-bn']);
     for (const step of steps) {
       assert.equal(step.title, table[`lab.history.${step.id}.title`]);
       // Every year in the step's year column appears in its sentence.

@@ -34,6 +34,24 @@ export function describeEachFlavor(title, body) {
   }
 }
 
+// The lab's Fashion-MNIST subset as the page sends it to its workers: { images, labels } (IDX bytes).
+export function labImages() {
+  const read = (name) => new Uint8Array(fs.readFileSync(path.join(ROOT, 'web/data', name)));
+  return { images: read('fashion-mnist-images.idx'), labels: read('fashion-mnist-labels.idx') };
+}
+
+// A run of the lab trained for `epochs` epochs the way its batch jobs train (lab/batch-jobs.js: an
+// epoch is floor(training images / batch) steps); fn(run) reads it, then its memory is freed.
+export function withTrainedLabRun(engine, spec, epochs, fn) {
+  const run = engine.createRun(spec, labImages());
+  try {
+    run.step(Math.max(1, Math.floor(run.metrics(['train']).train.count / spec.training.batch_size)) * epochs);
+    return fn(run);
+  } finally {
+    run.delete();
+  }
+}
+
 // A small 2-D classification run; `overrides` replaces whole top-level sections.
 export function smallSpec(overrides = {}) {
   return {

@@ -1,9 +1,7 @@
 // The activation lab: activation curves, the core's softmax and the init-histograms experiment.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { describeEachFlavor, engineFor, ROOT } from './harness.mjs';
+import { describeEachFlavor, engineFor, labImages } from './harness.mjs';
 import { overfitSpec, OVERFIT_DEFAULTS } from '../../web/js/lab/specs.js';
 import en from '../../web/js/i18n/en.js';
 
@@ -52,8 +50,7 @@ describeEachFlavor('the activation lab', (context) => {
 describe('the overfitting experiment, as its text describes it', () => {
   it('narrows the gap with weight decay and dropout while test accuracy falls a few points', async () => {
     const engine = await engineFor('simd');
-    const read = (name) => new Uint8Array(fs.readFileSync(path.join(ROOT, 'web/data', name)));
-    const images = { images: read('fashion-mnist-images.idx'), labels: read('fashion-mnist-labels.idx') };
+    const images = labImages();
     const final = {};
     for (const variant of ['plain', 'decay', 'dropout']) {
       const run = engine.createRun(overfitSpec(variant, OVERFIT_DEFAULTS), images);

@@ -192,6 +192,15 @@ class Run {
     return decodeMetrics(this._native.metricsOf(bits).slice(), this._info.task, this._layout.metrics);
   }
 
+  // Dropout as an ensemble (docs/engine-api.md): `count` thinned networks scored on one split.
+  thinnedEnsemble(count, seed, split = 'test') {
+    const index = SPLITS.indexOf(split);
+    if (index < 0) throw new Error(`thinnedEnsemble: unknown split "${split}" (train, validation, test)`);
+    const e = JSON.parse(checked(this._module, this._native.thinnedEnsembleJson(int32(count, 'count'), seed, index), ''));
+    return { full: e.full, thinned: e.thinned, thinnedAgreement: e.thinned_agreement, thinnedGap: e.thinned_gap,
+      averageAccuracy: e.average_accuracy, agreement: e.agreement, gap: e.gap };
+  }
+
   stats() {
     const packed = this._native.stats().slice();
     return decodeStats(packed, this._layout.stats, this._native.statsBins(), this._info.layers);

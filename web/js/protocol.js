@@ -62,7 +62,9 @@ export const TO_WORKER = {
   //   inputStats: bool, inputGradients: bool (the first step's gradient per input feature: see
   //   lab/input-gradients.js), splits: ['train' | 'validation' | 'test'] | null (the splits whose
   //   metrics JOB_PROGRESS carries, so an epoch scores only what the page's charts read; the others
-  //   come with a null loss and accuracy. RUN_DONE always carries all three) }
+  //   come with a null loss and accuracy. RUN_DONE always carries all three),
+  //   thinned: { count, seed, split } | null (at a run's end, run.thinnedEnsemble(count, seed, split):
+  //   dropout's thinned networks, lab/dropout-ensemble.js) }
   // Trains the runs in order, `concurrent` of them at a time taking turns one epoch each (so curves
   // that are compared grow together). `index` is the run's number in the page's whole job (a job
   // may be spread over several workers); replies name runs by it. A new TRAIN_JOB replaces the job
@@ -118,7 +120,8 @@ export const FROM_WORKER = {
   // { id, run, metrics, diverged, input, inputGradients, fraction }  Run `run` finished (or diverged:
   //   the engine's report); input = { mean, std, min, max } of the first layer's input when
   //   inputStats was asked for; inputGradients = [gradient norm of the first layer's weights per
-  //   input feature, first step] or null.
+  //   input feature, first step] or null; thinned = run.thinnedEnsemble(...) when the job asked for
+  //   it and the run did not diverge, else null.
   RUN_DONE: 'runDone',
   // { id, stopped, elapsedMs, error? }  The job ended (all runs done, stopped, replaced or failed);
   //   error: { code, field, params, message } (engine-error.js).

@@ -36,3 +36,4 @@ export function layerColor(i, n) {
 }
 // The initializer experiment's three runs: std 0.01 (grey: it never learns), Xavier, He.
 export const INIT_COLORS = { normal: '#7f7f7f', xavier: '#1f77b4', he: '#ff7f0e' };
+export const SEARCH_COLORS = { grid: '#1f77b4', random: '#ff7f0e' };  // 4f: grid and random search

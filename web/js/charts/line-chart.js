@@ -73,7 +73,8 @@ function withZeroLevel(data, extent) {
   return { shown, zeroLevel };
 }
 
-// options: { title, xLabel, yLabel, log (boolean, or a function read at each update), yRange: [min, max] | null, percent,
+// options: { title, xLabel, yLabel, log (boolean, or a function read at each update),
+//            yRange: [min, max] | (u, dataMin, dataMax) => [min, max] (uPlot's scale range) | null, percent,
 //            zeroBand (a function giving the band's label: with a log axis, exact zeros are drawn in a band below it),
 //            emptyText (what the chart will show, said while it has no line yet),
 //            sharedExtent (log axis only: a function giving the extent, as dataExtent returns it, of
@@ -151,7 +152,8 @@ export function createLineChart(container, options) {
     waiting.remove();
     const log = isLog();
     const y = log ? { distr: 3, log: 10 } : { auto: true };
-    if (options.yRange) Object.assign(y, { auto: false, range: options.yRange });
+    // A fixed range, or a function of the data's extent (uPlot passes it only to auto-ranged scales).
+    if (options.yRange) Object.assign(y, { auto: typeof options.yRange === 'function', range: options.yRange });
     else if (!log) y.range = (u, min, max) => [Math.min(0, min), max > min ? max * 1.05 : min + 1];
     else if (zeroLevel !== null) y.range = (u, min, max) => [zeroLevel / Math.sqrt(10), 10 ** Math.ceil(Math.log10(Math.max(sharedMax(max), zeroLevel * 10)))];
     else if (options.sharedExtent) y.range = (u, min, max) => sharedDecades(min, max);

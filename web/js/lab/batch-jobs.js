@@ -48,6 +48,7 @@ function startJob(message) {
   job = {
     id: message.id, runs: message.runs, concurrent: Math.max(1, message.concurrent | 0),
     record: message.record ?? 'epoch', splits: message.splits ?? null, inputStats: Boolean(message.inputStats), inputGradients: Boolean(message.inputGradients),
+    thinned: message.thinned ?? null,
     slots: [], next: 0, turn: 0, doneEpochs: 0,
     totalEpochs: message.runs.reduce((sum, r) => sum + r.epochs, 0), start: performance.now(),
   };
@@ -96,10 +97,12 @@ function closeSlot(slot, diverged) {
     const first = slot.run.stats().layers[0]?.input;
     if (first) input = { mean: first.mean, std: first.std, min: first.min, max: first.max };
   }
+  const { thinned } = job;
+  const ensemble = thinned && !diverged ? slot.run.thinnedEnsemble(thinned.count, thinned.seed, thinned.split) : null;
   job.doneEpochs += slot.epochs - slot.epoch;  // a diverged run's remaining epochs count as done
   slot.run.delete();
   job.slots.splice(job.slots.indexOf(slot), 1);
-  post(FROM_WORKER.RUN_DONE, { id: job.id, run: slot.index, metrics, diverged, input, inputGradients: slot.inputGradients ?? null, fraction: fraction() });
+  post(FROM_WORKER.RUN_DONE, { id: job.id, run: slot.index, metrics, diverged, input, inputGradients: slot.inputGradients ?? null, thinned: ensemble, fraction: fraction() });
 }
 
 function tick() {

@@ -8,10 +8,10 @@ import { INIT_COLORS } from '../charts/colors.js';
 import { createLineChart } from '../charts/line-chart.js';
 import { createSection } from './section.js';
 import { numberField } from '../views/fields.js';
-import { readSplitFields } from './split-fields.js';
+import { readSplitFields, imageNetFields } from './split-fields.js';
 import { lossCurveHandlers, drawLossRuns } from './loss-curves.js';
 import { createTrainingBar } from './training-control.js';
-import { initTrainingSpec, INIT_TRAINING_DEFAULTS as D, INIT_TRAINING_INITS as INITS, IMAGE_COUNT } from './specs.js';
+import { initTrainingSpec, INIT_TRAINING_DEFAULTS as D, INIT_TRAINING_INITS as INITS } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from '../scheduling.js';
 
@@ -23,13 +23,7 @@ export function mountInitTraining(parent, worker) {
       'L = -\\ln \\tfrac{1}{10} = \\ln 10 \\approx 2.302'],
   });
   const std = numberField({ key: 'lab.initTrain.std', name: 'std', value: D.std, min: 1e-6, max: 10 });
-  const train = numberField({ key: 'lab.trainImages', name: 'train', value: D.train, min: 100, max: IMAGE_COUNT - 100, integer: true });
-  const test = numberField({ key: 'lab.testImages', name: 'test', value: D.test, min: 100, max: IMAGE_COUNT - 100, integer: true });
-  const epochs = numberField({ key: 'lab.epochs', name: 'epochs', value: D.epochs, min: 1, max: 100, integer: true });
-  const hidden = numberField({ key: 'lab.hiddenLayers', name: 'hidden', value: D.hidden, min: 1, max: 10, integer: true });
-  const units = numberField({ key: 'lab.units', name: 'units', value: D.units, min: 10, max: 300, integer: true });
-  const lr = numberField({ key: 'lab.lr', name: 'lr', value: D.lr, min: 1e-5, max: 1 });
-  const batch = numberField({ key: 'lab.batch', name: 'batch', value: D.batch, min: 10, max: 500, integer: true });
+  const { train, test, epochs, hidden, units, lr, batch } = imageNetFields(D);
   const fields = [std, train, test, epochs, hidden, units, lr, batch];
 
   const { bar, training } = createTrainingBar(worker, section.element, () => start());

@@ -15,6 +15,8 @@ import { mountOptimizerMnist } from './optimizer-mnist.js';
 import { mountBatchnorm } from './batchnorm.js';
 import { mountOverfit } from './overfit.js';
 import { mountRandomSearch } from './random-search.js';
+import { mountDropoutEnsemble } from './dropout-ensemble.js';
+import { mountGridSearch } from './grid-search.js';
 import { mountPreprocessing } from './preprocessing.js';
 import { mountLossTargets } from './loss-targets.js';
 import { mountHistoryTimeline } from './history-timeline.js';
@@ -54,7 +56,8 @@ const softmax = mountSoftmaxOverflow(parent, workers);
 const histograms = mountInitHistograms(parent, workers);
 const views = [gallery, softmax, histograms, mountInitTraining(parent, workers),
   mountOptimizerMnist(parent, workers), mountBatchnorm(parent, workers), mountOverfit(parent, workers),
-  mountRandomSearch(parent, workers), mountPreprocessing(parent, workers)];
+  mountRandomSearch(parent, workers), mountDropoutEnsemble(parent, workers), mountGridSearch(parent, workers),
+  mountPreprocessing(parent, workers)];
 const lossTargets = mountLossTargets(parent, workers);
 views.push(lossTargets, mountHistoryTimeline(parent));
 for (const view of views) addLabShareTools(view);

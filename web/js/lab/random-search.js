@@ -5,18 +5,17 @@
 import { el } from '../views/dom.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { createSection } from './section.js';
-import { numberField, readFields } from '../views/fields.js';
+import { numberField } from '../views/fields.js';
+import { searchFields, trialHandlers, LR_LIMITS, DECAY_LIMITS } from './search-fields.js';
 import { drawScatter } from '../charts/scatter-chart.js';
 import { createTrainingBar } from './training-control.js';
-import { createRng, logUniform } from './rng.js';
-import { imageData, imageSpec, mlp, IMAGE_CLASSES, IMAGE_COUNT } from './specs.js';
+import { randomTrials } from './search-trials.js';
+import { imageData, searchTrialSpec } from './specs.js';
 import { t, onLanguageChange } from '../i18n/i18n.js';
 import { oncePerFrame } from '../scheduling.js';
 
 const TOP = 5;
 const COLORS = { normal: '#8e9aab', highlight: '#d62728' };
-const LR_LIMITS = [-8, 1];
-const DECAY_LIMITS = [-10, 0];
 
 // The exponent span of the best trials, widened a little so the next search can still move.
 export function narrowedRange(values, limits, margin = 0.2) {
@@ -32,15 +31,8 @@ export function mountRandomSearch(parent, worker) {
     formulas: ['\\eta = 10^{u},\\; u \\sim U(a, b) \\qquad \\lambda = 10^{v},\\; v \\sim U(c, d)'],
   });
   const trials = numberField({ key: 'lab.rs.trials', name: 'trials', value: 100, min: 1, max: 300, integer: true });
-  const epochs = numberField({ key: 'lab.epochs', name: 'epochs', value: 10, min: 1, max: 50, integer: true });
-  const train = numberField({ key: 'lab.trainImages', name: 'train', value: 400, min: 50, max: IMAGE_COUNT - 50, integer: true });
-  const validation = numberField({ key: 'lab.validationImages', name: 'validation', value: 100, min: 20, max: IMAGE_COUNT - 50, integer: true });
-  const lrFrom = numberField({ key: 'lab.rs.lrFrom', name: 'lrFrom', value: -6, min: LR_LIMITS[0], max: LR_LIMITS[1] });
-  const lrTo = numberField({ key: 'lab.rs.lrTo', name: 'lrTo', value: -2, min: LR_LIMITS[0], max: LR_LIMITS[1] });
-  const decayFrom = numberField({ key: 'lab.rs.decayFrom', name: 'decayFrom', value: -8, min: DECAY_LIMITS[0], max: DECAY_LIMITS[1] });
-  const decayTo = numberField({ key: 'lab.rs.decayTo', name: 'decayTo', value: -4, min: DECAY_LIMITS[0], max: DECAY_LIMITS[1] });
-  const seed = numberField({ key: 'lab.rs.seed', name: 'seed', value: 1, min: 0, max: 2 ** 31 - 1, integer: true });
-  const fields = [trials, epochs, train, validation, lrFrom, lrTo, decayFrom, decayTo, seed];
+  const shared = searchFields({ epochs: 10, train: 400, validation: 100, lrFrom: -6, lrTo: -2, decayFrom: -8, decayTo: -4, seed: 1 }, [trials]);
+  const { fields, lrFrom, lrTo, decayFrom, decayTo } = shared;
   const { bar, training } = createTrainingBar(worker, section.element, () => start());
   section.controls.append(...fields.map((f) => f.element), bar.element);
 
@@ -76,37 +68,17 @@ export function mountRandomSearch(parent, worker) {
   const drawSoon = oncePerFrame(draw);
 
   function start() {
-    const v = readFields(fields);
-    let ok = Boolean(v);
-    if (v && v.train + v.validation > IMAGE_COUNT) { validation.fail(t('field.integer', { min: 20, max: IMAGE_COUNT - v.train })); ok = false; }
-    if (v && v.lrFrom >= v.lrTo) { lrTo.fail(t('lab.rs.order')); ok = false; }
-    if (v && v.decayFrom >= v.decayTo) { decayTo.fail(t('lab.rs.order')); ok = false; }
-    if (!ok) { bar.status(t('lab.fix'), 'error'); return; }
-    const next = createRng(v.seed);
-    search = {
-      ranges: { lr: [v.lrFrom, v.lrTo], decay: [v.decayFrom, v.decayTo] },
-      trials: Array.from({ length: v.trials }, () => ({ lr: logUniform(next, v.lrFrom, v.lrTo), decay: logUniform(next, v.decayFrom, v.decayTo), accuracy: null, diverged: false })),
-    };
+    const v = shared.read(bar);
+    if (!v) return;
+    const { ranges } = v;
+    search = { ranges, trials: randomTrials(v.trials, v.seed, ranges) };
     narrowed = null;
     const data = imageData({ train: v.train, validation: v.validation });
-    const layers = mlp({ hidden: [50, 50], outputs: IMAGE_CLASSES });
     draw();
-    let done = 0;
     training.start({
-      runs: search.trials.map((trial) => ({ images: true, epochs: v.epochs,
-        spec: imageSpec({ data, layers, batch: 50, optimizer: { kind: 'sgd', learning_rate: trial.lr, l2: trial.decay } }) })),
+      runs: search.trials.map((trial) => ({ images: true, epochs: v.epochs, spec: searchTrialSpec(data, trial) })),
       concurrent: 1, record: 'end',
-    }, {
-      onRunDone(m) {
-        const trial = search.trials[m.run];
-        trial.diverged = Boolean(m.diverged);
-        trial.accuracy = m.diverged ? null : m.metrics.validation.accuracy;
-        done += 1;
-        bar.status(t('lab.rs.count', { done, n: search.trials.length }));
-        drawSoon();
-      },
-      onDone: draw,
-    });
+    }, trialHandlers(search.trials, { bar, draw, drawSoon }));
   }
 
   narrow.addEventListener('click', () => {

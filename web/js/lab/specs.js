@@ -71,3 +71,27 @@ export function logspace(from, to, n) {
   if (n === 1) return [10 ** from];
   return Array.from({ length: n }, (_, i) => 10 ** (from + ((to - from) * i) / (n - 1)));
 }
+
+// Dropout as an ensemble (4e): a ReLU net with dropout after each hidden layer, trained with Adam on
+// Fashion-MNIST images; then `networks` thinned networks (masks from `maskSeed`) are scored on the
+// test images (Run.thinnedEnsemble). Its text (lab.dropEns.*) quotes what this run gives.
+export const DROPOUT_ENSEMBLE_DEFAULTS = { rate: 0.5, train: 1000, test: 1000, epochs: 20, hidden: 2, units: 100, lr: 0.001, batch: 50, networks: 20, maskSeed: 1 };
+
+export function dropoutEnsembleSpec({ rate, train, test, hidden, units, lr, batch }) {
+  return imageSpec({
+    data: imageData({ train, test }), batch,
+    layers: mlp({ hidden: Array(hidden).fill(units), outputs: IMAGE_CLASSES, dropout: rate }),
+    optimizer: { kind: 'adam', learning_rate: lr },
+  });
+}
+
+// One trial of a hyper-parameter search (4d random search, 4f grid against random): two hidden layers
+// of 50 ReLU units, plain SGD at learning rate `lr` with weight decay `decay`, batches of 50.
+export function searchTrialSpec(data, { lr, decay }) {
+  return imageSpec({ data, layers: mlp({ hidden: [50, 50], outputs: IMAGE_CLASSES }), batch: 50, optimizer: { kind: 'sgd', learning_rate: lr, l2: decay } });
+}
+
+// Grid against random search (4f): n = 3 values per parameter (9 trials each) over learning rates
+// 10^-3..10^0, where 10 epochs of SGD go from barely learning to overshooting, and weight decays
+// 10^-6..10^-3, too small to matter here. Its text (lab.gridSearch.intro3) quotes this run.
+export const GRID_SEARCH_DEFAULTS = { side: 3, epochs: 10, train: 400, validation: 100, lrFrom: -3, lrTo: 0, decayFrom: -6, decayTo: -3, seed: 1 };

@@ -9,6 +9,7 @@ export const LAB_SECTION_TITLES = {
   'init-training': 'lab.initTrain.title',
   'optimizer-mnist': 'lab.opt.title', batchnorm: 'lab.bn.title', overfit: 'lab.overfit.title',
   'random-search': 'lab.rs.title', preprocessing: 'lab.pre.title', 'loss-targets': 'lab.loss.title',
+  'dropout-ensemble': 'lab.dropEns.title', 'grid-search': 'lab.gridSearch.title',
 };
 
 const preset = (id) => ({ kind: 'preset', id });
@@ -22,6 +23,8 @@ export const TIMELINE_STEPS = [
   { id: 'pretraining', year: '2006', links: [], noExperiment: true },
   { id: 'relu', year: '2010', links: [preset('deep-relu'), preset('dying-relu-lr'), lab('activations')] },
   { id: 'init', year: '2010, 2015', links: [lab('init-histograms'), lab('init-training'), preset('deep-relu')] },
+  { id: 'dropout', year: '2012, 2014', links: [lab('dropout-ensemble'), lab('overfit')] },
+  { id: 'random-search', year: '2012', links: [lab('grid-search'), lab('random-search')] },
   { id: 'adam-bn', year: '2014, 2015', links: [lab('optimizer-mnist'), lab('batchnorm'), preset('bn-off'), preset('bn-on')] },
 ];
 

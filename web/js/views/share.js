@@ -139,8 +139,8 @@ export function labLink(view, flags = {}) {
 // section's height before it would be too small). Measured at 760 px by tools/measure-lab-embeds.mjs.
 const LAB_RESULT_HEIGHTS = {
   activations: 2791, softmax: 516, 'init-histograms': 2716, 'init-training': 878, 'optimizer-mnist': 898,
-  batchnorm: 1477, overfit: 1806, 'random-search': 1139, preprocessing: 981,
-  'loss-targets': 1206, history: 1466,
+  batchnorm: 1477, overfit: 1806, 'random-search': 1139, 'dropout-ensemble': 1350, 'grid-search': 1804, preprocessing: 981,
+  'loss-targets': 1206, history: 1781,
 };
 // Room for what a teacher's own settings add (a longer table, a wrapped line), in steps of 10 px.
 const LAB_HEIGHT_SLACK = 30;
