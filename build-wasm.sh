@@ -248,8 +248,8 @@ case "$command" in
   deps) deps ;;
   format) format_cpp ;;
   native) build_native ;;
-  wasm) build_wasm; bundle_javascript; write_offline_list ;;
-  bundle) bundle_javascript; write_offline_list ;;
+  wasm) install_npm_packages; build_wasm; bundle_javascript; write_offline_list ;;
+  bundle) install_npm_packages; bundle_javascript; write_offline_list ;;
   build) build_all ;;
   test) build_all; status=0; run_tests || status=1
         build_sanitized; run_sanitized_tests || status=1; run_fuzzers 30 || status=1; exit $status ;;
