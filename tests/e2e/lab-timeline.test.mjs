@@ -95,10 +95,23 @@ test('every sandbox link of the timeline loads the preset it names', async () =>
   assert.deepEqual(errors, []);
 });
 
+test('the backprop step\'s stepper link opens the sandbox\'s step-by-step backpropagation on a 2-2-1 net', async () => {
+  const { page, errors } = browser;
+  await openTimeline(page);
+  const links = (await readLinks(page)).filter((l) => l.kind === 'stepper');
+  assert.deepEqual(links.map((l) => [l.step, l.id, l.text]), [['backprop', 'xor-221', en['backprop.title']]]);
+  await page.goto(new URL(links[0].href, `${server.url}lab.html`).href);
+  await waitReady(page);
+  await page.waitForSelector('#backprop-stepper .backprop-stepping:not([hidden])');
+  assert.equal(await page.inputValue('#backprop-example'), '0');
+  assert.equal(await page.inputValue('#preset-select'), 'xor-221');
+  assert.deepEqual(errors, []);
+});
+
 test('the steps\' data names only existing presets and lab sections', () => {
   for (const step of TIMELINE_STEPS) {
     for (const link of step.links) {
-      if (link.kind === 'preset') assert.ok(PRESET_BY_ID[link.id], link.id);
+      if (link.kind === 'preset' || link.kind === 'stepper') assert.ok(PRESET_BY_ID[link.id], link.id);
       else assert.ok(en[LAB_SECTION_TITLES[link.id]] && ko[LAB_SECTION_TITLES[link.id]], link.id);
     }
     assert.equal(Boolean(step.noExperiment), step.links.length === 0, step.id);

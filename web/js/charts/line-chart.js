@@ -9,6 +9,8 @@ import { whenIdle } from '../when-idle.js';
 import { siteUrl } from '../site-url.js';
 
 const HEIGHT = 170;
+// Tick spacings for an x axis of counts (options.wholeX): uPlot picks the smallest that fits.
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
 
 // uPlot (41 KB gzipped) is imported when a chart first has a line to draw (two points; the
 // sandbox's step-0 point alone draws nothing), not with the page: its first training step does
@@ -77,6 +79,7 @@ function withZeroLevel(data, extent) {
 //            yRange: [min, max] | (u, dataMin, dataMax) => [min, max] (uPlot's scale range) | null, percent,
 //            zeroBand (a function giving the band's label: with a log axis, exact zeros are drawn in a band below it),
 //            emptyText (what the chart will show, said while it has no line yet),
+//            wholeX (the x values are counts: ticks only at whole numbers, never 2.5),
 //            sharedExtent (log axis only: a function giving the extent, as dataExtent returns it, of
 //              every chart that must share this one's y scale, e.g. runs A and B side by side; a
 //              chart scaled to its own data would make 10⁻⁶ and 10⁻¹ look alike) }
@@ -168,7 +171,7 @@ export function createLineChart(container, options) {
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y },
       axes: [
-        { label: options.xLabel(), size: 36, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui' },
+        { label: options.xLabel(), size: 36, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui', ...(options.wholeX ? { incrs: WHOLE_STEPS } : {}) },
         { label: options.yLabel(), size: 52, labelSize: 16, font: '11px system-ui', labelFont: '11px system-ui',
           values: (u, splits) => (log ? logTickLabels(splits, splits.map((v) => u.valToPos(v, 'y')), tick) : splits.map(tick)),
           ...(log && zeroLevel !== null ? { splits: zeroBandSplits, filter: (u, splits) => splits } : {}) },

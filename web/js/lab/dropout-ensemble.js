@@ -40,8 +40,8 @@ export function mountDropoutEnsemble(parent, worker) {
   const table = el('table', { class: 'metrics lab-table dropout-ensemble-results' });
   section.output.append(el('div', { class: 'lab-four' }, accuracyBox, agreementBox), el('div', { class: 'table-scroll' }, table));
   parent.append(section.element);
-  const accuracyChart = createLineChart(accuracyBox, { title: () => t('lab.dropEns.accuracyChart'), xLabel: () => t('lab.dropEns.k'), yLabel: () => t('lab.accuracy'), percent: true, yRange: upperRange });
-  const agreementChart = createLineChart(agreementBox, { title: () => t('lab.dropEns.agreementChart'), xLabel: () => t('lab.dropEns.k'), yLabel: () => t('lab.dropEns.agreementAxis'), percent: true, yRange: upperRange });
+  const accuracyChart = createLineChart(accuracyBox, { title: () => t('lab.dropEns.accuracyChart'), xLabel: () => t('lab.dropEns.k'), yLabel: () => t('lab.accuracy'), percent: true, yRange: upperRange, wholeX: true });
+  const agreementChart = createLineChart(agreementBox, { title: () => t('lab.dropEns.agreementChart'), xLabel: () => t('lab.dropEns.k'), yLabel: () => t('lab.dropEns.agreementAxis'), percent: true, yRange: upperRange, wholeX: true });
 
   let ensemble = null;  // Run.thinnedEnsemble's result, once the run finished
   let diverged = false;

@@ -16,7 +16,7 @@ export function mountHistoryTimeline(parent) {
   function render() {
     list.replaceChildren(...TIMELINE_STEPS.map((step) => {
       const links = step.links.map((link) => el('li', {},
-        el('span', { class: 'timeline-kind' }, t(link.kind === 'preset' ? 'lab.history.inSandbox' : 'lab.history.inLab')), ' ',
+        el('span', { class: 'timeline-kind' }, t(link.kind === 'lab' ? 'lab.history.inLab' : 'lab.history.inSandbox')), ' ',
         el('a', { href: stepHref(link), 'data-kind': link.kind, 'data-target': link.id }, t(stepLinkTitleKey(link)))));
       return el('li', { class: 'timeline-step', 'data-step': step.id },
         el('span', { class: 'timeline-year' }, step.year),
