@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default [
   // Built or vendored output, and what npm installs.
-  { ignores: ['node_modules/', 'build/', 'build-*/', 'web/wasm/', 'web/vendor/', 'web/data/', 'web/sw-precache.js', 'web/js/catalog.generated.js', 'test-results/'] },
+  { ignores: ['node_modules/', 'build/', 'build-*/', 'web/wasm/', 'web/dist/', 'web/vendor/', 'web/data/', 'web/sw-precache.js', 'web/js/catalog.generated.js', 'test-results/'] },
   js.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },

@@ -12,7 +12,10 @@ const WEB = path.resolve(process.argv[2] ?? path.join(path.dirname(new URL(impor
 const OUTPUT = 'sw-precache.js';
 // Browsers take KaTeX's woff2 fonts (listed first in its CSS); the woff and ttf copies would only
 // double the download. The worker script itself is fetched by the browser, never from the cache.
-const SKIP = (relative) => relative === OUTPUT || relative === 'sw.js' || /\.(woff|ttf)$/.test(relative);
+// The pages run the bundle (dist/, tools/bundle.mjs): the module sources in js/ and the bundle's
+// source maps (read only by a browser's developer tools) are never needed offline.
+const SKIP = (relative) => relative === OUTPUT || relative === 'sw.js' || /\.(woff|ttf|map)$/.test(relative) ||
+  relative.startsWith('js/');
 
 function walk(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((entry) => {

@@ -8,11 +8,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
+import { bundle, bundleIsStale } from '../../tools/bundle.mjs';
+import { writePrecacheFile } from '../../tools/make-sw-precache.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 export const WEB = path.join(ROOT, 'web');
 export const RESULTS = path.join(ROOT, 'test-results');
+
+// The pages run the bundle of web/js (web/dist/, tools/bundle.mjs): after an edit of web/js the
+// tests would otherwise test the code as it was at the last build. Rebundled here when stale (a
+// second), with the offline file list that names the bundle's files.
+if (bundleIsStale(WEB)) {
+  await bundle(WEB);
+  writePrecacheFile(WEB);
+}
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];

@@ -48,10 +48,12 @@ test('an English visit does not fetch the Korean table until the learner switche
     await page.click('#play');
     await page.waitForFunction(() => window.nnsandbox.step > 5);
     await page.click('#play');
-    assert.ok(requested.includes('/js/i18n/en.js'));
-    assert.ok(!requested.includes('/js/i18n/ko.js'), 'ko.js fetched on an English page');
+    // The page runs the bundle (tools/bundle.mjs): en.js is part of main.js, ko.js a chunk of its own.
+    const koreanChunk = (pathname) => /^\/dist\/ko-\w+\.js$/.test(pathname);
+    assert.ok(requested.includes('/dist/main.js'));
+    assert.ok(!requested.some(koreanChunk), 'the Korean table fetched on an English page');
     await switchLanguage(page, 'ko');
-    assert.ok(requested.includes('/js/i18n/ko.js'));
+    assert.ok(requested.some(koreanChunk));
     assert.equal(await page.locator('[data-panel="data"] h2').textContent(), '데이터');
     await switchLanguage(page, 'en');
   } finally {

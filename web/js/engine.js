@@ -9,6 +9,7 @@
 // its error, which failure() takes and throws here as an EngineError (code, field, params).
 
 import { EngineError } from './engine-error.js';
+import { siteUrl } from './site-url.js';
 
 export { EngineError };
 
@@ -403,7 +404,7 @@ async function compileWasm(url) {
 // options.wasmBinary: the .wasm bytes (required under node, where the module's own loading is broken)
 export async function loadEngine(options = {}) {
   const flavor = options.flavor || (simdSupported() ? 'simd' : 'baseline');
-  const url = new URL(`../wasm/nnsandbox-${flavor}.mjs`, import.meta.url);
+  const url = siteUrl(`wasm/nnsandbox-${flavor}.mjs`);
   if (isNode) {
     // Emscripten 3.1.6's ES-module output still reads __dirname and require under node.
     const { createRequire } = await import('node:module');
@@ -414,7 +415,7 @@ export async function loadEngine(options = {}) {
   }
   // In a browser the .wasm is fetched and compiled while the glue script loads, not after it
   // (streaming compilation needs the server to send application/wasm; otherwise compile the bytes).
-  const compiling = options.wasmBinary || isNode ? null : compileWasm(new URL(`../wasm/nnsandbox-${flavor}.wasm`, import.meta.url));
+  const compiling = options.wasmBinary || isNode ? null : compileWasm(siteUrl(`wasm/nnsandbox-${flavor}.wasm`));
   const { default: createModule } = await import(url.href);
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;

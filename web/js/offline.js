@@ -9,13 +9,14 @@
 // more and an idle moment.
 
 import { whenIdle } from './when-idle.js';
+import { siteUrl } from './site-url.js';
 
 const REGISTER_AFTER_LOAD_MS = 3000;
 
 export function registerOffline() {
   try {
     if (!window.isSecureContext || !('serviceWorker' in navigator)) return;
-    const register = () => navigator.serviceWorker.register(new URL('../sw.js', import.meta.url)).catch(() => {});
+    const register = () => navigator.serviceWorker.register(siteUrl('sw.js')).catch(() => {});
     const later = () => setTimeout(() => whenIdle(register, { timeout: 2000 }), REGISTER_AFTER_LOAD_MS);
     if (document.readyState === 'complete') later();
     else window.addEventListener('load', later, { once: true });

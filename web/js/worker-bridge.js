@@ -13,6 +13,8 @@ const COMMANDS = new Set(Object.values(TO_WORKER));
 
 // kind: 'sandbox' | 'lab', the handlers the worker serves (worker.js).
 export function startWorker(kind) {
+  // Relative to this module, not the site (site-url.js): bundled, this code sits in a chunk of
+  // web/dist/ beside the bundled worker (tools/bundle.mjs), unbundled in web/js/ beside worker.js.
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: kind });
   const queued = [];
   const keep = (event) => queued.push(event);

@@ -6,6 +6,7 @@
 import { formatNumber } from '../format.js';
 import { logTickLabels } from './log-ticks.js';
 import { whenIdle } from '../when-idle.js';
+import { siteUrl } from '../site-url.js';
 
 const HEIGHT = 170;
 // Tick spacings for an x axis of counts (options.wholeX): uPlot picks the smallest that fits.
@@ -19,7 +20,7 @@ let uPlotLoading = null;
 function loadUPlot() {
   // When idle: the message that brought the points is handled first.
   uPlotLoading ??= new Promise((resolve) => whenIdle(resolve, { timeout: 300 }))
-    .then(() => import('../../vendor/uplot/uPlot.esm.js'))
+    .then(() => import(siteUrl('vendor/uplot/uPlot.esm.js').href))
     .then((module) => { UPlot = module.default; });
   return uPlotLoading;
 }

@@ -9,6 +9,7 @@
 import { el } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { whenIdle } from '../when-idle.js';
+import { siteUrl } from '../site-url.js';
 
 const source = new WeakMap();  // formula element -> its TeX
 let katexLoading = null;
@@ -19,9 +20,9 @@ function loadKatex() {
   if (!katexLoading) {
     const style = document.createElement('link');
     style.rel = 'stylesheet';
-    style.href = new URL('../../vendor/katex/katex.min.css', import.meta.url).href;
+    style.href = siteUrl('vendor/katex/katex.min.css').href;
     document.head.append(style);
-    katexLoading = import('../../vendor/katex/katex.mjs').then((module) => module.default);
+    katexLoading = import(siteUrl('vendor/katex/katex.mjs').href).then((module) => module.default);
   }
   return katexLoading;
 }
