@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { serve, launch, waitReady, openLabSection } from './helpers.mjs';
 import { TIMELINE_STEPS, LAB_SECTION_TITLES } from '../../web/js/lab/timeline-steps.js';
 import { PRESET_BY_ID } from '../../web/js/lessons/presets.js';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 
 let server, browser;
 before(async () => {

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, screenshot, switchLanguage } from './helpers.mjs';
 import { EMBED_SANDBOX } from '../../web/js/embed-code.js';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 
 let server, host, hostDir, browser;
 before(async () => {

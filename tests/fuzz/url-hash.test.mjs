@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { decodeHash, encodeHash } from '../../web/js/state/url.js';
 import { SETTINGS, LAYER_FIELDS, LIVE_KEYS, SETTING_BY_KEY, defaultSettings, isRelevant } from '../../web/js/state/settings.js';
 import { parseValue, formatValue } from '../../web/js/state/validate.js';
-import EN from '../../web/js/i18n/en.js';
+import EN from '../strings/en.mjs';
 
 const RUNS = Number(process.env.FUZZ_URL_RUNS || 2000);
 

@@ -9,8 +9,8 @@ import { SETTING_BY_KEY, LAYER_FIELDS, MULTICLASS_DATASETS, INIT_PARAM, INIT_PAR
   isRegression } from '../../web/js/state/settings.js';
 import { optimizerSection } from '../../web/js/state/spec.js';
 import { PATH_DEFAULTS } from '../../web/js/lessons/path-defaults.js';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 
 describeEachFlavor('the catalogue', (context) => {
   test('the page\'s build-time copy (catalog.generated.js) equals engine.catalog()', () => {

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import sandboxKo from '../../web/js/i18n/ko.js';
-import sandboxEn from '../../web/js/i18n/en.js';
+import sandboxKo from '../strings/ko.mjs';
+import sandboxEn from '../strings/en.mjs';
 
 // One table per language for both pages: the lab's strings are the 'lab.*' keys of the same table.
-const TABLES = { 'web/js/i18n/ko.js': sandboxKo };
+const TABLES = { 'web/js/i18n/ko.js + lab-ko.js': sandboxKo };
 // Placeholders ({lr}) are names, not text a learner reads.
 const text = (value) => value.replace(/\{[A-Za-z0-9]+\}/g, '');
 

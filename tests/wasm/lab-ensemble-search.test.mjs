@@ -8,8 +8,8 @@ import { dropoutEnsembleSpec, DROPOUT_ENSEMBLE_DEFAULTS as DROP, GRID_SEARCH_DEF
 import { thinnedSummary } from '../../web/js/lab/thinned-summary.js';
 import { gridAndRandomTrials, distinctValues, bestTrial } from '../../web/js/lab/search-trials.js';
 import { formatNumber, formatPercent } from '../../web/js/format.js';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 
 const texts = (key) => [en[key], ko[key]];
 function assertQuoted(key, figures) {

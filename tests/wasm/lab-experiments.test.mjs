@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeEachFlavor, engineFor, labImages } from './harness.mjs';
 import { overfitSpec, OVERFIT_DEFAULTS } from '../../web/js/lab/specs.js';
-import en from '../../web/js/i18n/en.js';
+import en from '../strings/en.mjs';
 
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 

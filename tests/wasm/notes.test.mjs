@@ -5,8 +5,8 @@
 // Needs no engine; it lives here so that the test command runs it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 import { initTex } from '../../web/js/catalog.js';
 
 describe('the initializer notes tell the two Xavier variants apart', () => {

@@ -12,8 +12,8 @@ import { SETTINGS } from '../../web/js/state/settings.js';
 import { parseValue, formatValue, crossCheck } from '../../web/js/state/validate.js';
 import { encodeHash, decodeHash } from '../../web/js/state/url.js';
 import { splitCompareHash, decodeCompareB, encodeCompareHash } from '../../web/js/state/compare-url.js';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 
 const CHECKED = new Set();
 

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { SETTINGS } from '../../web/js/state/settings.js';
-import en from '../../web/js/i18n/en.js';
-import ko from '../../web/js/i18n/ko.js';
+import en from '../strings/en.mjs';
+import ko from '../strings/ko.mjs';
 
 it('every row with a control or a place in the spec has its label in English and Korean', () => {
   for (const row of SETTINGS.filter((r) => r.control || r.spec)) {

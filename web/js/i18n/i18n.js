@@ -9,9 +9,18 @@
 import en from './en.js';
 import { readStored, writeStored } from '../state/storage.js';
 
-// The tables of the other languages, each loaded once, on first use.
-const LOADERS = { ko: () => import('./ko.js') };
+// The tables of the other languages, each loaded once, on first use; a page's own strings
+// (addStrings) come with them.
+const LOADERS = { ko: [() => import('./ko.js')] };
 const dictionaries = { en };
+
+// A page's own strings on top of the shared tables (the lab's 'lab.*' keys: the sandbox never
+// downloads them): English at once, another language with its table. Call it before the first
+// setLanguage().
+export function addStrings(english, loaders) {
+  Object.assign(en, english);
+  for (const [lang, load] of Object.entries(loaders)) LOADERS[lang].push(load);
+}
 export const LANGUAGES = ['en', 'ko'];
 const STORAGE_KEY = 'nnsandbox.lang';
 
@@ -53,9 +62,9 @@ export function setLanguage(lang, { remember = true } = {}) {
     apply(lang);
     return Promise.resolve();
   }
-  return LOADERS[lang]().then(
-    (module) => {
-      dictionaries[lang] = module.default;
+  return Promise.all(LOADERS[lang].map((load) => load())).then(
+    (modules) => {
+      dictionaries[lang] = Object.assign({}, ...modules.map((module) => module.default));
       if (requested === lang) apply(lang);
     },
     () => {});

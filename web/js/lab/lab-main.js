@@ -1,6 +1,7 @@
 // Lab page entry point: language (shared with the main page), the workers that own the engine,
 // and the experiments, each mounted as one section. Nothing trains on this thread.
 
+import './lab-strings.js';
 import { t, setLanguage, initialLanguage, language, onLanguageChange, applyTranslations } from '../i18n/i18n.js';
 import { $ } from '../views/dom.js';
 import { createMessages } from '../views/messages.js';
