@@ -143,6 +143,14 @@ Matrix activationDerivative(const ActivationLayer& layer, const Matrix& z, const
   return derivative;
 }
 
+// The sample's first `count` columns (the rest is padding): the matrix itself when that is all of
+// it, as it is for the run's statistics sample, else a copy into `scratch`.
+const Matrix& firstColumns(const Matrix& values, int count, Matrix& scratch) {
+  if (count >= values.cols()) return values;
+  scratch = values.leftCols(count);
+  return scratch;
+}
+
 // Bins f'(z) from min(0, smallest) to the largest value: a derivative's histogram always shows where
 // 0 is, so sigmoid's factors (all in [0, 0.25]) read as "near zero" or not at a glance.
 Histogram derivativeHistogram(const Matrix& derivative, const StatsConfig& config) {
@@ -201,8 +209,11 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
         stats.negativeFraction = negativeFraction(z);
       }
       if (activationDefinition(activation->kind()).elementwise) {
-        const Matrix z = sample ? Matrix(sampledInput(i).leftCols(sample->count)) : layerInput;
-        const Matrix a = sample ? Matrix(sample->network->layers()[i]->output().leftCols(sample->count)) : layer.output();
+        // (the sample's or the batch's own matrices, not copies of them)
+        Matrix zScratch, aScratch;
+        const Matrix& z = sample ? firstColumns(sampledInput(i), sample->count, zScratch) : layerInput;
+        const Matrix& a =
+            sample ? firstColumns(sample->network->layers()[i]->output(), sample->count, aScratch) : layer.output();
         const Matrix derivative = activationDerivative(*activation, z, a);
         stats.derivativeMean = derivative.size() ? derivative.cwiseAbs().template cast<double>().mean() : kNotApplicable;
         stats.derivativeRms =
