@@ -123,3 +123,21 @@ test('a new run on one side restarts the other, so both count from the same star
   lockstep.newRun(b);   // B's new run arrives: nothing more to restart
   assert.deepEqual(a.sent.filter(([what]) => what === 'reset').length, 0);
 });
+
+test('a reset of both builds each run once: the first new run to arrive does not restart the other again', () => {
+  const a = fakeSide(1000);
+  const b = fakeSide(1000);
+  // As in the page: a run's step goes back to 0 only when its new run arrives from the worker.
+  for (const side of [a, b]) side.controller.reset = () => { side.sent.push(['reset']); };
+  const lockstep = createLockstep([a, b], () => 5);
+  a.runState.step = 300; b.runState.step = 300;
+  lockstep.reset();
+  a.runState.step = 0; lockstep.newRun(a);   // A's new run arrives first
+  b.runState.step = 0; lockstep.newRun(b);
+  assert.equal(a.sent.filter(([what]) => what === 'reset').length, 1);
+  assert.equal(b.sent.filter(([what]) => what === 'reset').length, 1);
+  // Playing after that moves both on together from 0.
+  lockstep.play();
+  assert.equal(a.limit, 200);
+  assert.equal(b.limit, 200);
+});

@@ -19,7 +19,9 @@ export function createLockstep(sides, speed) {
   let playing = false;
   let pausing = false;
   let limit = 0;
-  let waiting = null;  // the side whose new run (started to match the other's) has not arrived yet
+  // The side whose new run (started to match the other's) has not arrived yet; 'both' after a reset
+  // of both, until the first of their new runs arrives.
+  let waiting = null;
   const live = () => sides.filter((s) => !s.runState.diverged);
   const reached = () => live().every((s) => s.runState.step >= limit);
 
@@ -49,13 +51,16 @@ export function createLockstep(sides, speed) {
     // Both stop at the current limit, so a paused comparison shows one step count.
     pause() { if (playing) { pausing = true; sync(); } },
     step() { playing = false; pausing = false; for (const s of sides) s.controller.step(); },
-    reset() { playing = false; pausing = false; waiting = null; setLimit(0); for (const s of sides) s.controller.reset(); },
+    reset() { playing = false; pausing = false; waiting = 'both'; setLimit(0); for (const s of sides) s.controller.reset(); },
     sync,
     // A new run on one side (its network or data changed): the other starts again too, so both
     // count their steps from the same start; a comparison that was playing goes on.
     newRun(side) {
       const other = sides.find((s) => s !== side);
-      if (waiting === side) waiting = null;
+      // After a reset of both the other's new run is on its way too (its step still reads the old
+      // run's until it arrives): restarting it again would build it twice.
+      if (waiting === 'both') waiting = other;
+      else if (waiting === side) waiting = null;
       else if (other.runState.step !== 0) {
         waiting = other;
         other.controller.reset();
