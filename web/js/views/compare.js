@@ -106,10 +106,18 @@ export function createComparePanel({ grid, differs, editButtons }, stores, runSt
     return extent;
   };
   const columns = { a: runColumn('A', stores.a, runStates.a, gradientExtent), b: runColumn('B', stores.b, runStates.b, gradientExtent) };
-  // New norms on one side can widen the shared scale: the other side's chart follows at once.
+  // New norms on one side can widen the shared scale: the other side's chart follows at once, and
+  // only then (both runs' statistics come together: redrawing every time drew each chart twice).
+  let shownExtent = null;
+  const sameExtent = (x, y) => x && y && x.smallest === y.smallest && x.largest === y.largest && x.zeros === y.zeros;
   for (const [side, other] of [['a', 'b'], ['b', 'a']]) {
     const ownStats = columns[side].stats;
-    columns[side].stats = () => { ownStats(); columns[other].gradients(); };
+    columns[side].stats = () => {
+      ownStats();
+      const now = gradientExtent();
+      if (!sameExtent(now, shownExtent)) columns[other].gradients();
+      shownExtent = now;
+    };
   }
   grid.replaceChildren(columns.a.element, columns.b.element);
   function renderDiffers() { differs.textContent = differsLine(stores.a.settings, stores.b.settings); }
