@@ -5,13 +5,13 @@
 // core returns an Error or an Expected<T> instead of throwing.
 #pragma once
 #include <optional>
-#include <sstream>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
 #include "error_code.h"
+#include "number_text.h"
 
 namespace nn {
 
@@ -23,9 +23,7 @@ struct ErrorParam {
   template <typename T>
   ErrorParam(std::string paramName, const T& paramValue) : name(std::move(paramName)) {  // NOLINT: implicit on purpose
     if constexpr (std::is_arithmetic_v<T>) {
-      std::ostringstream out;
-      out << paramValue;
-      value = out.str();
+      value = numberText(paramValue);
     } else {
       value = std::string(paramValue);
     }
@@ -52,10 +50,8 @@ struct Error {
 // "must be between min and max (got x)" about `field`, for checks outside a JSON reader.
 template <typename T>
 Error rangeError(std::string field, T min, T max, T got) {
-  std::ostringstream message;
-  message << "must be between " << min << " and " << max << " (got " << got << ")";
   return Error{std::move(field),
-               message.str(),
+               "must be between " + numberText(min) + " and " + numberText(max) + " (got " + numberText(got) + ")",
                std::is_integral_v<T> ? ErrorCode::IntegerRange : ErrorCode::Range,
                {{"min", min}, {"max", max}, {"got", got}}};
 }

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+
+#include "number_text.h"
 
 namespace nn {
 
@@ -32,11 +33,10 @@ Status checkMemoryBudget(const MemoryEstimate& estimate) {
   const double need = estimate.total();
   if (need <= budgetBytes) return std::nullopt;
   const MemoryTerm& largest = estimate.largest();
-  std::ostringstream message;
-  message << "needs about " << megabytes(need) << " MB of memory, more than the budget of " << megabytes(budgetBytes)
-          << " MB; the largest part is " << largest.english << " (" << megabytes(largest.bytes) << " MB)";
   return Error{"",
-               message.str(),
+               "needs about " + numberText(megabytes(need)) + " MB of memory, more than the budget of " +
+                   numberText(megabytes(budgetBytes)) + " MB; the largest part is " + largest.english + " (" +
+                   numberText(megabytes(largest.bytes)) + " MB)",
                ErrorCode::MemoryBudget,
                {{"need_mb", megabytes(need)},
                 {"budget_mb", megabytes(budgetBytes)},

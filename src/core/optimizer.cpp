@@ -3,19 +3,13 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <sstream>
 
 #include "fast_math.h"
+#include "number_text.h"
 
 namespace nn {
 
 namespace {
-
-std::string show(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
 
 // Whether a mid-run switch from one kind to another can keep the state (optimizer_registry.h).
 bool sameStateFamily(OptimizerKind a, OptimizerKind b) {
@@ -38,16 +32,18 @@ Status checkRange(const CatalogParameter& p, double value, const std::string& fi
   }
   if (p.minExclusive)
     return Error{field,
-                 "must be greater than " + show(p.min) + " and at most " + show(p.max) + " (got " + show(value) + ")",
+                 "must be greater than " + numberText(p.min) + " and at most " + numberText(p.max) + " (got " +
+                     numberText(value) + ")",
                  ErrorCode::PositiveRange,
                  {{"max", p.max}, {"got", value}}};
   if (p.maxExclusive)
     return Error{field,
-                 "must be at least " + show(p.min) + " and less than " + show(p.max) + " (got " + show(value) + ")",
+                 "must be at least " + numberText(p.min) + " and less than " + numberText(p.max) + " (got " +
+                     numberText(value) + ")",
                  ErrorCode::Fraction,
                  {{"got", value}}};
   return Error{field,
-               "must be between " + show(p.min) + " and " + show(p.max) + " (got " + show(value) + ")",
+               "must be between " + numberText(p.min) + " and " + numberText(p.max) + " (got " + numberText(value) + ")",
                ErrorCode::Range,
                {{"min", p.min}, {"max", p.max}, {"got", value}}};
 }
@@ -109,8 +105,8 @@ Status validate(const OptimizerConfig& c, const std::string& path) {
       // The floor of the cosine schedule is at most the learning rate it starts from.
       if (!(s.minLearningRate >= parameter.min && s.minLearningRate <= c.learningRate))
         return Error{key,
-                     "must be between 0 and the learning rate " + show(c.learningRate) + " (got " + show(s.minLearningRate) +
-                         ")",
+                     "must be between 0 and the learning rate " + numberText(c.learningRate) + " (got " +
+                         numberText(s.minLearningRate) + ")",
                      ErrorCode::Range,
                      {{"min", 0}, {"max", c.learningRate}, {"got", s.minLearningRate}}};
       continue;

@@ -4,7 +4,8 @@
 #include "idx.h"
 #include "core/memory_budget.h"
 
-#include <fstream>
+#include <cstdio>
+#include <memory>
 
 namespace nn {
 
@@ -14,7 +15,7 @@ constexpr uint8_t kUnsignedByteType = 0x08;
 constexpr uint32_t kMaxCount = 10000000;     // examples in one file
 constexpr uint32_t kMaxSide = 4096;          // rows or columns of one image
 constexpr uint64_t kMaxPixels = 1ULL << 30;  // count * rows * cols: 1 GiB of bytes is already absurd here
-constexpr std::streamoff kMaxFileBytes = (1LL << 30) + 64;
+constexpr long long kMaxFileBytes = (1LL << 30) + 64;
 
 uint32_t readBigEndian32(const std::vector<uint8_t>& bytes, size_t offset) {
   return (uint32_t(bytes[offset]) << 24) | (uint32_t(bytes[offset + 1]) << 16) | (uint32_t(bytes[offset + 2]) << 8) |
@@ -86,20 +87,23 @@ int applyLimit(uint32_t count, int limit) {
   return limit > 0 && static_cast<uint32_t>(limit) < count ? limit : static_cast<int>(count);
 }
 
+// C stdio rather than std::ifstream: a file stream links libc++'s locale machinery into the wasm
+// module (core/number_text.h says why that matters).
 Expected<std::vector<uint8_t>> readFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary | std::ios::ate);
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) return Error{"", "cannot open '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
-  const std::streamoff size = file.tellg();
-  if (size < 0) return Error{"", "cannot read '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
+  const Error unreadable{"", "cannot read '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
+  if (std::fseek(file.get(), 0, SEEK_END) != 0) return unreadable;
+  const long size = std::ftell(file.get());
+  if (size < 0) return unreadable;
   if (size > kMaxFileBytes)
     return Error{"",
                  "'" + path + "' is too large (" + std::to_string(size) + " bytes)",
                  ErrorCode::TooLarge,
                  {{"what", "file"}, {"bytes", size}, {"max", kMaxFileBytes}}};
   std::vector<uint8_t> bytes(static_cast<size_t>(size));
-  file.seekg(0);
-  if (size > 0 && !file.read(reinterpret_cast<char*>(bytes.data()), size))
-    return Error{"", "cannot read '" + path + "'", ErrorCode::CannotOpen, {{"path", path}}};
+  if (std::fseek(file.get(), 0, SEEK_SET) != 0) return unreadable;
+  if (size > 0 && std::fread(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) return unreadable;
   return bytes;
 }
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <new>
-#include <sstream>
 #include "core/dropout.h"
+#include "core/number_text.h"
 #include "run/run_memory.h"
 
 namespace nn {
@@ -153,31 +153,34 @@ bool Run::checkFinite(double loss) {
 }
 
 std::string Run::explain(const std::string& quantity, int layer) const {
-  std::ostringstream text;
-  text << "Training stopped at step " << stepCount_ + 1 << ": ";
+  std::string text = "Training stopped at step " + numberText(stepCount_ + 1) + ": ";
   if (quantity == "loss") {
-    text << "the loss is no longer a finite number.";
-  } else if (quantity == "optimizer_state") {
-    text << "the optimizer's running sums for layer " << layer + 1 << " ("
-         << network_->layers()[static_cast<size_t>(layer)]->name()
-         << ") overflowed to infinity (the gradients were too large to square in float), so those weights "
-            "would stop changing.";
+    text += "the loss is no longer a finite number.";
   } else {
-    text << "the " << (quantity == "output" ? "output" : "gradient") << " of layer " << layer + 1 << " ("
-         << network_->layers()[static_cast<size_t>(layer)]->name() << ") contains NaN or infinity.";
+    const std::string layerName =
+        "layer " + numberText(layer + 1) + " (" + network_->layers()[static_cast<size_t>(layer)]->name() + ")";
+    if (quantity == "optimizer_state") {
+      text += "the optimizer's running sums for " + layerName +
+              " overflowed to infinity (the gradients were too large to square in float), so those weights "
+              "would stop changing.";
+    } else {
+      text += std::string("the ") + (quantity == "output" ? "output" : "gradient") + " of " + layerName +
+              " contains NaN or infinity.";
+    }
   }
   if (stepCount_ == 0) {
     // Nothing has been updated yet, so the learning rate cannot be the cause.
-    text << " This happened before any update: the initial weights are so large that the values overflow on "
-            "the way through the network. Use a smaller initialisation (e.g. He or Xavier instead of a large "
-            "std), fewer layers, or batch normalisation, then reset.";
+    text +=
+        " This happened before any update: the initial weights are so large that the values overflow on "
+        "the way through the network. Use a smaller initialisation (e.g. He or Xavier instead of a large "
+        "std), fewer layers, or batch normalisation, then reset.";
   } else {
-    text << " The updates grew until the numbers overflowed (diverged): the learning rate ("
-         << optimizer_.currentLearningRate()
-         << ") is probably too high for this network. Lower it, turn on gradient clipping, or add batch "
+    text += " The updates grew until the numbers overflowed (diverged): the learning rate (" +
+            numberText(optimizer_.currentLearningRate()) +
+            ") is probably too high for this network. Lower it, turn on gradient clipping, or add batch "
             "normalisation, then reset.";
   }
-  return text.str();
+  return text;
 }
 
 void Run::syncEvaluator() { syncNetwork(*evaluator_); }

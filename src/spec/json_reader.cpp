@@ -1,7 +1,6 @@
 #include "spec/json_reader.h"
 
 #include <cmath>
-#include <sstream>
 
 namespace nn {
 
@@ -78,15 +77,14 @@ Expected<Json> parseJson(const std::string& text, const std::string& what, const
       ++column;
     }
   }
-  std::ostringstream message;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    message << what << " is empty";
-    return Error{"", message.str(), ErrorCode::Empty, {{"what", whatId}}};
+    return Error{"", std::string(what) + " is empty", ErrorCode::Empty, {{"what", whatId}}};
   }
-  message << what << " is not valid JSON (line " << line << ", column " << column;
-  if (!locator.token.empty() && locator.token.size() < 40) message << ", near '" << locator.token << "'";
-  message << ")";
-  return Error{"", message.str(), ErrorCode::Parse, {{"what", whatId}, {"line", line}, {"column", column}}};
+  std::string message =
+      std::string(what) + " is not valid JSON (line " + numberText(line) + ", column " + numberText(column);
+  if (!locator.token.empty() && locator.token.size() < 40) message += ", near '" + locator.token + "'";
+  message += ")";
+  return Error{"", message, ErrorCode::Parse, {{"what", whatId}, {"line", line}, {"column", column}}};
 }
 
 std::string jsonTypeName(const Json& value) {
@@ -108,14 +106,6 @@ const char* jsonTypeId(const Json& value) {
   if (value.is_object()) return "object";
   return "unsupported";
 }
-
-namespace {
-std::string formatNumber(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-}  // namespace
 
 JsonObjectReader::JsonObjectReader(const Json& object, std::string path, std::vector<Error>& errors)
     : object_(object), path_(std::move(path)), errors_(errors) {
@@ -167,7 +157,7 @@ double JsonObjectReader::number(const char* key, double fallback, double min, do
   const auto x = finiteNumber(key);
   if (!x) return fallback;
   if (!std::isfinite(*x) || *x < min || *x > max) {
-    fail(key, "must be between " + formatNumber(min) + " and " + formatNumber(max) + " (got " + formatNumber(*x) + ")",
+    fail(key, "must be between " + numberText(min) + " and " + numberText(max) + " (got " + numberText(*x) + ")",
          ErrorCode::Range, {{"min", min}, {"max", max}, {"got", *x}});
     return fallback;
   }
@@ -178,7 +168,7 @@ double JsonObjectReader::positiveNumber(const char* key, double fallback, double
   const auto x = finiteNumber(key);
   if (!x) return fallback;
   if (!std::isfinite(*x) || *x <= 0 || *x > max) {
-    fail(key, "must be greater than 0 and at most " + formatNumber(max) + " (got " + formatNumber(*x) + ")",
+    fail(key, "must be greater than 0 and at most " + numberText(max) + " (got " + numberText(*x) + ")",
          ErrorCode::PositiveRange, {{"max", max}, {"got", *x}});
     return fallback;
   }
@@ -194,13 +184,13 @@ long long JsonObjectReader::integer64(const char* key, long long fallback, long 
   }
   const double x = value->get<double>();
   if (!std::isfinite(x) || std::floor(x) != x) {
-    fail(key, "must be a whole number (got " + formatNumber(x) + ")", ErrorCode::WholeNumber, {{"got", x}});
+    fail(key, "must be a whole number (got " + numberText(x) + ")", ErrorCode::WholeNumber, {{"got", x}});
     return fallback;
   }
   if (x < static_cast<double>(min) || x > static_cast<double>(max)) {
     fail(key,
-         "must be a whole number between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
-             formatNumber(x) + ")",
+         "must be a whole number between " + std::to_string(min) + " and " + std::to_string(max) + " (got " + numberText(x) +
+             ")",
          ErrorCode::IntegerRange, {{"min", min}, {"max", max}, {"got", x}});
     return fallback;
   }

@@ -53,6 +53,16 @@ test('the JSON code lives in src/spec: every other engine folder is free of nloh
   assert.deepEqual(offenders, []);
 });
 
+// core/number_text.h says why: one stream links libc++'s locale machinery into the wasm module
+// (about 20 KB gzipped of the first load). The command-line tool (src/cli) is native only.
+test('the engine uses no C++ stream, directly or through other files (the wasm module stays without locales)', () => {
+  const graph = readIncludeGraph(SRC);
+  const streams = ['sstream', 'fstream', 'iostream', 'istream', 'ostream', 'iomanip', 'locale'];
+  const offenders = graph.files.filter((file) => !file.startsWith('cli/'))
+    .flatMap((file) => streams.filter((header) => reachesSystemHeader(graph, file, header)).map((header) => `${file} <${header}>`));
+  assert.deepEqual(offenders, []);
+});
+
 test('the checks catch a folder cycle, also through a third folder', () => {
   withTree({
     'core/a.h': '#include "data/b.h"\n',
