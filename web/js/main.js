@@ -67,50 +67,13 @@ const editStore = createSwitchStore({ a: store, b: storeB });
 reportHashErrors(loaded.errors);
 applyEmbed(store.settings);
 
-// ---- views ---------------------------------------------------------------------------------------
-createDataPanel({ picker: $('#dataset-picker'), controls: $('#data-controls'), splitReadout: $('#split-readout'), regenerate: $('#regenerate') }, editStore, messages);
-createFeatureToggles($('#feature-toggles'), editStore, messages);
-for (const box of ['training', 'schedule', 'regularization']) renderControls($(`#${box}-controls`), controlKeys(box), editStore, { messages });
-createOptimizerExplain($('#optimizer-explain'), editStore);
-createBuilder($('#builder'), $('#layer-explain'), editStore, messages);
-// The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
-renderControls($('#head-controls'), controlKeys('head'), editStore);
-createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
-const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
-  viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
-// The diagram's unit under the pointer or focus shows in the heatmap; the worker is asked for its
-// full-resolution field only when the unit changes.
-let controller = null;
+// ---- the run ---------------------------------------------------------------------------------------
+// Created before the views, so the first run is asked for at once (run-controller.js): the worker
+// builds it while the views below are built. Its replies arrive as tasks after this module has
+// run, when every view named here exists.
 let focusSent = 'null';
-const network = createNetworkView($('#network-diagram'), runState, {
-  tooltip: $('#tooltip'), store, messages,
-  onFocus(focus) {
-    output.showFocus(focus);
-    const unit = focus && focus.block !== undefined ? { block: focus.block, unit: focus.unit } : null;
-    if (JSON.stringify(unit) === focusSent) return;
-    focusSent = JSON.stringify(unit);
-    controller?.setView({ focus: unit });
-  },
-  setView: (patch) => controller?.setView(patch),
-  setWeight(...args) {
-    controller?.setWeight(...args);
-    // Links and embeds rebuild a run from its settings: say that a hand-set weight is not in them.
-    messages.show('info', t('network.editNotInLink'), 'weight-link', [], { timeout: 6000 });
-  },
-});
-const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
-renderControls($('#curve-controls'), controlKeys('curve'), store);
-const redrawCurves = () => { if (runState.history) curves.update(runState.history, regression(), compare?.historyB()); };
-store.subscribe(redrawCurves, ['lossLog']);
-const summary = createMetricsSummary($('#metrics-summary'), runState);
-const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms'), chainContainer: $('#chain-rule') }, runState);
-const stepper = createBackpropStepper($('#backprop-stepper'), { runState, store, request: (payload) => controller?.requestTrace(payload) });
-
-const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
-  store, messages, (payload) => controller?.requestPaths(payload));
 let exporter = null;
 let compare = null;
-
 const regression = () => isRegression(store.settings) || runState.task?.kind === 'regression';
 const runViews = {
   ready(m) {
@@ -149,8 +112,48 @@ const runViews = {
 // A link's mid-run optimizer changes: its first run starts from the values at step 0 and the worker
 // applies each change at its step, so the replayed curve matches; the controls show the current values.
 const initialReplay = loaded.changes.length ? { settings: loaded.initial, changes: loaded.changes } : null;
-controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay,
+const controller = createRunController({ store, runState, messages, views: runViews, initialStep: loaded.settings.steps, initialReplay,
   onProgress: () => compare?.sync() });
+
+// ---- views ---------------------------------------------------------------------------------------
+createDataPanel({ picker: $('#dataset-picker'), controls: $('#data-controls'), splitReadout: $('#split-readout'), regenerate: $('#regenerate') }, editStore, messages);
+createFeatureToggles($('#feature-toggles'), editStore, messages);
+for (const box of ['training', 'schedule', 'regularization']) renderControls($(`#${box}-controls`), controlKeys(box), editStore, { messages });
+createOptimizerExplain($('#optimizer-explain'), editStore);
+createBuilder($('#builder'), $('#layer-explain'), editStore, messages);
+// The output head (sigmoid or softmax for two classes) belongs to the network, under the layer cards.
+renderControls($('#head-controls'), controlKeys('head'), editStore);
+createPresetMenu({ select: $('#preset-select'), note: $('#lesson-note'), title: $('#lesson-title'), text: $('#lesson-text'), close: $('#lesson-close'), pending: $('#preset-pending') }, store);
+const output = createOutputView({ canvas: $('#heatmap'), legend: $('#heatmap-legend'), metricsTable: $('#metrics'), divergedBox: $('#diverged'),
+  viewControls: $('#view-controls'), unitCaption: $('#heatmap-unit') }, store, runState);
+// The diagram's unit under the pointer or focus shows in the heatmap; the worker is asked for its
+// full-resolution field only when the unit changes.
+const network = createNetworkView($('#network-diagram'), runState, {
+  tooltip: $('#tooltip'), store, messages,
+  onFocus(focus) {
+    output.showFocus(focus);
+    const unit = focus && focus.block !== undefined ? { block: focus.block, unit: focus.unit } : null;
+    if (JSON.stringify(unit) === focusSent) return;
+    focusSent = JSON.stringify(unit);
+    controller.setView({ focus: unit });
+  },
+  setView: (patch) => controller.setView(patch),
+  setWeight(...args) {
+    controller.setWeight(...args);
+    // Links and embeds rebuild a run from its settings: say that a hand-set weight is not in them.
+    messages.show('info', t('network.editNotInLink'), 'weight-link', [], { timeout: 6000 });
+  },
+});
+const curves = createCurves($('#loss-chart'), $('#accuracy-chart'), { lossLog: () => store.settings.lossLog });
+renderControls($('#curve-controls'), controlKeys('curve'), store);
+const redrawCurves = () => { if (runState.history) curves.update(runState.history, regression(), compare?.historyB()); };
+store.subscribe(redrawCurves, ['lossLog']);
+const summary = createMetricsSummary($('#metrics-summary'), runState);
+const insides = createInsides({ gradContainer: $('#grad-chart'), deadContainer: $('#dead-chart'), activationContainer: $('#activation-histograms'), weightContainer: $('#weight-histograms'), chainContainer: $('#chain-rule') }, runState);
+const stepper = createBackpropStepper($('#backprop-stepper'), { runState, store, request: (payload) => controller.requestTrace(payload) });
+
+const paths = createPathsView({ canvas: $('#paths-canvas'), controls: $('#paths-controls'), optimizerBox: $('#paths-optimizers'), bookButton: $('#paths-book'), legend: $('#paths-legend') },
+  store, messages, (payload) => controller.requestPaths(payload));
 compare = createCompareMode({
   elements: { grid: $('#compare-grid'), differs: $('#compare-differs'), editButtons: [...document.querySelectorAll('[data-edit-side]')], toggle: $('#compare-toggle') },
   stores: { a: store, b: storeB }, runStates: { a: runState, b: runStateB }, editStore, controllerA: controller, messages,
@@ -285,3 +288,4 @@ window.nnsandbox = Object.freeze({
   },
   get gradHistory() { return runState.gradHistory && structuredClone(runState.gradHistory); },
 });
+

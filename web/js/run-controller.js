@@ -10,7 +10,7 @@ import { needsNewRun, isLiveKey } from './state/settings.js';
 import { runStart, liveUpdate, endsLinkReplay } from './state/changes.js';
 import { PLANE } from './charts/field.js';
 import { SHOWN, THUMB_RES } from './views/network.js';
-import { sandboxWorker } from './sandbox-worker.js';
+import { startWorker } from './worker-bridge.js';
 import { t } from './i18n/i18n.js';
 import { describeEngineError } from './i18n/engine-errors.js';
 import { DELAY_MS, debounced } from './scheduling.js';
@@ -24,22 +24,21 @@ function heatmapResolution(spec) {
 }
 
 // initialReplay: a link's { settings (the values in force at step 0), changes }, for the first run.
-// worker: the started worker (worker-bridge.js) this run trains in: the page's own by default,
+// worker: the started worker (worker-bridge.js) this run trains in: the page's own by default (the
+// one sandbox-worker.js started early),
 // compare mode's run B another. onProgress(): called as soon as new metrics arrived (the lockstep
 // of compare mode reacts to them without waiting for a frame). neurons: whether the worker computes
 // the per-unit thumbnails and weights (the network diagram's; compare mode's run B has no diagram).
 export function createRunController({ store, runState, messages, views, initialStep = 0, initialReplay = null,
-  worker: started = sandboxWorker, onProgress = () => {}, neurons = true }) {
-  let replay = initialReplay;
+  worker: started = startWorker('sandbox'), onProgress = () => {}, neurons = true }) {
   let nextRunId = 1;
   let pending = null;          // { runId, task, blocks, settings, changeLog, importName?, play? }
   let lastGoodSettings = structuredClone(store.settings);
-  let ready = false;
   let frame = 0;
   const dirty = new Set();
 
   const worker = started.connect({
-    [FROM_WORKER.READY]: (m) => { ready = true; views.ready(m); newRun(initialStep, { replay }); replay = null; views.requestPaths(); },
+    [FROM_WORKER.READY]: (m) => { views.ready(m); views.requestPaths(); },
     [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
     [FROM_WORKER.CREATED]: created,
     [FROM_WORKER.ERROR]: failed,
@@ -103,7 +102,6 @@ export function createRunController({ store, runState, messages, views, initialS
   // With a link's replay the run starts from the link's step-0 values; the worker applies its
   // changes on the way to targetStep, which leaves the run with the current values (store.settings).
   function newRun(targetStep = 0, { keepPlaying = false, replay: from = null } = {}) {
-    if (!ready) return;
     const { start, changes, log } = runStart(store.settings, from);
     const { spec, blocks, task } = buildSpec(start);
     const runId = nextRunId++;
@@ -153,20 +151,22 @@ export function createRunController({ store, runState, messages, views, initialS
   // (typing, dragging a slider) makes one run; a run that was playing goes on playing in the new
   // network. Play or Step inside that window must act on the new network, not on the old run about
   // to be replaced: they start it at once (keepPlaying: not after Step, which pauses).
-  const newRunLater = debounced(DELAY_MS.newRun, () => newRun(0, { keepPlaying: true }));
+  // Until the first run exists, a run asked for again keeps the link's step count.
+  const nextTarget = () => (runState.task ? 0 : initialStep);
+  const newRunLater = debounced(DELAY_MS.newRun, () => newRun(nextTarget(), { keepPlaying: true }));
   function flushReset(keepPlaying = true) {
     if (!newRunLater.pending) return;
     newRunLater.cancel();
-    newRun(0, { keepPlaying });
+    newRun(nextTarget(), { keepPlaying });
   }
 
   // Settings changes: the network or the data -> a new run; hyper-parameters -> live update.
   store.subscribe((keys, origin) => {
     if (origin === 'import' || origin === 'revert') return;
-    // A setting changed before the first run exists: the link's replay no longer describes it.
-    if (endsLinkReplay(keys)) replay = null;
-    // A preset is a fresh start even when it only differs in live settings.
-    if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset)) {
+    // A preset is a fresh start even when it only differs in live settings. Before the first run
+    // exists (it was asked for with the settings at load), any setting that shapes it asks for it
+    // again, without the link's replay, which no longer describes the settings.
+    if (keys.some(needsNewRun) || (keys.includes('preset') && store.settings.preset) || (!runState.task && endsLinkReplay(keys))) {
       newRunLater.schedule();
     } else if (keys.some(isLiveKey) && runState.task) {
       worker.send(TO_WORKER.SET_OPTIMIZER, liveUpdate(store.settings));
@@ -175,6 +175,10 @@ export function createRunController({ store, runState, messages, views, initialS
   const sendSpeed = () => worker.send(TO_WORKER.SPEED, { speed: store.settings.speed });
   store.subscribe(sendSpeed, ['speed']);
   sendSpeed();
+  // The first run is asked for at once, not when the worker says READY: the worker keeps messages
+  // until its engine has loaded (worker.js), so the run is built the moment the engine is, while
+  // the page may still be building its views (a READY would wait for them to be answered).
+  newRun(initialStep, { replay: initialReplay });
 
   return {
     play: () => { flushReset(); worker.send(TO_WORKER.PLAY); },

@@ -3,16 +3,28 @@
 // type; the lab also makes requests (a promise of one RESULT) and jobs (replies routed to the
 // job's own handlers until JOB_DONE), both told apart by an id the bridge chooses.
 //
-// startWorker() is called as early as a page can (the sandbox: sandbox-worker.js, its own async
-// script), so the engine downloads and compiles while the page's modules load. Whatever the worker
-// says before connect() is kept and handed over in order.
+// The sandbox's worker is started before any of this loads (sandbox-worker.js, index.html's first
+// script), so the engine downloads and compiles while the page's modules load; startWorker takes
+// it over. Whatever a worker says before connect() is kept and handed over in order.
 
 import { TO_WORKER, FROM_WORKER } from './protocol.js';
 
 const COMMANDS = new Set(Object.values(TO_WORKER));
+const EARLY_WORKER = 'nnsandboxEarlyWorker';  // sandbox-worker.js's hand-over
+
+// The worker sandbox-worker.js started, if it is of this kind and not yet taken. Either way the page
+// has looked, so a copy of that script that runs later starts none.
+function takeEarlyWorker(kind) {
+  const early = globalThis[EARLY_WORKER];
+  if (early && early.kind !== kind) return null;
+  globalThis[EARLY_WORKER] = null;
+  return early ?? null;
+}
 
 // kind: 'sandbox' | 'lab', the handlers the worker serves (worker.js).
 export function startWorker(kind) {
+  const early = takeEarlyWorker(kind);
+  if (early) return keptUntilConnected(early);
   // Relative to this module, not the site (site-url.js): bundled, this code sits in a chunk of
   // web/dist/ beside the bundled worker (tools/bundle.mjs), unbundled in web/js/ beside worker.js.
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: kind });
@@ -20,6 +32,11 @@ export function startWorker(kind) {
   const keep = (event) => queued.push(event);
   worker.addEventListener('message', keep);
   worker.addEventListener('error', keep);
+  return keptUntilConnected({ worker, queued, keep });
+}
+
+// { worker, queued: events so far, keep: the listener queueing them } -> { connect }
+function keptUntilConnected({ worker, queued, keep }) {
   return {
     // handlers: { [FROM_WORKER type]: (message) => void } for every reply that is not a request's or
     // a job's; a worker that fails to start is reported to handlers[FROM_WORKER.FATAL].
