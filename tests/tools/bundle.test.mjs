@@ -19,10 +19,10 @@ function sources(dir, prefix = '') {
     : entry.name.endsWith('.js') ? [`${prefix}${entry.name}`] : []);
 }
 
-test('only site-url.js resolves against its own address (and worker-bridge.js, the bundled worker beside it)', () => {
+test('only site-url.js resolves against its own address (and the two that start the bundled worker beside them)', () => {
   const js = path.join(WEB, 'js');
   const users = sources(js).filter((file) => /import\.meta\.url/.test(fs.readFileSync(path.join(js, file), 'utf8')));
-  assert.deepEqual(users.sort(), ['site-url.js', 'worker-bridge.js']);
+  assert.deepEqual(users.sort(), ['sandbox-worker.js', 'site-url.js', 'worker-bridge.js']);
   const deep = sources(js).filter((file) => file !== 'site-url.js' && /['"`](\.\.\/)+(vendor|wasm|data)\//.test(fs.readFileSync(path.join(js, file), 'utf8')));
   assert.deepEqual(deep, [], 'a site file named relative to a module: use siteUrl()');
 });
@@ -41,10 +41,18 @@ test('the bundle: entries under their own names, every chunk directly in dist/, 
     for (const file of files) assert.equal(path.dirname(file), BUNDLE_DIR, file);
     const scripts = files.filter((file) => file.endsWith('.js'));
     for (const file of scripts) assert.ok(files.includes(`${file}.map`), `${file} has its source map`);
-    // Loaded on use, not with the page: the worker's handlers and the Korean table.
-    for (const lazy of ['run-handlers', 'batch-jobs', 'ko']) {
+    // Loaded on use, not with the page: the Korean tables.
+    for (const lazy of ['ko', 'lab-ko']) {
       assert.ok(scripts.some((file) => new RegExp(`^${BUNDLE_DIR}/${lazy}-\\w+\\.js$`).test(file)), lazy);
     }
+    // The worker is one file: it imports no chunk, and its handlers are in it.
+    const worker = fs.readFileSync(path.join(web, BUNDLE_DIR, 'worker.js'), 'utf8');
+    assert.ok(!/\bfrom\s*"\.\/|\bimport\s*\(\s*"\.\//.test(worker), 'worker.js imports a chunk');
+    assert.ok(!scripts.some((file) => /run-handlers|batch-jobs/.test(file)), 'the handlers have chunks of their own');
+    // The sandbox's worker starts before main.js's chunks arrive: its starter imports nothing.
+    const starter = fs.readFileSync(path.join(web, BUNDLE_DIR, 'sandbox-worker.js'), 'utf8');
+    assert.ok(!/\bimport\s*[{"*(]|\bfrom\s*"/.test(starter), `sandbox-worker.js imports: ${starter}`);
+    assert.ok(starter.includes('new Worker('));
     const main = fs.readFileSync(path.join(web, BUNDLE_DIR, 'main.js'), 'utf8');
     assert.ok(!/from\s*"\.\/ko-/.test(main), 'main.js imports the Korean table statically');
     // The vendored libraries are not bundled: imported by URL when first needed.

@@ -36,6 +36,7 @@ import { postHeightToParent } from './embed-height.js';
 import { registerOffline } from './offline.js';
 import { holdFormulas, releaseFormulas } from './views/formula.js';
 import { DELAY_MS, debounced } from './scheduling.js';
+import { whenIdle } from './when-idle.js';
 
 const messages = createMessages($('#messages'));
 holdFormulas();  // KaTeX loads after the first run exists (views/formula.js)
@@ -74,6 +75,10 @@ applyEmbed(store.settings);
 let focusSent = 'null';
 let exporter = null;
 let compare = null;
+// The optimizer paths, far down the page, are asked for once the first run is on screen and the
+// page is idle: asked for at READY, the worker computed them before it took Play, and the page drew
+// them (about 30 ms) before it handled the press.
+let pathsWanted = false;
 const regression = () => isRegression(store.settings) || runState.task?.kind === 'regression';
 const runViews = {
   ready(m) {
@@ -93,6 +98,10 @@ const runViews = {
     runbar.refresh();
     summary.update();
     replayProgress.refresh();
+    if (pathsWanted) {
+      pathsWanted = false;
+      setTimeout(() => whenIdle(() => paths.request(), { timeout: 1500 }));
+    }
   },
   redraw(what) {
     const inCompare = compare?.active();
@@ -107,7 +116,7 @@ const runViews = {
   modelReceived: (model) => exporter.modelReceived(model),
   pathsReceived: (m) => paths.received(m),
   traceReceived: (m) => stepper.received(m),
-  requestPaths: () => paths.request(),
+  requestPaths: () => { pathsWanted = true; },
 };
 // A link's mid-run optimizer changes: its first run starts from the values at step 0 and the worker
 // applies each change at its step, so the replayed curve matches; the controls show the current values.

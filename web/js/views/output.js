@@ -33,6 +33,7 @@ export function createOutputView({ canvas, legend, metricsTable, divergedBox, vi
   }
 
   function showFocus(next) {
+    if (!focus && !next) return;  // nothing to take off (a new run's diagram says so before output.newRun draws)
     const same = focus && next && focus.key === next.key;
     if (same && focus.fine) return;  // keep the full-resolution field of the same unit
     focus = next;
