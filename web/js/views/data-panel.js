@@ -7,6 +7,7 @@ import { CLASS_COLORS } from '../charts/colors.js';
 import { el, sizeCanvas } from './dom.js';
 import { choiceLabel, renderControls } from './controls.js';
 import { formatPercent } from '../format.js';
+import { whenIdle } from '../when-idle.js';
 
 // Schematic icons of each set (fixed pseudo-random points; only a picture, not the real data).
 function iconPoints(kind) {
@@ -29,8 +30,10 @@ function iconPoints(kind) {
   return points;
 }
 
+const ICON_SIZE = 54;
+
 function drawIcon(canvas, kind) {
-  const size = 54;
+  const size = ICON_SIZE;
   const ctx = sizeCanvas(canvas, size, size);
   ctx.fillStyle = '#f3f5f8';
   ctx.fillRect(0, 0, size, size);
@@ -45,13 +48,15 @@ function drawIcon(canvas, kind) {
 
 export function createDataPanel({ picker, controls, splitReadout, regenerate }, store, messages) {
   const buttons = DATASETS.map((kind) => {
-    const canvas = el('canvas');
+    const canvas = el('canvas', { style: `width:${ICON_SIZE}px;height:${ICON_SIZE}px` });
     const label = el('span');
     const button = el('button', { type: 'button', 'data-dataset': kind }, canvas, label);
     button.addEventListener('click', () => store.set({ dataset: kind }));
-    drawIcon(canvas, kind);
-    return { kind, button, label };
+    return { kind, canvas, button, label };
   });
+  // The pictures are drawn once the page is idle: canvas work (20-40 ms on a cold page) that the
+  // first run need not wait for. The buttons, their names and their size are there at once.
+  whenIdle(() => { for (const b of buttons) drawIcon(b.canvas, b.kind); }, { timeout: 1000 });
   picker.replaceChildren(...buttons.map((b) => b.button));
   renderControls(controls, controlKeys('data'), store, { messages });
   regenerate.addEventListener('click', () => store.set({ dataSeed: (store.settings.dataSeed + 1) % 2147483647 }));
