@@ -57,24 +57,25 @@ function runNativeBench(options) {
 const newerThan = (file, inputs) =>
   fs.existsSync(file) && inputs.every((input) => fs.statSync(input).mtimeMs <= fs.statSync(file).mtimeMs);
 
-// Links bench.cpp against the flavour's core library with the flags CMake compiles that core with;
-// NODERAWFS gives the harness node's file system for its temporary IDX files.
+// Links bench.cpp against the flavour's engine and core libraries (the engine first: it uses the
+// core) with the flags CMake compiles that core with; NODERAWFS gives the harness node's file
+// system for its temporary IDX files. Relinked whenever either library is newer.
 function buildWasmBench(flavor) {
   const buildDir = path.join(ROOT, `build-wasm-${flavor}`);
-  const library = path.join(buildDir, 'libnn_core.a');
-  requireFile(path.relative(ROOT, library), './build-wasm.sh wasm');
+  const libraries = ['libnn_engine.a', 'libnn_core.a'].map((name) => path.join(buildDir, name));
+  for (const library of libraries) requireFile(path.relative(ROOT, library), './build-wasm.sh wasm');
   const source = path.join(ROOT, 'bench/bench.cpp');
   const output = path.join(buildDir, 'bench/nn_bench.js');
   fs.mkdirSync(path.dirname(output), { recursive: true });
   // Emscripten writes CommonJS; the repository's package.json would make node read it as an ES module.
   fs.writeFileSync(path.join(path.dirname(output), 'package.json'), '{ "type": "commonjs" }\n');
-  if (newerThan(output, [source, library])) return output;
+  if (newerThan(output, [source, ...libraries])) return output;
   console.error(`compiling bench/bench.cpp for the ${flavor} build (once)...`);
   execFileSync('em++', [
     '-O3', '-DNDEBUG', '-std=c++17', ...(flavor === 'simd' ? ['-msimd128'] : []),
     '-fno-exceptions', '-DJSON_NOEXCEPTION',
     `-I${path.join(ROOT, 'src')}`, '-isystem', '/usr/include/eigen3', '-isystem', path.join(buildDir, 'json-include'),
-    source, library,
+    source, ...libraries,
     '-sALLOW_MEMORY_GROWTH=1', '-sNODERAWFS=1', '-sENVIRONMENT=node', '-o', output,
   ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
   return output;
