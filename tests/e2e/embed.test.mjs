@@ -61,3 +61,32 @@ test('embed mode works inside an iframe of another origin', async () => {
   await screenshot(page, 'embed-iframe');
   assert.deepEqual(errors, []);
 });
+
+// "Open in NN Sandbox" was a label fixed in the frame's bottom corner, over the loss chart. It sits
+// in the run bar's row now, or above the panels when the teacher hid the run bar, and covers no panel.
+test('"Open in NN Sandbox" covers no panel of an embed, with or without the run bar', async () => {
+  const { page, errors } = browser;
+  await page.setViewportSize({ width: 760, height: 700 });
+  try {
+    for (const hide of ['data,features,training,builder,paths,presets,export,insides', 'runbar,data,features,training,paths,presets']) {
+      await page.goto(`${server.url}#embed=1&hide=${hide}`);
+      await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
+      const layout = await page.evaluate(() => {
+        const box = (node) => { const r = node.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+        const link = document.getElementById('open-full');
+        const panels = [...document.querySelectorAll('[data-panel]')].filter((p) => !p.hidden && p.dataset.panel !== 'runbar' && p.getClientRects().length);
+        return { link: box(link), visible: link.checkVisibility(), inRunbar: Boolean(link.closest('.runbar')), panels: panels.map((p) => ({ name: p.dataset.panel, ...box(p) })), href: link.href };
+      });
+      assert.ok(layout.visible, hide);
+      assert.equal(layout.inRunbar, !hide.startsWith('runbar'), hide);
+      assert.match(layout.href, /#/);
+      for (const panel of layout.panels) {
+        const overlaps = layout.link.left < panel.right && panel.left < layout.link.right && layout.link.top < panel.bottom && panel.top < layout.link.bottom;
+        assert.ok(!overlaps, `${hide}: the link covers ${panel.name}`);
+      }
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});

@@ -125,6 +125,17 @@ export function applyEmbed(settings) {
   for (const node of document.querySelectorAll('[data-panel]')) {
     node.hidden = settings.embed && settings.hide.includes(node.dataset.panel);
   }
+  placeOpenFull();
+}
+
+// The sandbox's "Open in NN Sandbox" sits at the end of the run bar's row; with the run bar hidden,
+// on a line of its own above the panels. (A label fixed in the frame's corner covered the charts.)
+function placeOpenFull() {
+  const link = document.getElementById('open-full');
+  const runbar = document.querySelector('[data-panel="runbar"]');
+  if (!link || !runbar) return;
+  if (runbar.hidden) runbar.before(link);
+  else runbar.append(link);
 }
 
 // ---- The lab -------------------------------------------------------------------------------------
