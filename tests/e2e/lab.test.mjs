@@ -158,6 +158,8 @@ test('overfit and random search give identical results with one worker and with 
 test('batchnorm, overfit and preprocessing finish with reduced settings; Stop stops', async () => {
   const { page, errors } = browser;
   await openLab(page);
+  // Before its first run a training section says its charts fill in on Run (they are empty boxes).
+  assert.equal(await page.locator('#batchnorm .lab-status').textContent(), en['lab.pressRun']);
   await fill(page, 'batchnorm', 'scales', 4);
   await fill(page, 'batchnorm', 'epochs', 2);
   await fill(page, 'batchnorm', 'train', 500);

@@ -34,6 +34,7 @@ export default {
   'lab.compute': 'Compute',
   'lab.draw': 'Draw',
   'lab.starting': 'Starting…',
+  'lab.pressRun': 'The charts below fill in when you press Run.',
   'lab.progress': '{percent} % · {seconds} s',
   'lab.done': 'Done in {seconds} s',
   'lab.stopped': 'Stopped after {seconds} s',

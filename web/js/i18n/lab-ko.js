@@ -33,6 +33,7 @@ export default {
   'lab.compute': '계산',
   'lab.draw': '그리기',
   'lab.starting': '시작하는 중…',
+  'lab.pressRun': '실행을 누르면 아래 그래프가 채워집니다.',
   'lab.progress': '{percent} % · {seconds}초',
   'lab.done': '{seconds}초 만에 완료',
   'lab.stopped': '{seconds}초 후 멈춤',

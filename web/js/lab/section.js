@@ -21,12 +21,14 @@ export function createSection({ id, number, titleKey, introKeys = [], formulas =
 }
 
 // Run (and, for trainings, Stop) with a progress bar and a status line.
-// options: { runKey, stoppable, onRun, onStop }
-export function createRunBar({ runKey = 'lab.run', stoppable = false, onRun, onStop }) {
+// options: { runKey, stoppable, onRun, onStop, idleKey (what the status line says before the first
+// run, kept in the page's language until a status replaces it) }
+export function createRunBar({ runKey = 'lab.run', stoppable = false, onRun, onStop, idleKey = null }) {
   const run = el('button', { type: 'button', class: 'button primary lab-run', 'data-i18n': runKey }, t(runKey));
   const stop = stoppable ? el('button', { type: 'button', class: 'button lab-stop', 'data-i18n': 'lab.stop', disabled: true }, t('lab.stop')) : null;
   const progress = el('progress', { class: 'lab-progress', max: 1, value: 0, hidden: true });
-  const status = el('span', { class: 'lab-status', role: 'status', 'aria-live': 'polite' });
+  const status = idleKey ? el('span', { class: 'lab-status', role: 'status', 'aria-live': 'polite', 'data-i18n': idleKey }, t(idleKey))
+    : el('span', { class: 'lab-status', role: 'status', 'aria-live': 'polite' });
   const element = el('div', { class: 'lab-runbar' }, run, stop, progress, status);
   run.addEventListener('click', () => onRun());
   stop?.addEventListener('click', () => onStop?.());
@@ -40,7 +42,7 @@ export function createRunBar({ runKey = 'lab.run', stoppable = false, onRun, onS
     },
     progress(fraction) { progress.hidden = false; progress.value = Math.max(0, Math.min(1, fraction)); },
     // kind: '' | 'error' | 'done'
-    status(text, kind = '') { status.textContent = text; status.dataset.kind = kind; },
+    status(text, kind = '') { delete status.dataset.i18n; status.textContent = text; status.dataset.kind = kind; },
   };
 }
 

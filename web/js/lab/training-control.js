@@ -57,10 +57,11 @@ export function createTrainingControl(worker, bar, element) {
 }
 
 // The Run/Stop bar of a training experiment wired to its control; `element` (the section) carries
-// data-state = running | done | stopped.
+// data-state = running | done | stopped. Until the first run its status line says that the charts
+// below fill in on Run: they are empty boxes before.
 export function createTrainingBar(worker, element, onRun) {
   let training = null;
-  const bar = createRunBar({ stoppable: true, onRun, onStop: () => training.stop() });
+  const bar = createRunBar({ stoppable: true, onRun, onStop: () => training.stop(), idleKey: 'lab.pressRun' });
   training = createTrainingControl(worker, bar, element);
   return { bar, training };
 }
