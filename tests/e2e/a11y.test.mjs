@@ -1,4 +1,4 @@
-// Accessibility of both pages: axe-core finds no critical or serious violation (before and after
+// Accessibility of both pages: axe-core finds no critical, serious or moderate violation (before and after
 // training, with the embed dialog open, in both languages); every control reached with Tab shows a
 // focus ring; removing a layer leaves the keyboard focus on a sensible control; the heatmap has a
 // text alternative that a screen reader hears (a throttled live summary of loss and accuracy per
@@ -17,12 +17,13 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// Axe on the page as it is now; fails with the critical and serious findings, and logs the counts
-// by impact (the figures in the notes come from here).
+// Axe on the page as it is now; fails with the critical, serious and moderate findings (moderate:
+// content outside every landmark, 47 nodes before the run bar and the lower panels were named), and
+// logs the counts by impact (the figures in the notes come from here).
 async function assertAxeClean(t, target, label) {
   const violations = await axeViolations(target);
   t.diagnostic(`${label}: ${JSON.stringify(countByImpact(violations))} ${violations.map((v) => `${v.impact}:${v.id}`).join(' ')}`);
-  const bad = describe(violations);
+  const bad = describe(violations, ['critical', 'serious', 'moderate']);
   assert.equal(bad, '', `${label}:\n${bad}`);
 }
 
@@ -33,7 +34,7 @@ async function trainSteps(page, steps) {
   await page.waitForFunction(() => !window.nnsandbox.playing);
 }
 
-test('axe: the sandbox has no critical or serious violation before and after training, with the embed dialog open, in Korean', async (t) => {
+test('axe: the sandbox has no critical, serious or moderate violation before and after training, with the embed dialog open, in Korean', async (t) => {
   const { page, errors } = browser;
   await open(page, `${server.url}#lang=en`);
   await assertAxeClean(t, page, 'index before training');
@@ -51,7 +52,7 @@ test('axe: the sandbox has no critical or serious violation before and after tra
   assert.deepEqual(errors, []);
 });
 
-test('axe: the lab has no critical or serious violation before and after an experiment trains', async (t) => {
+test('axe: the lab has no critical, serious or moderate violation before and after an experiment trains', async (t) => {
   const { page, errors } = browser;
   await page.goto('about:blank');
   await page.goto(`${server.url}lab.html#exp=preprocessing&epochs=5&lang=en`);

@@ -115,6 +115,7 @@ export default {
   'replay.hours': '{h} h {m} min',
   'replay.days': '{d} d {h} h',
 
+  'panel.runbar': 'Run controls',
   'panel.data': 'Data',
   'panel.features': 'Input features',
   'panel.training': 'Training',

@@ -115,6 +115,7 @@ export default {
   'replay.hours': '{h}시간 {m}분',
   'replay.days': '{d}일 {h}시간',
 
+  'panel.runbar': '학습 실행 제어',
   'panel.data': '데이터',
   'panel.features': '입력 특성',
   'panel.training': '학습',

@@ -35,7 +35,7 @@ function rowSumCell(sum, kind) {
 // A Jacobian as a table whose cells are tinted by sign and size; the last column is each row's sum.
 function jacobianTable(matrix, kind) {
   const largest = Math.max(1e-9, ...matrix.flat().map(Math.abs));
-  const head = el('tr', {}, el('th', {}, ''), ...matrix.map((_, j) => el('th', {}, `z${j + 1}`)), el('th', {}, t('lab.loss.rowSum')));
+  const head = el('tr', {}, el('td', {}, ''), ...matrix.map((_, j) => el('th', {}, `z${j + 1}`)), el('th', {}, t('lab.loss.rowSum')));
   const rows = matrix.map((row, i) => el('tr', {}, el('th', {}, `y${i + 1}`),
     ...row.map((v) => {
       const strength = Math.round((Math.abs(v) / largest) * 70);
