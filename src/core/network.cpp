@@ -62,6 +62,18 @@ Network::Network(const std::vector<LayerSpec>& layers, LossKind loss, int inputS
   resize(batch);
 }
 
+void Network::copyParametersFrom(Network& source) {
+  auto& from = source.layers();
+  for (size_t i = 0; i < from.size(); ++i) {
+    auto sourceParameters = from[i]->parameters();
+    auto targetParameters = layers_[i]->parameters();
+    for (size_t p = 0; p < sourceParameters.size(); ++p) *targetParameters[p].value = *sourceParameters[p].value;
+    auto sourceState = from[i]->state();
+    auto targetState = layers_[i]->state();
+    for (size_t s = 0; s < sourceState.size(); ++s) *targetState[s].value = *sourceState[s].value;
+  }
+}
+
 void Network::resize(int batch) {
   batch_ = batch;
   for (auto& layer : layers_) layer->resize(batch);

@@ -34,6 +34,9 @@ class Network {
                                                         int batch);
 
   void resize(int batch);  // re-sizes every buffer (only at build time or for a new batch size)
+  // Copies every layer's parameters and state (BatchNorm's running statistics) from `source`, a
+  // network of the same layers at any batch size: a run's evaluation, sampling and tracing copies.
+  void copyParametersFrom(Network& source);
   int batchSize() const { return batch_; }
 
   // Runs every layer; returns the logits (outputs, batch).

@@ -11,13 +11,7 @@ namespace {
 std::unique_ptr<Network> copyForOneExample(Run& run) {
   const RunSpec& spec = run.spec();
   auto copy = Network::withoutInitialization(spec.layers, spec.loss, run.network().inputSize(), 1);
-  auto& from = run.network().layers();
-  auto& to = copy->layers();
-  for (size_t i = 0; i < from.size(); ++i) {
-    auto source = from[i]->parameters();
-    auto target = to[i]->parameters();
-    for (size_t p = 0; p < source.size(); ++p) *target[p].value = *source[p].value;
-  }
+  copy->copyParametersFrom(run.network());
   return copy;
 }
 

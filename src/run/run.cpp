@@ -183,20 +183,7 @@ std::string Run::explain(const std::string& quantity, int layer) const {
   return text;
 }
 
-void Run::syncEvaluator() { syncNetwork(*evaluator_); }
-
-void Run::syncNetwork(Network& target) {
-  auto& from = network_->layers();
-  auto& to = target.layers();
-  for (size_t i = 0; i < from.size(); ++i) {
-    auto source = from[i]->parameters();
-    auto target = to[i]->parameters();
-    for (size_t p = 0; p < source.size(); ++p) *target[p].value = *source[p].value;
-    auto sourceState = from[i]->state();
-    auto targetState = to[i]->state();
-    for (size_t s = 0; s < sourceState.size(); ++s) *targetState[s].value = *sourceState[s].value;
-  }
-}
+void Run::syncEvaluator() { evaluator_->copyParametersFrom(*network_); }
 
 // The evaluator must hold the current parameters (syncEvaluator()): metrics() copies them once for three splits.
 SplitMetrics Run::evaluateSynced(const Split& split, Mode mode, Matrix* predictions) {
@@ -306,7 +293,7 @@ const std::vector<LayerStats>& Run::stats() {
       network_->completeFirstInputGradient(lastStepUpdated_ ? weightsBefore_[0] : *network_->parameters()[0].value);
     std::optional<ActivationSample> sample;
     if (sampler_) {  // a fixed sample of training examples in inference mode, not just the batch
-      syncNetwork(*sampler_);
+      sampler_->copyParametersFrom(*network_);
       sampler_->forward(sampleInput_, Mode::Inference);
       sample = ActivationSample{sampler_.get(), &sampleInput_, static_cast<int>(sampleInput_.cols())};
     }

@@ -129,7 +129,6 @@ class Run {
   void syncEvaluator();
   // Loss and accuracy on one split, evaluator already synced; predictions (if not null): (outputs, split size).
   SplitMetrics evaluateSynced(const Split& split, Mode mode = Mode::Inference, Matrix* predictions = nullptr);
-  void syncNetwork(Network& target);  // copies parameters and BatchNorm state from network_
   bool checkFinite(double loss);
   std::string explain(const std::string& quantity, int layer) const;
 
