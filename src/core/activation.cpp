@@ -38,4 +38,8 @@ void activationBackward(ActivationKind kind, const Vector& alpha, const Matrix& 
   activationDefinition(kind).backward(alpha, z, a, dA, dZ);
 }
 
+void activationDerivative(ActivationKind kind, const Vector& alpha, const Matrix& z, const Matrix& a, Matrix& derivative) {
+  activationBackward(kind, alpha, z, a, Matrix::Ones(z.rows(), z.cols()), derivative);
+}
+
 }  // namespace nn

@@ -23,6 +23,10 @@ void activate(ActivationKind kind, const Vector& alpha, const Matrix& z, Matrix&
 void activationBackward(ActivationKind kind, const Vector& alpha, const Matrix& z, const Matrix& a, const Matrix& dA,
                         Matrix& dZ);
 
+// f'(z) element by element (not softmax): activationBackward with dL/da = 1, so exactly the factors
+// backpropagation multiplies by (the chain-rule statistics, the lab's activation curves).
+void activationDerivative(ActivationKind kind, const Vector& alpha, const Matrix& z, const Matrix& a, Matrix& derivative);
+
 // Scalar versions, used by the loss for the fused output functions and by tests.
 Scalar sigmoid(Scalar x);
 Scalar softplus(Scalar x);  // log(1 + e^x), stable for large |x|

@@ -134,12 +134,10 @@ double negativeFraction(const Eigen::Ref<const Matrix>& z) {
   return static_cast<double>(negative) / static_cast<double>(z.rows());
 }
 
-// f'(z) element by element: the layer's own backward pass with dL/da = 1 (dZ = 1 * f'(z)), so the
-// factors shown are exactly the ones backpropagation multiplies by. Only for element-wise kinds.
+// f'(z) element by element with the layer's own slopes (activation.h). Only for element-wise kinds.
 Matrix activationDerivative(const ActivationLayer& layer, const Matrix& z, const Matrix& a) {
-  const Vector alpha = layer.alpha().col(0);
   Matrix derivative;
-  activationBackward(layer.kind(), alpha, z, a, Matrix::Ones(z.rows(), z.cols()), derivative);
+  activationDerivative(layer.kind(), layer.alpha().col(0), z, a, derivative);
   return derivative;
 }
 

@@ -17,7 +17,7 @@ Expected<ActivationCurve> activationCurve(const std::string& name, double alpha,
   for (int i = 0; i < points; ++i) z(0, i) = static_cast<Scalar>(xmin + (xmax - xmin) * i / (points - 1));
   const Vector alphas = Vector::Constant(1, static_cast<Scalar>(alpha));
   activate(*kind, alphas, z, a);
-  activationBackward(*kind, alphas, z, a, Matrix::Ones(1, points), dZ);
+  activationDerivative(*kind, alphas, z, a, dZ);
   ActivationCurve curve;
   for (int i = 0; i < points; ++i) {
     curve.x.push_back(static_cast<float>(z(0, i)));
