@@ -53,6 +53,7 @@ class Network {
   void completeFirstInputGradient(const Matrix& weights);
 
   const Matrix& predictions() const { return loss_.predictions(); }  // (outputs, batch)
+  const Matrix& lossGradient() const { return loss_.dLogits(); }     // dL/dlogits of the last backward()
   int correctCount(const Matrix& targets, Eigen::Index count = -1) const { return loss_.correctCount(targets, count); }
 
   std::vector<Parameter>& parameters() { return parameters_; }

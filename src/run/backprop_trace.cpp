@@ -55,7 +55,7 @@ Expected<BackpropTrace> traceExample(Run& run, int example, double learningRate)
     t.output = layer.output();
     t.dInput = layer.dInput();
     // dL/d output: what the layer above passed down (the loss gradient for the last layer).
-    t.dOutput = i + 1 < layers.size() ? layers[i + 1]->dInput() : Matrix();
+    t.dOutput = i + 1 < layers.size() ? layers[i + 1]->dInput() : network->lossGradient();
     if (t.type == "dense") {
       auto parameters = layer.parameters();  // W then b
       t.weights = *parameters[0].value;
@@ -73,8 +73,6 @@ Expected<BackpropTrace> traceExample(Run& run, int example, double learningRate)
     t.weightsAfter = *parameters[0].value;
     t.biasAfter = *parameters[1].value;
   }
-  // The last layer's dOutput is the loss gradient dL/dlogits: its dense layer's db is exactly that.
-  if (!trace.layers.empty() && trace.layers.back().type == "dense") trace.layers.back().dOutput = trace.layers.back().dBias;
 
   network->forward(trace.input, Mode::Training);
   trace.lossAfter = network->loss(trace.target);
