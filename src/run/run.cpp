@@ -251,6 +251,8 @@ Expected<ThinnedEnsemble> Run::thinnedEnsemble(int count, uint64_t seed, SplitSe
   ThinnedEnsemble result;
   Matrix full, thinned;
   result.full = evaluateSynced(split, Mode::Inference, &full);
+  std::vector<long> fullClass(static_cast<size_t>(n));  // the full network's answers, read by every agreement
+  for (int b = 0; b < n; ++b) fullClass[static_cast<size_t>(b)] = predictedClass(kind, full, b);
   Matrix sum = Matrix::Zero(full.rows(), full.cols());
   Rng rng(seed);
   for (int k = 1; k <= count; ++k) {
@@ -261,7 +263,7 @@ Expected<ThinnedEnsemble> Run::thinnedEnsemble(int count, uint64_t seed, SplitSe
     const Matrix average = sum / static_cast<Scalar>(k);
     const auto agreeing = [&](const Matrix& predictions) {
       long agree = 0;
-      for (int b = 0; b < n; ++b) agree += predictedClass(kind, predictions, b) == predictedClass(kind, full, b);
+      for (int b = 0; b < n; ++b) agree += predictedClass(kind, predictions, b) == fullClass[static_cast<size_t>(b)];
       return share(agree);
     };
     const auto gapToFull = [&](const Matrix& predictions) {
