@@ -4,6 +4,20 @@
 
 namespace nn {
 
+namespace {
+
+// Inverted dropout's mask, entry by entry in storage order: kept and scaled by 1/keep with
+// probability keep = 1 - rate, else 0. The per-example training masks and the thinned networks'
+// per-unit masks draw the same way.
+template <typename Mask>
+void drawMask(Mask& mask, double rate, Rng& rng) {
+  const double keep = 1.0 - rate;
+  const Scalar scale = static_cast<Scalar>(1.0 / keep);
+  for (Eigen::Index i = 0; i < mask.size(); ++i) mask(i) = rng.uniform() < keep ? scale : Scalar(0);
+}
+
+}  // namespace
+
 Dropout::Dropout(int units, double rate, Rng* rng)
     : Layer(units, units), rate_(rate), rng_(rng), unitMask_(Vector::Ones(units)) {}
 
@@ -23,17 +37,11 @@ void Dropout::forward(const Matrix& input, Mode mode) {
     output_ = input;  // identity at inference and at rate 0
     return;
   }
-  const double keep = 1.0 - rate_;
-  const Scalar scale = static_cast<Scalar>(1.0 / keep);
-  for (Eigen::Index i = 0; i < mask_.size(); ++i) mask_(i) = rng_->uniform() < keep ? scale : Scalar(0);
+  drawMask(mask_, rate_, *rng_);
   output_ = input.cwiseProduct(mask_);
 }
 
-void Dropout::drawUnitMask(Rng& rng) {
-  const double keep = 1.0 - rate_;
-  const Scalar scale = static_cast<Scalar>(1.0 / keep);
-  for (Eigen::Index i = 0; i < unitMask_.size(); ++i) unitMask_(i) = rng.uniform() < keep ? scale : Scalar(0);
-}
+void Dropout::drawUnitMask(Rng& rng) { drawMask(unitMask_, rate_, rng); }
 
 void Dropout::backward(const Matrix&, const Matrix& dOutput) {
   if (lastWasTraining_) {
