@@ -297,4 +297,3 @@ window.nnsandbox = Object.freeze({
   },
   get gradHistory() { return runState.gradHistory && structuredClone(runState.gradHistory); },
 });
-
