@@ -90,3 +90,26 @@ test('"Open in NN Sandbox" covers no panel of an embed, with or without the run 
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 });
+
+// A deep diagram in a narrow frame scrolls sideways: the frame fades the edge where more layers lie.
+test('a network diagram wider than its panel marks the side where more of it lies', async () => {
+  const { page, errors } = browser;
+  const more = () => page.evaluate(() => document.querySelector('.diagram-frame').dataset.more);
+  try {
+    await page.goto(`${server.url}#data=circles&embed=1`);   // the default 2-4-2-1 net fits
+    await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
+    assert.equal(await more(), '');
+    await page.setViewportSize({ width: 760, height: 700 });
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#preset=deep-sigmoid&embed=1&hide=data,features,training,builder,paths,presets,export,insides`);
+    await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
+    assert.equal(await more(), 'right');
+    await page.evaluate(() => { const d = document.querySelector('#network-diagram'); d.scrollLeft = d.scrollWidth; });
+    await page.waitForFunction(() => document.querySelector('.diagram-frame').dataset.more === 'left');
+    await page.evaluate(() => { document.querySelector('#network-diagram').scrollLeft = 40; });
+    await page.waitForFunction(() => document.querySelector('.diagram-frame').dataset.more === 'left right');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});

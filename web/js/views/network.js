@@ -45,6 +45,19 @@ export function createNetworkView(container, runState, { tooltip, store, message
   let focused = null;  // node key under the pointer or keyboard focus
   const editor = createWeightEditor({ store, messages, setWeight, focusUnit: (block, unit) => nodeOf(block, unit)?.button.focus() });
   container.after(editor.element);
+  // A diagram wider than its panel (a deep net, a narrow course frame) scrolls sideways: the frame
+  // around it fades the edge where more of it lies (main.css: .diagram-frame[data-more]), so the
+  // layers past the edge do not go unnoticed.
+  const frame = el('div', { class: 'diagram-frame' });
+  container.replaceWith(frame);
+  frame.append(container);
+  function markMore() {
+    const more = [];
+    if (container.scrollLeft > 1) more.push('left');
+    if (container.scrollLeft + container.clientWidth < container.scrollWidth - 1) more.push('right');
+    frame.dataset.more = more.join(' ');
+  }
+  container.addEventListener('scroll', markMore, { passive: true });
 
   const layerName = (block) => (runState.blocks[block]?.isHead ? t('builder.outputLayer') : t('builder.layer', { n: block + 1 }));
 
@@ -116,6 +129,7 @@ export function createNetworkView(container, runState, { tooltip, store, message
     layout = { columns, links };
     editor.relabel();
     draw();
+    markMore();
   }
 
   function inputNode(column, name, active, y, place) {
