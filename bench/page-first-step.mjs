@@ -86,11 +86,11 @@ for (const [f, folder] of webFolders.entries()) {
   const totalGzip = last.files.reduce((sum, file) => sum + file.gzip, 0);
   console.log(`cold first visit of index.html in headless Chromium (${results[f].length} visits, median; ${folder})`);
   console.log(`  ready (first run created):  ${median(results[f].map((r) => r.ready)).toFixed(0)} ms`);
-  console.log(`  Play pressed (by the page):  ${median(results[f].map((r) => r.pressed)).toFixed(0)} ms`);
+  console.log(`  Play pressed (by the page): ${median(results[f].map((r) => r.pressed)).toFixed(0)} ms`);
   console.log(`  first training step shown:  ${median(results[f].map((r) => r.firstStep)).toFixed(0)} ms ` +
     `(runs: ${results[f].map((r) => r.firstStep.toFixed(0)).join(', ')})`);
   console.log(`  fetched before it:          ${last.files.length} files, ${(totalGzip / 1024).toFixed(0)} KB gzip -9`);
-  const biggest = [...last.files].sort((a, b) => b.gzip - a.gzip).slice(0, 30);
-  for (const file of biggest) console.log(`    ${String((file.gzip / 1024).toFixed(1)).padStart(6)} KB  ${file.pathname}`);
+  // Every file, largest first (about a dozen since the bundle).
+  for (const file of [...last.files].sort((a, b) => b.gzip - a.gzip)) console.log(`    ${String((file.gzip / 1024).toFixed(1)).padStart(6)} KB  ${file.pathname}`);
   if (last.errors.length) console.log(`  page errors: ${last.errors.join('; ')}`);
 }
