@@ -69,8 +69,7 @@ test('"Open in NN Sandbox" covers no panel of an embed, with or without the run 
   await page.setViewportSize({ width: 760, height: 700 });
   try {
     for (const hide of ['data,features,training,builder,paths,presets,export,insides', 'runbar,data,features,training,paths,presets']) {
-      await page.goto(`${server.url}#embed=1&hide=${hide}`);
-      await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
+      await open(page, `${server.url}#embed=1&hide=${hide}`);
       const layout = await page.evaluate(() => {
         const box = (node) => { const r = node.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
         const link = document.getElementById('open-full');
@@ -96,13 +95,10 @@ test('a network diagram wider than its panel marks the side where more of it lie
   const { page, errors } = browser;
   const more = () => page.evaluate(() => document.querySelector('.diagram-frame').dataset.more);
   try {
-    await page.goto(`${server.url}#data=circles&embed=1`);   // the default 2-4-2-1 net fits
-    await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
+    await open(page, `${server.url}#data=circles&embed=1`);   // the default 2-4-2-1 net fits
     assert.equal(await more(), '');
     await page.setViewportSize({ width: 760, height: 700 });
-    await page.goto('about:blank');
-    await page.goto(`${server.url}#preset=deep-sigmoid&embed=1&hide=data,features,training,builder,paths,presets,export,insides`);
-    await page.waitForFunction(() => window.nnsandbox?.ready === true, null, { timeout: 30000 });
+    await open(page, `${server.url}#preset=deep-sigmoid&embed=1&hide=data,features,training,builder,paths,presets,export,insides`);
     assert.equal(await more(), 'right');
     await page.evaluate(() => { const d = document.querySelector('#network-diagram'); d.scrollLeft = d.scrollWidth; });
     await page.waitForFunction(() => document.querySelector('.diagram-frame').dataset.more === 'left');
