@@ -38,7 +38,7 @@ export function createCompareMode({ elements, stores, runStates, editStore, cont
       if (what.has('stats') || (what.has('progress') && runStates.b.diverged)) panel.columns.b.stats();
     },
     grid: (m) => panel.columns.b.grid(m),
-    modelReceived() {}, pathsReceived() {}, requestPaths() {}, traceReceived() {},
+    modelReceived() {}, pathsReceived() {}, traceReceived() {},
   };
 
   function ranAgain(side) {

@@ -78,7 +78,7 @@ let compare = null;
 // The optimizer paths, far down the page, are asked for once the first run is on screen and the
 // page is idle: asked for at READY, the worker computed them before it took Play, and the page drew
 // them (about 30 ms) before it handled the press.
-let pathsWanted = false;
+let pathsAsked = false;
 const regression = () => isRegression(store.settings) || runState.task?.kind === 'regression';
 const runViews = {
   ready(m) {
@@ -98,9 +98,9 @@ const runViews = {
     runbar.refresh();
     summary.update();
     replayProgress.refresh();
-    if (pathsWanted) {
-      pathsWanted = false;
-      setTimeout(() => whenIdle(() => paths.request(), { timeout: 1500 }));
+    if (!pathsAsked) {
+      pathsAsked = true;
+      whenIdle(() => paths.request(), { timeout: 1500 });
     }
   },
   redraw(what) {
@@ -116,7 +116,6 @@ const runViews = {
   modelReceived: (model) => exporter.modelReceived(model),
   pathsReceived: (m) => paths.received(m),
   traceReceived: (m) => stepper.received(m),
-  requestPaths: () => { pathsWanted = true; },
 };
 // A link's mid-run optimizer changes: its first run starts from the values at step 0 and the worker
 // applies each change at its step, so the replayed curve matches; the controls show the current values.

@@ -38,7 +38,7 @@ export function createRunController({ store, runState, messages, views, initialS
   const dirty = new Set();
 
   const worker = started.connect({
-    [FROM_WORKER.READY]: (m) => { views.ready(m); views.requestPaths(); },
+    [FROM_WORKER.READY]: (m) => views.ready(m),
     [FROM_WORKER.FATAL]: (m) => messages.show('error', t('app.engineFailed', { detail: m.message }), 'engine'),
     [FROM_WORKER.CREATED]: created,
     [FROM_WORKER.ERROR]: failed,
