@@ -135,7 +135,7 @@ double negativeFraction(const Eigen::Ref<const Matrix>& z) {
 }
 
 // f'(z) element by element with the layer's own slopes (activation.h). Only for element-wise kinds.
-Matrix activationDerivative(const ActivationLayer& layer, const Matrix& z, const Matrix& a) {
+Matrix layerDerivative(const ActivationLayer& layer, const Matrix& z, const Matrix& a) {
   Matrix derivative;
   activationDerivative(layer.kind(), layer.alpha().col(0), z, a, derivative);
   return derivative;
@@ -212,7 +212,7 @@ std::vector<LayerStats> computeLayerStats(const Network& network, const Matrix& 
         const Matrix& z = sample ? firstColumns(sampledInput(i), sample->count, zScratch) : layerInput;
         const Matrix& a =
             sample ? firstColumns(sample->network->layers()[i]->output(), sample->count, aScratch) : layer.output();
-        const Matrix derivative = activationDerivative(*activation, z, a);
+        const Matrix derivative = layerDerivative(*activation, z, a);
         stats.derivativeMean = derivative.size() ? derivative.cwiseAbs().template cast<double>().mean() : kNotApplicable;
         stats.derivativeRms =
             derivative.size() ? std::sqrt(derivative.template cast<double>().array().square().mean()) : kNotApplicable;
