@@ -15,6 +15,10 @@ namespace nn {
 template <typename T>
 std::string numberText(T x) {
   static_assert(std::is_arithmetic_v<T>, "numberText takes a number");
+  // A stream writes a char as the character, not its code: no message quotes one, so none is taken.
+  using Plain = std::remove_cv_t<T>;
+  static_assert(!std::is_same_v<Plain, char> && !std::is_same_v<Plain, signed char> && !std::is_same_v<Plain, unsigned char>,
+                "numberText writes numbers; a stream would write this char as a character");
   if constexpr (std::is_floating_point_v<T>) {
     char text[32];
     std::snprintf(text, sizeof text, "%g", static_cast<double>(x));
