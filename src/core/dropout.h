@@ -1,6 +1,7 @@
 // Inverted dropout: in training each unit is kept with probability 1 - rate
 // and scaled by 1 / (1 - rate), so the expected activation is unchanged and
-// inference is the identity (no rescaling at test time).
+// inference is the identity (no rescaling at test time). Mode::Thinned applies
+// one fixed per-unit mask (drawUnitMask) to every example: one thinned network.
 #pragma once
 #include "layer.h"
 #include "rng.h"
