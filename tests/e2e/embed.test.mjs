@@ -93,7 +93,9 @@ test('"Open in NN Sandbox" covers no panel of an embed, with or without the run 
 // A deep diagram in a narrow frame scrolls sideways: the frame fades the edge where more layers lie.
 test('a network diagram wider than its panel marks the side where more of it lies', async () => {
   const { page, errors } = browser;
-  const more = () => page.evaluate(() => document.querySelector('.diagram-frame').dataset.more);
+  // The frame is marked at the frame after the diagram is built.
+  const more = () => page.waitForFunction(() => document.querySelector('.diagram-frame').dataset.more !== undefined)
+    .then(() => page.evaluate(() => document.querySelector('.diagram-frame').dataset.more));
   try {
     await open(page, `${server.url}#data=circles&embed=1`);   // the default 2-4-2-1 net fits
     assert.equal(await more(), '');

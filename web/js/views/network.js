@@ -55,7 +55,8 @@ export function createNetworkView(container, runState, { tooltip, store, message
     const more = [];
     if (container.scrollLeft > 1) more.push('left');
     if (container.scrollLeft + container.clientWidth < container.scrollWidth - 1) more.push('right');
-    frame.dataset.more = more.join(' ');
+    const text = more.join(' ');
+    if (frame.dataset.more !== text) frame.dataset.more = text;
   }
   container.addEventListener('scroll', markMore, { passive: true });
 
@@ -129,7 +130,9 @@ export function createNetworkView(container, runState, { tooltip, store, message
     layout = { columns, links };
     editor.relabel();
     draw();
-    markMore();
+    // At the next frame, whose layout the page makes anyway: read now, the new diagram's size forced
+    // a layout of the whole page in the middle of a new run's views being built.
+    requestAnimationFrame(markMore);
   }
 
   function inputNode(column, name, active, y, place) {
