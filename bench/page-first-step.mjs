@@ -1,6 +1,6 @@
 // Page benchmark: a cold first visit of the sandbox in headless Chromium (fresh profile, empty
-// cache) until its first training step. Prints when the page was ready (first run created in the
-// worker) and when the first step was done, counted from navigation start, and every file whose
+// cache) until its first training step. Prints when the page was ready (first run shown), when the
+// page itself pressed Play and when the first step was shown, counted from navigation start, and every file whose
 // request started before that step (the page's and the worker's), with its size as gzip -9 would
 // send it. Prints figures, asserts nothing.
 // Usage: node bench/page-first-step.mjs [visits] [web folder...]   (needs a built site: ./build-wasm.sh build)

@@ -5,7 +5,7 @@
 //
 // The entry points are the pages' and the worker's scripts; everything else is found from their
 // imports, so a new module is bundled as soon as something imports it. The pages' dynamic imports
-// (the Korean table, the lab's strings) become chunks of their own, loaded when they are now.
+// (the Korean tables, the sandbox's and the lab's) become chunks of their own, loaded when needed.
 // Entries keep their plain names (the pages and worker-bridge.js's `new URL('./worker.js', …)`
 // name them); shared chunks are named after a module of theirs plus a content hash. Every output
 // file sits directly in web/dist/, one folder below the site's root like web/js/, so the URLs

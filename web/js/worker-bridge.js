@@ -12,8 +12,8 @@ import { TO_WORKER, FROM_WORKER } from './protocol.js';
 const COMMANDS = new Set(Object.values(TO_WORKER));
 const EARLY_WORKER = 'nnsandboxEarlyWorker';  // sandbox-worker.js's hand-over
 
-// The worker sandbox-worker.js started, if it is of this kind and not yet taken. Either way the page
-// has looked, so a copy of that script that runs later starts none.
+// The worker sandbox-worker.js started, if it is of this kind and not yet taken. Once a page of that
+// kind has looked, a copy of that script that runs later starts none (another kind leaves it be).
 function takeEarlyWorker(kind) {
   const early = globalThis[EARLY_WORKER];
   if (early && early.kind !== kind) return null;

@@ -6,7 +6,8 @@
 // The page names the handlers it wants when it starts the worker (the worker's `name`):
 //   'sandbox': one run trained and inspected live (run-handlers.js);
 //   'lab':     the lab's computations and batch jobs of many runs (lab/batch-jobs.js).
-// They are imported while the engine loads, so a page never downloads the other page's code.
+// They are imported while the engine loads. Unbundled (the node tests), a page loads only its own;
+// the bundled worker carries both, one file (tools/bundle.mjs says why).
 
 import { loadEngine } from './engine.js';
 import { errorReply } from './engine-error.js';
