@@ -234,11 +234,7 @@ Metrics Run::metrics(unsigned splits) {
 }
 
 Expected<ThinnedEnsemble> Run::thinnedEnsemble(int count, uint64_t seed, SplitSet which) {
-  if (count < 1 || count > kMaxThinnedNetworks)
-    return Error{"count",
-                 "must be between 1 and " + std::to_string(kMaxThinnedNetworks),
-                 ErrorCode::IntegerRange,
-                 {{"min", 1}, {"max", kMaxThinnedNetworks}, {"got", count}}};
+  if (count < 1 || count > kMaxThinnedNetworks) return rangeError("count", 1, kMaxThinnedNetworks, count);
   const Split& split = which == kTrainSplit        ? dataset_.train
                        : which == kValidationSplit ? dataset_.validation
                                                    : dataset_.test;
