@@ -51,10 +51,13 @@ export function createNetworkView(container, runState, { tooltip, store, message
   const frame = el('div', { class: 'diagram-frame' });
   container.replaceWith(frame);
   frame.append(container);
+  // A few pixels past the edge (the output's label on a phone) are no hidden layer: the fade would
+  // cover the output unit itself for them.
+  const HIDDEN_PX = 16;
   function markMore() {
     const more = [];
-    if (container.scrollLeft > 1) more.push('left');
-    if (container.scrollLeft + container.clientWidth < container.scrollWidth - 1) more.push('right');
+    if (container.scrollLeft > HIDDEN_PX) more.push('left');
+    if (container.scrollWidth - container.scrollLeft - container.clientWidth > HIDDEN_PX) more.push('right');
     const text = more.join(' ');
     if (frame.dataset.more !== text) frame.dataset.more = text;
   }
